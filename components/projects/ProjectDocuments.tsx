@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { DocumentListQuery } from "@/lib/projects/document-list-query";
+import type { DocumentPage, ProjectSummary } from "@/lib/projects/queries";
+import { DocumentTable } from "./DocumentTable";
+import styles from "./ProjectPages.module.css";
+
+interface Props {
+  project: Omit<ProjectSummary, "documentCount">;
+  listing: DocumentPage;
+  query: DocumentListQuery;
+  showGold: boolean;
+}
+
+export function ProjectDocuments({ project, listing, query, showGold }: Props) {
+  return (
+    <div className={styles.page}>
+      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+        <Link href="/">Projects</Link> /
+      </nav>
+      <h1 className={styles.title}>{project.name}</h1>
+      {project.description && <p className={styles.description}>{project.description}</p>}
+      <DocumentTable projectId={project.id} listing={listing} query={query} showGold={showGold} />
+    </div>
+  );
+}

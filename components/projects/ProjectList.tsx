@@ -1,0 +1,24 @@
+import Link from "next/link";
+import type { ProjectSummary } from "@/lib/projects/queries";
+import styles from "./ProjectList.module.css";
+
+export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
+  if (projects.length === 0) {
+    return <p className={styles.empty}>No projects to show yet: an administrator creates projects and adds their members.</p>;
+  }
+  return (
+    <ul className={styles.list} aria-label="Projects">
+      {projects.map((project) => (
+        <li key={project.id} className={styles.project} data-project={project.name}>
+          <Link href={`/projects/${project.id}`} className={styles.name}>
+            {project.name}
+          </Link>
+          <span className={styles.count}>
+            {project.documentCount} document{project.documentCount === 1 ? "" : "s"}
+          </span>
+          {project.description && <p className={styles.description}>{project.description}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,133 @@
+// The document view of an imported CASIE file: highlighted spans, hover and
+// selection between text and event panel, hoppers, and the CASIE download.
+// Setup it relies on: the browser is signed in as an admin (storage state), and
+// a project named "E2E" holds the sample document 2602.json, imported unchanged.
+
+import { readFileSync } from "node:fs";
+import { expect, request, test, type Page } from "@playwright/test";
+
+const SAMPLE_FILE = "/work/shared/casie-sample/annotation/2602.json";
+
+interface RawSpan {
+  index: string;
+  text: string;
+}
+interface RawEvent {
+  index: string;
+  type: string;
+  subtype: string;
+  nugget: RawSpan;
+  argument?: RawSpan[];
+}
+interface RawHopper {
+  index: number;
+  events: RawEvent[];
+}
+
+const sampleBytes = readFileSync(SAMPLE_FILE);
+const sample = JSON.parse(sampleBytes.toString("utf8")) as {
+  cyberevent: { hopper: RawHopper[] };
+  info: { title: string };
+};
+const hoppers = sample.cyberevent.hopper;
+const events = hoppers.flatMap((h) => h.events);
+const eventSpans = (event: RawEvent) => [event.nugget.index, ...(event.argument ?? []).map((a) => a.index)];
+/** Every highlighted (kind, T) pair the file defines. */
+const expectedMarks = new Set(events.flatMap((e) => [`nugget ${e.nugget.index}`, ...(e.argument ?? []).map((a) => `argument ${a.index}`)]));
+const distinctSpans = new Set(events.flatMap(eventSpans));
+
+async function openDocument(page: Page) {
+  await page.goto("/");
+  await page.getByRole("link", { name: "E2E", exact: true }).click();
+  await page.getByRole("link", { name: "2602", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(sample.info.title);
+}
+
+/** The `T`s of the text's highlighted elements currently lit. */
+async function litSpans(page: Page): Promise<Set<string>> {
+  const spans = await page.getByTestId("document-text").locator("[data-span][data-lit]").evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute("data-span")!),
+  );
+  return new Set(spans);
+}
+
+test("every nugget and argument is highlighted once, with its kind", async ({ page }) => {
+  await openDocument(page);
+  const marks = page.getByTestId("document-text").locator("[data-span]");
+  // No span of 2602 overlaps another, so each is exactly one element.
+  await expect(marks).toHaveCount(distinctSpans.size);
+  const found = await marks.evaluateAll((elements) => elements.map((e) => `${e.getAttribute("data-kind")} ${e.getAttribute("data-span")}`));
+  expect(new Set(found)).toEqual(expectedMarks);
+
+  const e7 = events.find((e) => e.index === "E7")!;
+  await expect(page.locator(`[data-span="${e7.nugget.index}"]`)).toHaveAttribute("data-kind", "nugget");
+  await expect(page.locator(`[data-span="${e7.nugget.index}"]`)).toHaveText(e7.nugget.text);
+  await expect(page.getByRole("list", { name: "Legend" })).toContainText("Attack");
+});
+
+test("the panel lists the hoppers and their events in file order", async ({ page }) => {
+  await openDocument(page);
+  const groups = page.locator("[data-hopper]");
+  await expect(groups).toHaveCount(hoppers.length);
+  for (const [i, hopper] of hoppers.entries()) {
+    await expect(groups.nth(i)).toHaveAttribute("data-hopper", String(hopper.index));
+    const listed = await groups.nth(i).locator("[data-event]").evaluateAll((items) => items.map((item) => item.getAttribute("data-event")));
+    expect(listed).toEqual(hopper.events.map((e) => e.index));
+  }
+  const e2 = page.locator('[data-event="E2"]');
+  await expect(e2).toContainText("Attack / Databreach");
+  await expect(e2.getByRole("link", { name: "Wikidata Q43812" })).toHaveAttribute("href", "https://www.wikidata.org/wiki/Q43812");
+});
+
+test("hovering an event lights its spans; hovering a span lights its event", async ({ page }) => {
+  await openDocument(page);
+  const e2 = events.find((e) => e.index === "E2")!;
+  await page.locator('[data-event="E2"] button').hover();
+  await expect(page.locator('[data-event="E2"]')).toHaveAttribute("data-lit");
+  expect(await litSpans(page)).toEqual(new Set(eventSpans(e2)));
+
+  await page.locator('[data-span="T31"]').hover();
+  await expect(page.locator('[data-event="E7"]')).toHaveAttribute("data-lit");
+  await expect(page.locator('[data-event="E2"]')).not.toHaveAttribute("data-lit");
+
+  await page.getByRole("banner").first().hover();
+  expect(await litSpans(page)).toEqual(new Set());
+});
+
+test("selecting an event keeps its spans lit until Escape, by mouse or keyboard", async ({ page }) => {
+  await openDocument(page);
+  const e6 = events.find((e) => e.index === "E6")!;
+  const button = page.locator('[data-event="E6"] button');
+  await button.click();
+  await expect(button).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator(`[data-span="${e6.nugget.index}"]`)).toBeInViewport();
+  await page.mouse.move(0, 0); // off the event list: only the selection is left lit
+  expect(await litSpans(page)).toEqual(new Set(eventSpans(e6)));
+
+  await page.keyboard.press("Escape");
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  expect(await litSpans(page)).toEqual(new Set());
+
+  const e4 = page.locator('[data-event="E4"] button');
+  await e4.focus();
+  await page.keyboard.press("Enter");
+  await expect(e4).toHaveAttribute("aria-pressed", "true");
+});
+
+test("the CASIE download is the imported file, byte for byte", async ({ page }) => {
+  await openDocument(page);
+  const link = page.getByRole("link", { name: "Download CASIE JSON" });
+  const downloading = page.waitForEvent("download");
+  await link.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("2602.json");
+  expect(readFileSync(await download.path()).equals(sampleBytes)).toBe(true);
+
+  const response = await page.request.get((await link.getAttribute("href"))!);
+  expect(response.headers()["content-type"]).toBe("application/json");
+  expect(response.headers()["content-disposition"]).toBe('attachment; filename="2602.json"');
+
+  const signedOut = await request.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] } });
+  expect((await signedOut.get((await link.getAttribute("href"))!)).status()).toBe(401);
+  await signedOut.dispose();
+});

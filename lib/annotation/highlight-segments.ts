@@ -1,0 +1,183 @@
+// Highlighting computed from offsets, Recogito-style: the text is cut into
+// contiguous segments at every span boundary and each segment lists the marks
+// (nuggets, arguments) covering it, so nested, overlapping and shared spans can
+// all be drawn without ever nesting DOM elements across each other.
+
+import type { CasieHopper, CasieSpan } from "@/lib/casie/types";
+import { MinHeap } from "./min-heap";
+
+export type MarkKind = "nugget" | "argument";
+
+/** One event's use of a span: as its nugget, or as one of its arguments. */
+export interface SpanUse {
+  eventIndex: string;
+  hopperIndex: number;
+  eventType: string;
+  eventSubtype: string;
+  /** Arguments only: the role the span plays in the event. */
+  role?: string;
+  /** Arguments only: the span's entity type. */
+  entityType?: string;
+}
+
+/** A highlighted span of one kind; a `T` used both as nugget and as argument gives two marks. */
+export interface HighlightMark {
+  /** `T<n>`. */
+  spanIndex: string;
+  kind: MarkKind;
+  /** Clamped to the content. */
+  startOffset: number;
+  endOffset: number;
+  /** The span's stored text. */
+  text: string;
+  /** False when the content at the offsets is not the stored text (e.g. a span shifted by one). */
+  textMatches: boolean;
+  /** In document order; several when events share the span. */
+  uses: SpanUse[];
+  /** The distinct events in `uses`. */
+  eventIndices: string[];
+  /** 0, 1, 2...: distinct for overlapping marks of the same kind, so their underlines can be stacked. */
+  layer: number;
+}
+
+export interface HighlightSegment {
+  start: number;
+  end: number;
+  /** Outermost first: earlier start, then later end, then arguments before nuggets. */
+  marks: HighlightMark[];
+}
+
+export interface HighlightParagraph {
+  start: number;
+  end: number;
+  segments: HighlightSegment[];
+}
+
+/** The marks of a document's annotations, one per distinct (kind, T, offsets); empty and out-of-range spans are skipped. */
+export function collectHighlightMarks(content: string, hoppers: CasieHopper[]): HighlightMark[] {
+  const marks = new Map<string, HighlightMark>();
+  const add = (span: CasieSpan, kind: MarkKind, use: SpanUse) => {
+    const key = `${kind} ${span.index} ${span.startOffset} ${span.endOffset}`;
+    let mark = marks.get(key);
+    if (!mark) {
+      const startOffset = Math.max(0, Math.min(span.startOffset, content.length));
+      const endOffset = Math.min(span.endOffset, content.length);
+      if (endOffset <= startOffset) return;
+      mark = {
+        spanIndex: span.index,
+        kind,
+        startOffset,
+        endOffset,
+        text: span.text,
+        textMatches: content.slice(span.startOffset, span.endOffset) === span.text,
+        uses: [],
+        eventIndices: [],
+        layer: 0,
+      };
+      marks.set(key, mark);
+    }
+    mark.uses.push(use);
+    if (!mark.eventIndices.includes(use.eventIndex)) mark.eventIndices.push(use.eventIndex);
+  };
+
+  for (const hopper of hoppers) {
+    for (const event of hopper.events) {
+      const use = { eventIndex: event.index, hopperIndex: hopper.index, eventType: event.type, eventSubtype: event.subtype };
+      add(event.nugget, "nugget", use);
+      for (const argument of event.arguments) {
+        add(argument, "argument", { ...use, role: argument.role.type, entityType: argument.entityType });
+      }
+    }
+  }
+
+  const list = [...marks.values()];
+  assignLayers(list.filter((m) => m.kind === "nugget"));
+  assignLayers(list.filter((m) => m.kind === "argument"));
+  return list;
+}
+
+/**
+ * The content as paragraphs (split at line breaks; one paragraph when there are
+ * none, as in the corpus) of contiguous segments, cut at every mark boundary.
+ * O(n log n) in the number of marks, plus the size of the output.
+ */
+export function highlightParagraphs(content: string, marks: HighlightMark[]): HighlightParagraph[] {
+  const paragraphs = paragraphRanges(content).map((range): HighlightParagraph => ({ ...range, segments: [] }));
+  const boundarySet = new Set<number>();
+  for (const p of paragraphs) boundarySet.add(p.start).add(p.end);
+  for (const m of marks) boundarySet.add(m.startOffset).add(m.endOffset);
+  const boundaries = Float64Array.from(boundarySet).sort();
+
+  const byStart = [...marks].sort(compareMarks);
+  const byEnd = new MinHeap<HighlightMark>((a, b) => a.endOffset - b.endOffset);
+  const active: HighlightMark[] = [];
+  let nextMark = 0;
+  let paragraph = 0;
+
+  for (let i = 0; i + 1 < boundaries.length; i++) {
+    const start = boundaries[i];
+    const end = boundaries[i + 1];
+    while (byEnd.size > 0 && byEnd.peek()!.endOffset <= start) {
+      active.splice(active.indexOf(byEnd.pop()!), 1);
+    }
+    while (nextMark < byStart.length && byStart[nextMark].startOffset <= start) {
+      const mark = byStart[nextMark++];
+      active.splice(insertionIndex(active, mark), 0, mark);
+      byEnd.push(mark);
+    }
+    while (paragraph < paragraphs.length && paragraphs[paragraph].end <= start) paragraph++;
+    // Segments between paragraphs are the line breaks themselves: not rendered.
+    if (paragraph < paragraphs.length && paragraphs[paragraph].start <= start) {
+      paragraphs[paragraph].segments.push({ start, end, marks: active.slice() });
+    }
+  }
+  return paragraphs;
+}
+
+/** Non-empty stretches of text between line breaks (`\n`, or `\r\n`). */
+function paragraphRanges(content: string): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  let start = 0;
+  for (;;) {
+    const lineBreak = content.indexOf("\n", start);
+    const lineEnd = lineBreak === -1 ? content.length : lineBreak;
+    const end = lineEnd > start && content[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
+    if (end > start) ranges.push({ start, end });
+    if (lineBreak === -1) return ranges;
+    start = lineBreak + 1;
+  }
+}
+
+/** Render order: outer marks first, nuggets innermost so their fill and weight show on top. */
+function compareMarks(a: HighlightMark, b: HighlightMark): number {
+  return (
+    a.startOffset - b.startOffset ||
+    b.endOffset - a.endOffset ||
+    (a.kind === b.kind ? 0 : a.kind === "argument" ? -1 : 1) ||
+    a.spanIndex.localeCompare(b.spanIndex, "en", { numeric: true })
+  );
+}
+
+function insertionIndex(sorted: HighlightMark[], mark: HighlightMark): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (compareMarks(sorted[middle], mark) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Interval partitioning: each mark takes the lowest layer no overlapping mark holds. */
+function assignLayers(marks: HighlightMark[]): void {
+  marks.sort(compareMarks);
+  const busy = new MinHeap<HighlightMark>((a, b) => a.endOffset - b.endOffset);
+  const free = new MinHeap<number>((a, b) => a - b);
+  let layers = 0;
+  for (const mark of marks) {
+    while (busy.size > 0 && busy.peek()!.endOffset <= mark.startOffset) free.push(busy.pop()!.layer);
+    mark.layer = free.size > 0 ? free.pop()! : layers++;
+    busy.push(mark);
+  }
+}

@@ -1,0 +1,63 @@
+// The one access check for pages, server actions and route handlers. The
+// session names an account; the account's row decides everything else, on
+// every request, so disabling someone or changing their role acts at once.
+
+import { cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { NextRequest } from "next/server";
+import { cache } from "react";
+import type { Role } from "@/generated/prisma/client";
+import { findActiveUser, hasAnyUser, isProjectMember } from "@/lib/users";
+import { currentRequestPath } from "./current-path";
+import { jsonError } from "./json-error";
+import { sessionUserId } from "./session-token";
+import { signInUrl } from "./sign-in-url";
+
+export type CurrentUser = { id: string; email: string; name: string; role: Role };
+
+async function userFromSession(userId: string | null): Promise<CurrentUser | null> {
+  return userId ? findActiveUser(userId) : null;
+}
+
+/** The signed-in account, or null when signed out, disabled or deleted. Read once per render. */
+export const getCurrentUser: () => Promise<CurrentUser | null> = cache(async () => userFromSession(await sessionUserId(await cookies())));
+
+/**
+ * For server components and server actions: the signed-in account, when it
+ * has one of `roles` (any role when none are given). Otherwise this does not
+ * return: a signed-out visitor is redirected to sign in and come back (or to
+ * /setup on a fresh installation), and a signed-in one gets the 403 page.
+ */
+export async function requirePageUser(...roles: Role[]): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) {
+    if (!(await hasAnyUser())) redirect("/setup");
+    redirect(signInUrl(currentRequestPath()));
+  }
+  if (roles.length > 0 && !roles.includes(user.role)) forbidden();
+  return user;
+}
+
+/**
+ * For route handlers: the signed-in account of `request` when it has one of
+ * `roles` (any role when none are given), else the JSON response to return:
+ * 401 when signed out, 403 for a role without access.
+ */
+export async function requireApiUser(request: Request, ...roles: Role[]): Promise<CurrentUser | Response> {
+  // Only the headers: the handler may still need to read the body.
+  const { cookies } = new NextRequest(request.url, { headers: request.headers });
+  const user = await userFromSession(await sessionUserId(cookies));
+  if (!user) return jsonError(401, "Sign in to continue.");
+  if (roles.length > 0 && !roles.includes(user.role)) return jsonError(403, "Your role does not allow this.");
+  return user;
+}
+
+/** Admins and reviewers see every project; annotators only those they are members of. */
+export async function canViewProject(user: CurrentUser, projectId: string): Promise<boolean> {
+  return user.role === "ADMIN" || user.role === "REVIEWER" || isProjectMember(user.id, projectId);
+}
+
+/** Gold and imported annotations are for admins and reviewers; annotators work blind. */
+export function canViewGold(user: CurrentUser): boolean {
+  return user.role === "ADMIN" || user.role === "REVIEWER";
+}

@@ -1,0 +1,13 @@
+import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
+
+/**
+ * The path and query of the page being rendered, or whose server action runs,
+ * so a signed-out visitor can be sent back there after signing in. Server
+ * components have no public API for it; this reads the request store Next.js
+ * (pinned at 16.4.6) keeps for the render, and gives null wherever there is none.
+ */
+export function currentRequestPath(): string | null {
+  const store = workUnitAsyncStorage.getStore();
+  if (store?.type !== "request") return null;
+  return store.url.pathname + store.url.search;
+}

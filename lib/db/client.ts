@@ -1,0 +1,30 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/generated/prisma/client";
+
+/**
+ * Prisma for everyday data access, plus its connection pool for the few bulk
+ * paths (imports) where Prisma's per-query cost would dominate.
+ */
+export type Database = PrismaClient & { readonly pool: pg.Pool };
+
+export function createDatabaseClient(databaseUrl: string): Database {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return Object.assign(client, { pool });
+}
+
+let shared: Database | undefined;
+
+/**
+ * The process's client, created on first use: `next build` imports route
+ * modules without a database, so nothing may connect at import time.
+ */
+export function db(): Database {
+  if (!shared) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start Hopper with `npm start` or set it to a PostgreSQL URL.");
+    shared = createDatabaseClient(url);
+  }
+  return shared;
+}

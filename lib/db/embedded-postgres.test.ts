@@ -1,0 +1,130 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { after, test } from "node:test";
+import pg from "pg";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+
+const folders: string[] = [];
+
+after(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function dataDirectory(): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "hopper-embedded-test-"));
+  chmodSync(folder, 0o755); // Run as root, the server runs as the postgres user.
+  folders.push(folder);
+  return path.join(folder, "data");
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function postmasterPid(directory: string): number {
+  return Number(readFileSync(path.join(directory, "postmaster.pid"), "utf8").split("\n")[0]);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilGone(pid: number): Promise<void> {
+  while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+test("starts a cluster in an empty directory, and keeps its data across stop and start", async () => {
+  const directory = dataDirectory();
+  const signalHandlers = () => ["SIGINT", "SIGTERM", "SIGHUP"].map((signal) => process.listenerCount(signal));
+  const handlersBefore = signalHandlers();
+
+  const first = await startEmbeddedPostgres({ dataDirectory: directory, preferredPort: 0 });
+  assert.match(first.url, /^postgresql:\/\/postgres:[0-9a-f]+@127\.0\.0\.1:\d+\/hopper$/);
+  // embedded-postgres would exit the process on these signals; callers handle them.
+  assert.deepEqual(signalHandlers(), handlersBefore);
+  const [settings] = await query(first.url, "SELECT current_setting('server_encoding') AS encoding, upper('éa') AS upper");
+  assert.deepEqual(settings, { encoding: "UTF8", upper: "ÉA" });
+  await query(first.url, "CREATE TABLE kept (note TEXT); INSERT INTO kept VALUES ('still here')");
+  await first.stop();
+  await assert.rejects(query(first.url, "SELECT 1"));
+
+  const second = await startEmbeddedPostgres({ dataDirectory: directory, preferredPort: 0 });
+  try {
+    assert.deepEqual(await query(second.url, "SELECT note FROM kept"), [{ note: "still here" }]);
+  } finally {
+    await second.stop();
+  }
+});
+
+test("starts after its server was killed and the pid in postmaster.pid went to another process", async () => {
+  const directory = dataDirectory();
+  const first = await startEmbeddedPostgres({ dataDirectory: directory, preferredPort: 0 });
+  await query(first.url, "CREATE TABLE kept (note TEXT); INSERT INTO kept VALUES ('survived')");
+  const killed = postmasterPid(directory);
+  process.kill(killed, "SIGKILL");
+  await waitUntilGone(killed);
+
+  // PostgreSQL itself refuses to start while the pid in the lock file belongs to a live process.
+  const bystander = spawn("sleep", ["60"]);
+  const lockFile = path.join(directory, "postmaster.pid");
+  writeFileSync(lockFile, readFileSync(lockFile, "utf8").replace(/^\d+/, String(bystander.pid)));
+  try {
+    const second = await startEmbeddedPostgres({ dataDirectory: directory, preferredPort: 0 });
+    try {
+      assert.deepEqual(await query(second.url, "SELECT note FROM kept"), [{ note: "survived" }]);
+      assert.ok(isAlive(bystander.pid!), "the process that got the old pid is left alone");
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    bystander.kill();
+  }
+});
+
+test("takes over from a server whose process was killed with kill -9", async () => {
+  const directory = dataDirectory();
+  // Another Hopper process starts the server and is killed; the server lives on, orphaned.
+  const code = `require("./lib/db/embedded-postgres.ts").startEmbeddedPostgres({ dataDirectory: ${JSON.stringify(directory)}, preferredPort: 0 })
+    .then(() => { console.log(process.pid); setInterval(() => {}, 1000); });`;
+  const owner = spawn(path.join("node_modules", ".bin", "tsx"), ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+  const [ownerPid] = await createInterface({ input: owner.stdout! })[Symbol.asyncIterator]().next().then((line) => [Number(line.value)]);
+  const orphan = postmasterPid(directory);
+  process.kill(ownerPid, "SIGKILL");
+  await waitUntilGone(ownerPid);
+  owner.kill(); // tsx's own wrapper process
+  assert.ok(isAlive(orphan));
+
+  const server = await startEmbeddedPostgres({ dataDirectory: directory, preferredPort: 0 });
+  try {
+    assert.ok(!isAlive(orphan), "the orphaned server was stopped");
+    assert.deepEqual(await query(server.url, "SELECT 1 AS one"), [{ one: 1 }]);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("leaves alone a server that a live process is using", async () => {
+  const directory = dataDirectory();
+  const server = await startEmbeddedPostgres({ dataDirectory: directory, preferredPort: 0 });
+  try {
+    await assert.rejects(startEmbeddedPostgres({ dataDirectory: directory, preferredPort: 0 }), /is in use by process \d+/);
+    assert.deepEqual(await query(server.url, "SELECT 1 AS one"), [{ one: 1 }]);
+  } finally {
+    await server.stop();
+  }
+});

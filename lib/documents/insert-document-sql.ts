@@ -1,0 +1,78 @@
+// One INSERT statement that stores a document with its gold set: data-modifying
+// CTEs run as a single statement, so the document is stored whole or not at all
+// in one round trip (foreign keys are checked at the statement's end).
+
+import type { AnnotationRows } from "./annotation-rows";
+
+export interface DocumentRow {
+  id: string;
+  projectId: string;
+  sourcefile: string;
+  name: string;
+  content: string;
+  title: string;
+  date: string;
+  info: unknown;
+  layout: unknown;
+  importWarnings: unknown;
+}
+
+export interface SqlStatement {
+  /** Names the statement so each connection plans it once. */
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+
+export function insertDocumentStatement(document: DocumentRow, gold: { setId: string; rows: AnnotationRows } | null): SqlStatement {
+  const values: unknown[] = [];
+  const param = (value: unknown, type: string) => {
+    values.push(value);
+    return `$${values.length}::${type}`;
+  };
+  const column = <T>(rows: T[], pick: (row: T) => unknown, type: string) => param(rows.map(pick), `${type}[]`);
+
+  const parts = [
+    `d AS (INSERT INTO "Document" ("id","projectId","sourcefile","name","content","title","date","info","layout","importWarnings")
+      VALUES (${param(document.id, "uuid")}, ${param(document.projectId, "uuid")}, ${param(document.sourcefile, "text")},
+        ${param(document.name, "text")}, ${param(document.content, "text")}, ${param(document.title, "text")},
+        ${param(document.date, "text")}, ${param(json(document.info), "jsonb")}, ${param(json(document.layout), "jsonb")},
+        ${param(json(document.importWarnings), "jsonb")}))`,
+  ];
+  if (gold) {
+    const { rows } = gold;
+    const setId = param(gold.setId, "uuid");
+    parts.push(
+      `s AS (INSERT INTO "AnnotationSet" ("id","documentId","kind","status","version","updatedAt")
+        VALUES (${setId}, ${param(document.id, "uuid")}, 'GOLD', 'IMPORTED', 0, CURRENT_TIMESTAMP))`,
+      `sp AS (INSERT INTO "Span" ("id","setId","index","startOffset","endOffset","text")
+        SELECT u.id, ${setId}, u.index, u.s, u.e, u.t FROM unnest(${column(rows.spans, (r) => r.id, "uuid")},
+          ${column(rows.spans, (r) => r.index, "text")}, ${column(rows.spans, (r) => r.startOffset, "int")},
+          ${column(rows.spans, (r) => r.endOffset, "int")}, ${column(rows.spans, (r) => r.text, "text")}) AS u(id, index, s, e, t))`,
+      `h AS (INSERT INTO "Hopper" ("id","setId","index","relation","position","layout")
+        SELECT u.id, ${setId}, u.index, u.relation, u.position, u.layout FROM unnest(${column(rows.hoppers, (r) => r.id, "uuid")},
+          ${column(rows.hoppers, (r) => r.index, "int")}, ${column(rows.hoppers, (r) => r.relation, "text")},
+          ${column(rows.hoppers, (r) => r.position, "int")}, ${column(rows.hoppers, (r) => json(r.layout), "jsonb")})
+          AS u(id, index, relation, position, layout))`,
+      `ev AS (INSERT INTO "Event" ("id","setId","hopperId","index","type","subtype","realis","nuggetSpanId","position","layout","nuggetLayout")
+        SELECT u.id, ${setId}, u.hopper, u.index, u.type, u.subtype, u.realis, u.nugget, u.position, u.layout, u.nugget_layout
+        FROM unnest(${column(rows.events, (r) => r.id, "uuid")}, ${column(rows.events, (r) => r.hopperId, "uuid")},
+          ${column(rows.events, (r) => r.index, "text")}, ${column(rows.events, (r) => r.type, "text")},
+          ${column(rows.events, (r) => r.subtype, "text")}, ${column(rows.events, (r) => r.realis, "text")},
+          ${column(rows.events, (r) => r.nuggetSpanId, "uuid")}, ${column(rows.events, (r) => r.position, "int")},
+          ${column(rows.events, (r) => json(r.layout), "jsonb")}, ${column(rows.events, (r) => json(r.nuggetLayout), "jsonb")})
+          AS u(id, hopper, index, type, subtype, realis, nugget, position, layout, nugget_layout))`,
+      `a AS (INSERT INTO "Argument" ("id","setId","eventId","spanId","role","entityType","externalReference","position","layout","roleLayout")
+        SELECT u.id, ${setId}, u.event, u.span, u.role, u.entity, u.ref, u.position, u.layout, u.role_layout
+        FROM unnest(${column(rows.arguments, (r) => r.id, "uuid")}, ${column(rows.arguments, (r) => r.eventId, "uuid")},
+          ${column(rows.arguments, (r) => r.spanId, "uuid")}, ${column(rows.arguments, (r) => r.role, "text")},
+          ${column(rows.arguments, (r) => r.entityType, "text")}, ${column(rows.arguments, (r) => json(r.externalReference), "jsonb")},
+          ${column(rows.arguments, (r) => r.position, "int")}, ${column(rows.arguments, (r) => json(r.layout), "jsonb")},
+          ${column(rows.arguments, (r) => json(r.roleLayout), "jsonb")})
+          AS u(id, event, span, role, entity, ref, position, layout, role_layout))`,
+    );
+  }
+  return { name: gold ? "insert-document-with-gold-set" : "insert-document", text: `WITH ${parts.join(",\n")}\nSELECT 1`, values };
+}

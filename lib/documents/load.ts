@@ -1,0 +1,39 @@
+import type { CasieDocument, CasieIssue } from "@/lib/casie/types";
+import { db, type Database } from "@/lib/db/client";
+import { loadGoldDocuments } from "./store";
+
+/** A document with its gold set, as the document page shows it. */
+export interface GoldDocument {
+  id: string;
+  projectId: string;
+  projectName: string;
+  /** Export file stem, e.g. `2602`. */
+  name: string;
+  sourcefile: string;
+  title: string;
+  date: string;
+  link: string;
+  warnings: CasieIssue[];
+  /** The gold set's annotations; no hoppers when the document has no gold set. */
+  casie: CasieDocument;
+  setVersion: number | null;
+}
+
+export async function loadGoldDocument(documentId: string, client: Database = db()): Promise<GoldDocument | null> {
+  const [stored] = await loadGoldDocuments([documentId], client);
+  if (!stored) return null;
+  const project = await client.project.findUniqueOrThrow({ where: { id: stored.projectId }, select: { name: true } });
+  return {
+    id: stored.id,
+    projectId: stored.projectId,
+    projectName: project.name,
+    name: stored.name,
+    sourcefile: stored.sourcefile,
+    title: stored.title,
+    date: stored.date,
+    link: stored.casie.info?.link ?? "",
+    warnings: stored.warnings,
+    casie: stored.casie,
+    setVersion: stored.goldSetVersion,
+  };
+}

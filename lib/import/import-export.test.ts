@@ -1,0 +1,189 @@
+// Import and export through a real database: byte-identical round trips, the
+// report, refusals, and all-or-nothing documents.
+
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { createDatabaseClient, type Database } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { exportProject } from "@/lib/export/export-project";
+import { formatImportReport } from "./format-report";
+import { importFiles } from "./import-files";
+
+const SAMPLE = path.resolve(__dirname, "../../../shared/casie-sample/annotation");
+
+let database: TestDatabase;
+let client: Database;
+let work: string;
+
+before(async () => {
+  database = await createTestDatabase();
+  client = createDatabaseClient(database.url);
+  work = await mkdtemp(path.join(tmpdir(), "hopper-import-"));
+});
+
+after(async () => {
+  await client.$disconnect();
+  await database.drop();
+  await rm(work, { recursive: true, force: true });
+});
+
+async function writeFiles(dir: string, files: Record<string, string>): Promise<string> {
+  const full = path.join(work, dir);
+  await rm(full, { recursive: true, force: true });
+  await import("node:fs/promises").then((fs) => fs.mkdir(full, { recursive: true }));
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(full, name), text, "utf8");
+  return full;
+}
+
+async function exportedFiles(project: string): Promise<Map<string, string>> {
+  const out = path.join(work, `out-${project}`);
+  await rm(out, { recursive: true, force: true });
+  await exportProject(project, out, { client });
+  const names = await readdir(out);
+  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(path.join(out, name), "utf8")] as const)));
+}
+
+// Hand-written documents in the shapes the corpus has and a few it could have.
+const CONTENT = "Hackers stole data from Acme Corp. in Zürich; Acme paid €5 🔒.";
+const span = (text: string, from = 0) => {
+  const start = CONTENT.indexOf(text, from);
+  return { startOffset: start, endOffset: start + text.length, text };
+};
+const compactDocument = JSON.stringify({
+  content: CONTENT,
+  sourcefile: "compact.txt",
+  cyberevent: {
+    hopper: [
+      {
+        index: 0,
+        relation: "Same",
+        events: [
+          {
+            index: "E1", type: "Attack", realis: "Actual",
+            nugget: { ...span("stole"), index: "T1" },
+            argument: [
+              { index: "T2", text: "Hackers", endOffset: 7, role: { type: "Attacker" }, startOffset: 0, type: "Person" },
+              { index: "T3", external_reference: { wikidataid: "Q1" }, ...span("Acme Corp."), role: { type: "Victim", confidence: 1.0 }, type: "Organization" },
+            ],
+            subtype: "Databreach",
+          },
+        ],
+      },
+      { index: 1, events: [{ nugget: { ...span("paid"), index: "T4" }, index: "E2", type: "Attack", subtype: "Ransom", realis: "Actual" }] },
+    ],
+  },
+  info: { title: "Zürich breach", date: "2020_01_02", type: "text", link: "https://example.org/a" },
+});
+
+function pythonStyle(json: string): string {
+  // Python's json.dumps defaults: ", " and ": " separators, non-ASCII as \uXXXX.
+  return json
+    .replace(/("(?:[^"\\]|\\.)*")|([,:])/g, (_m, str: string | undefined, sep: string | undefined) => (str ? str : `${sep} `))
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/"confidence": 1(?=[},])/, '"confidence": 1.0');
+}
+
+const FIXTURES: Record<string, string> = {
+  "compact.json": pythonStyle(compactDocument),
+  "pretty.json": JSON.stringify({ ...JSON.parse(compactDocument), sourcefile: "pretty.txt" }, null, 2) + "\n",
+  "unicode.json": JSON.stringify({ ...JSON.parse(compactDocument), sourcefile: "unicode.txt" }),
+  "reordered.json": pythonStyle(
+    JSON.stringify({ info: { link: "x", title: "t" }, sourcefile: "reordered.txt", extra: [1, { a: null }], cyberevent: { hopper: [] }, content: CONTENT }),
+  ),
+};
+
+describe("importing and exporting", () => {
+  test("hand-written documents in other styles and key orders come back byte for byte", async () => {
+    const dir = await writeFiles("styles", FIXTURES);
+    const report = await importFiles([dir], { projectName: "styles", client });
+    assert.deepEqual(report.skipped, []);
+    assert.equal(report.imported.length, 4);
+    const exported = await exportedFiles("styles");
+    for (const [name, text] of Object.entries(FIXTURES)) {
+      const stem = name.replace(".json", "");
+      assert.equal(exported.get(`${stem}.json`), text, `${name} re-exports unchanged`);
+    }
+  });
+
+  test("the report counts what was imported and names every skipped file and warning", async () => {
+    const shifted = JSON.parse(compactDocument);
+    shifted.sourcefile = "shifted.txt";
+    for (const argument of shifted.cyberevent.hopper[0].events[0].argument) {
+      argument.startOffset += 1;
+      argument.endOffset += 1;
+    }
+    const dir = await writeFiles("report", {
+      "good.json": compactDocument.replace("compact.txt", "good.txt"),
+      "shifted.json": JSON.stringify(shifted),
+      "broken.json": '{"content": "abc", "sourcefile": ',
+      "outside.json": JSON.stringify({ ...JSON.parse(compactDocument), content: "short", sourcefile: "outside.txt" }),
+      "notes.md": "ignored",
+    });
+    const missing = path.join(work, "missing.json");
+    const report = await importFiles([dir, missing], { projectName: "report", client });
+    assert.deepEqual(report.imported.map((d) => d.file).sort(), ["good.json", "shifted.json"]);
+    assert.deepEqual(report.skipped.map((s) => s.file).sort(), [missing, "broken.json", "outside.json"].sort());
+    const good = report.imported.find((d) => d.file === "good.json")!;
+    assert.deepEqual([good.hoppers, good.events, good.arguments], [2, 2, 2]);
+
+    const text = formatImportReport(report);
+    assert.match(text, /Imported 2 documents: 4 hoppers, 4 events, 4 arguments\./);
+    assert.match(text, /shifted\.json: 2 spans shifted by \+1/);
+    assert.match(text, /broken\.json: invalid CASIE document/);
+    assert.match(text, /\(line 1, column \d+\)/);
+    assert.match(text, /outside\.json: invalid CASIE document/);
+    assert.ok(text.includes(`${missing}: no such file or folder`));
+    assert.equal(await client.document.count({ where: { project: { name: "report" } } }), 2);
+  });
+
+  test("a document already in the project is refused, or replaced with replace", async () => {
+    const dir = await writeFiles("again", { "compact.json": FIXTURES["compact.json"] });
+    await importFiles([dir], { projectName: "again", client });
+    const again = await importFiles([dir], { projectName: "again", client });
+    assert.equal(again.imported.length, 0);
+    assert.match(again.skipped[0].reason, /already in the project as compact\.txt \(use --replace/);
+
+    const changed = FIXTURES["compact.json"].replace('"realis": "Actual"', '"realis": "Generic"');
+    await writeFiles("again", { "compact.json": changed });
+    const replaced = await importFiles([dir], { projectName: "again", client, replace: true });
+    assert.equal(replaced.imported.length, 1);
+    assert.equal(await client.document.count({ where: { project: { name: "again" } } }), 1);
+    assert.equal((await exportedFiles("again")).get("compact.json"), changed);
+  });
+
+  test("raw articles become documents without annotations", async () => {
+    const article = "<title>Acme breached</title>\n<source> https://example.org/acme </source>\n<date> 2021_03_04 </date>\n<text>\nFirst line.\nSecond line.\n</text>\n";
+    const dir = await writeFiles("articles", { "42.txt": article });
+    const report = await importFiles([dir], { projectName: "articles", client });
+    assert.equal(report.imported.length, 1);
+    const document = await client.document.findFirstOrThrow({ where: { project: { name: "articles" } }, include: { sets: true } });
+    assert.equal(document.content, "First line. Second line.");
+    assert.equal(document.title, "Acme breached");
+    assert.equal(document.sets.length, 0);
+    const exported = JSON.parse((await exportedFiles("articles")).get("42.json")!);
+    assert.deepEqual(exported.cyberevent, { hopper: [] });
+    assert.equal(exported.info.link, "https://example.org/acme");
+  });
+
+  test("the CASIE sample re-exports byte-identical, 100 of 100", async (t) => {
+    if (!existsSync(SAMPLE)) {
+      assert.ok(process.env.HOPPER_NO_SHARED === "1", `the CASIE sample is missing at ${SAMPLE} (set HOPPER_NO_SHARED=1 to run without ../shared)`);
+      t.diagnostic("HOPPER_NO_SHARED=1: sample round trip not run");
+      return;
+    }
+    const report = await importFiles([SAMPLE], { projectName: "sample", client });
+    assert.deepEqual(report.skipped, []);
+    assert.equal(report.imported.length, 100);
+    const exported = await exportedFiles("sample");
+    const names = (await readdir(SAMPLE)).filter((n) => n.endsWith(".json"));
+    let identical = 0;
+    for (const name of names) {
+      if (exported.get(name) === (await readFile(path.join(SAMPLE, name), "utf8"))) identical++;
+    }
+    assert.equal(identical, 100, `${identical} of 100 identical`);
+  });
+});

@@ -1,0 +1,101 @@
+// Read-only queries behind the project pages. Each runs a fixed number of
+// queries however many documents a project holds (1,000+ in a full corpus).
+
+import { Prisma } from "@/generated/prisma/client";
+import type { CurrentUser } from "@/lib/auth/access";
+import { db, type Database } from "@/lib/db/client";
+import { DOCUMENTS_PER_PAGE, type DocumentListQuery, type DocumentSortKey } from "./document-list-query";
+import { isRecordId } from "./record-id";
+
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  description: string;
+  documentCount: number;
+}
+
+/** The projects `user` may view, by name, with their document counts. */
+export async function listProjects(user: CurrentUser, client: Database = db()): Promise<ProjectSummary[]> {
+  // canViewProject's rule as a filter: admins and reviewers see every project, annotators their own.
+  const seesAll = user.role === "ADMIN" || user.role === "REVIEWER";
+  const projects = await client.project.findMany({
+    where: seesAll ? {} : { members: { some: { userId: user.id } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, description: true, _count: { select: { documents: true } } },
+  });
+  return projects.map(({ _count, ...project }) => ({ ...project, documentCount: _count.documents }));
+}
+
+/** The project, or null when there is none with that id. */
+export async function findProject(
+  projectId: string,
+  client: Database = db(),
+): Promise<Omit<ProjectSummary, "documentCount"> | null> {
+  if (!isRecordId(projectId)) return null;
+  return client.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, description: true } });
+}
+
+export interface DocumentSummary {
+  id: string;
+  name: string;
+  title: string;
+  date: string;
+  hasGold: boolean;
+  /** Counts in the gold set (0 without one). */
+  hopperCount: number;
+  eventCount: number;
+  argumentCount: number;
+  /** Warnings found when the document was imported. */
+  warningCount: number;
+}
+
+export interface DocumentPage {
+  documents: DocumentSummary[];
+  total: number;
+  /** The page shown: the query's, brought within range. */
+  page: number;
+  pageCount: number;
+}
+
+/** One page of a project's documents with their gold-set counts: two queries. */
+export async function listProjectDocuments(
+  projectId: string,
+  query: DocumentListQuery,
+  client: Database = db(),
+): Promise<DocumentPage> {
+  if (!isRecordId(projectId)) return { documents: [], total: 0, page: 1, pageCount: 1 };
+  const total = await client.document.count({ where: { projectId } });
+  const pageCount = Math.max(1, Math.ceil(total / DOCUMENTS_PER_PAGE));
+  const page = Math.min(query.page, pageCount);
+  const documents = await client.$queryRaw<DocumentSummary[]>`
+    SELECT d."id", d."name", d."title", d."date",
+      gold."id" IS NOT NULL AS "hasGold",
+      (SELECT count(*)::int FROM "Hopper" h WHERE h."setId" = gold."id") AS "hopperCount",
+      (SELECT count(*)::int FROM "Event" e WHERE e."setId" = gold."id") AS "eventCount",
+      (SELECT count(*)::int FROM "Argument" a WHERE a."setId" = gold."id") AS "argumentCount",
+      CASE WHEN jsonb_typeof(d."importWarnings") = 'array' THEN jsonb_array_length(d."importWarnings") ELSE 0 END AS "warningCount"
+    FROM "Document" d
+    LEFT JOIN LATERAL (
+      SELECT s."id" FROM "AnnotationSet" s
+      WHERE s."documentId" = d."id" AND s."kind" = 'GOLD'
+      ORDER BY s."createdAt" LIMIT 1
+    ) gold ON true
+    WHERE d."projectId" = ${projectId}::uuid
+    ORDER BY ${orderBy(query.sort, query.order === "desc" ? "DESC" : "ASC")}, d."id"
+    LIMIT ${DOCUMENTS_PER_PAGE} OFFSET ${(page - 1) * DOCUMENTS_PER_PAGE}`;
+  return { documents, total, page, pageCount };
+}
+
+/** Names are export stems, mostly numbers (`2602`, `10004`): their numeric part sorts first, so 2602 comes before 10004. */
+const BY_NAME = (direction: string) => `substring(d."name" from '^[0-9]+')::numeric ${direction} NULLS LAST, d."name" ${direction}`;
+
+function orderBy(sort: DocumentSortKey, direction: "ASC" | "DESC"): Prisma.Sql {
+  const clauses: Record<DocumentSortKey, string> = {
+    name: BY_NAME(direction),
+    date: `d."date" ${direction}, ${BY_NAME("ASC")}`,
+    title: `d."title" ${direction}, ${BY_NAME("ASC")}`,
+    events: `"eventCount" ${direction}, ${BY_NAME("ASC")}`,
+    warnings: `"warningCount" ${direction}, ${BY_NAME("ASC")}`,
+  };
+  return Prisma.raw(clauses[sort]);
+}

@@ -1,0 +1,37 @@
+import type { Role } from "@/generated/prisma/enums";
+import { db, type Database } from "@/lib/db/client";
+import { isRecordId } from "@/lib/projects/record-id";
+import { USER_SUMMARY_FIELDS, type UserSummary } from "./user-summary";
+
+export function listUsers(client: Database = db()): Promise<UserSummary[]> {
+  return client.user.findMany({ select: USER_SUMMARY_FIELDS, orderBy: { email: "asc" } });
+}
+
+/** The account behind a session, or null when it was deleted or disabled (which signs it out). */
+export async function findActiveUser(
+  userId: string,
+  client: Database = db(),
+): Promise<{ id: string; email: string; name: string; role: Role } | null> {
+  if (!isRecordId(userId)) return null;
+  const user = await client.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, disabled: true },
+  });
+  if (!user || user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** False only on a fresh installation, which must be set up before anyone can sign in. */
+export async function hasAnyUser(client: Database = db()): Promise<boolean> {
+  return (await client.user.findFirst({ select: { id: true } })) !== null;
+}
+
+/** Whether the account is a member of the project, in any project role. */
+export async function isProjectMember(userId: string, projectId: string, client: Database = db()): Promise<boolean> {
+  if (!isRecordId(userId) || !isRecordId(projectId)) return false;
+  const membership = await client.projectMember.findUnique({
+    where: { projectId_userId: { projectId, userId } },
+    select: { userId: true },
+  });
+  return membership !== null;
+}

@@ -1,0 +1,144 @@
+// The `hopper` command line: `npm run hopper -- <command>`. Run with no command for help.
+
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { checkRoundTrip, DEFAULT_CASIE_TAGSET, newCasieDocumentFromArticle, parseCasieDocument, summarizeIssues } from "@/lib/casie";
+import { openDatabase } from "@/lib/db/runtime";
+import { exportProject } from "@/lib/export/export-project";
+import { collectImportFiles } from "@/lib/import/collect-files";
+import { formatImportReport } from "@/lib/import/format-report";
+import { importFiles } from "@/lib/import/import-files";
+import { createUser, generatePassword } from "@/lib/users";
+
+const HELP = `Usage: npm run hopper -- <command>
+
+  import <files or folders...> --project <name> [--replace]
+      CASIE .json files become documents with their annotations as the gold set;
+      raw .txt articles become unannotated documents. Creates the project if missing.
+  export --project <name> --out <dir>
+      Writes one <name>.json per document from its gold set.
+  check <files or folders...>
+      Validates files and reports problems without touching the database.
+  user add <email> --role <admin|reviewer|annotator> [--name <name>] [--password <password>]
+      Creates an account; without --password one is generated and printed.
+
+The database is DATABASE_URL, or the embedded one under .data/ when it is unset.`;
+
+class UsageError extends Error {}
+
+function progressPrinter(verb: string) {
+  if (!process.stderr.isTTY) return undefined;
+  return ({ done, total }: { done: number; total: number }) => {
+    process.stderr.write(`\r${verb} ${done}/${total}`);
+    if (done === total) process.stderr.write("\n");
+  };
+}
+
+async function runImport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { project: { type: "string" }, replace: { type: "boolean" } } });
+  if (!values.project) throw new UsageError("import needs --project <name>");
+  if (!positionals.length) throw new UsageError("import needs files or folders to import");
+  const database = await openDatabase();
+  try {
+    const report = await importFiles(positionals, { projectName: values.project, replace: values.replace, onProgress: progressPrinter("Importing"), client: database.client });
+    console.log(formatImportReport(report));
+    return report.skipped.some((s) => s.errors.length) ? 1 : 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function runExport(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { project: { type: "string" }, out: { type: "string" } } });
+  if (!values.project || !values.out) throw new UsageError("export needs --project <name> and --out <dir>");
+  const database = await openDatabase();
+  try {
+    const report = await exportProject(values.project, values.out, { onProgress: progressPrinter("Exporting"), client: database.client });
+    console.log(`Exported ${report.files.length} documents to ${path.resolve(values.out)}`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function runCheck(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (!positionals.length) throw new UsageError("check needs files or folders");
+  const { files, errors } = await collectImportFiles(positionals);
+  for (const { input, reason } of errors) console.log(`${input}: ${reason}`);
+  let invalid = 0;
+  for (const file of files) {
+    const name = path.basename(file.path);
+    const text = await readFile(file.path, "utf8");
+    const result =
+      file.kind === "article"
+        ? newCasieDocumentFromArticle(name, text, {})
+        : parseCasieDocument(text, { tagset: DEFAULT_CASIE_TAGSET, fileName: name });
+    const issues = result.issues.slice();
+    if (file.kind === "casie" && result.document) {
+      const roundTrip = checkRoundTrip(text, result.document);
+      if (roundTrip) issues.push(roundTrip);
+    }
+    const failed = !result.document || issues.some((i) => i.severity === "error");
+    if (failed) invalid++;
+    const lines = summarizeIssues(issues);
+    console.log(`${name}: ${failed ? "INVALID" : "ok"}`);
+    for (const line of lines) console.log(`  ${line}`);
+  }
+  console.log(`${files.length - invalid} of ${files.length} files valid`);
+  return invalid || errors.length ? 1 : 0;
+}
+
+const ROLES = { admin: "ADMIN", reviewer: "REVIEWER", annotator: "ANNOTATOR" } as const;
+
+async function runUser(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== "add") throw new UsageError("user takes the subcommand add");
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { role: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
+  });
+  const email = positionals[0];
+  const role = ROLES[(values.role ?? "") as keyof typeof ROLES];
+  if (!email || !role) throw new UsageError("user add needs <email> --role <admin|reviewer|annotator>");
+  const password = values.password ?? generatePassword();
+  const database = await openDatabase();
+  try {
+    await createUser({ email, name: values.name ?? "", password, role }, database.client);
+    console.log(`Created ${role.toLowerCase()} ${email.toLowerCase()}`);
+    if (!values.password) console.log(`Password (shown once): ${password}`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  import: runImport,
+  export: runExport,
+  check: runCheck,
+  user: runUser,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) {
+    console.log(HELP);
+    return command && command !== "help" && command !== "--help" ? 2 : 0;
+  }
+  try {
+    return await run(args);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`hopper ${command}: ${(error as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    console.error(`hopper ${command}: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));
