@@ -1,12 +1,20 @@
 // The document view of an imported CASIE file: highlighted spans, hover and
 // selection between text and event panel, hoppers, and the CASIE download.
-// Setup it relies on: the browser is signed in as an admin (storage state), and
-// a project named "E2E" holds the sample document 2602.json, imported unchanged.
+// The sample document 2602.json is imported unchanged into a project "E2E" with the CLI.
 
 import { readFileSync } from "node:fs";
 import { expect, request, test, type Page } from "@playwright/test";
+import { ADMIN, createAccount, runCli, sampleFile, signIn } from "./support";
 
-const SAMPLE_FILE = "/work/shared/casie-sample/annotation/2602.json";
+const SAMPLE_FILE = sampleFile("2602.json");
+
+test.beforeAll(() => {
+  runCli(["import", SAMPLE_FILE, "--project", "E2E"]);
+});
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, ADMIN);
+});
 
 interface RawSpan {
   index: string;
@@ -130,4 +138,30 @@ test("the CASIE download is the imported file, byte for byte", async ({ page }) 
   const signedOut = await request.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] } });
   expect((await signedOut.get((await link.getAttribute("href"))!)).status()).toBe(401);
   await signedOut.dispose();
+});
+
+test("signed-out visitors and annotators are refused what they may not see", async ({ page, browser }) => {
+  await openDocument(page);
+  const documentUrl = page.url();
+  const projectUrl = (await page.getByRole("link", { name: "E2E", exact: true }).getAttribute("href"))!;
+  const downloadUrl = (await page.getByRole("link", { name: "Download CASIE JSON" }).getAttribute("href"))!;
+
+  const visitor = await browser.newContext();
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto(documentUrl);
+  await expect(visitorPage).toHaveURL(/\/signin\?callbackUrl=/);
+  await visitor.close();
+
+  // An annotator who is not a member of the project sees neither it nor its documents.
+  const annotator = createAccount(`reader-${Date.now()}@hopper.test`, "annotator");
+  const annotatorContext = await browser.newContext();
+  const annotatorPage = await annotatorContext.newPage();
+  await signIn(annotatorPage, annotator);
+  await expect(annotatorPage.getByRole("link", { name: "E2E", exact: true })).toHaveCount(0);
+  expect((await annotatorPage.goto(documentUrl))!.status()).toBe(404);
+  expect((await annotatorPage.goto(projectUrl))!.status()).toBe(404);
+  const download = await annotatorPage.request.get(downloadUrl);
+  expect([403, 404]).toContain(download.status());
+  expect(await download.text()).not.toContain('"cyberevent"');
+  await annotatorContext.close();
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SetupForm } from "@/components/auth/SetupForm";
 import { hasAnyUser, MIN_PASSWORD_LENGTH } from "@/lib/users";
@@ -8,6 +9,8 @@ import { setUpHopper } from "./actions";
 export const metadata: Metadata = { title: "Set up Hopper" };
 
 export default async function SetupPage() {
+  // Whether setup is open depends on the database now, not at build time.
+  await connection();
   if (await hasAnyUser()) {
     return (
       <AuthCard title="Hopper is set up" intro="This installation already has accounts, so setup is closed.">

@@ -30,7 +30,8 @@ export function UserRow({ user, isSelf, action }: { user: UserSummary; isSelf: b
         {isSelf ? (
           ROLE_LABELS[user.role]
         ) : (
-          <form action={formAction} className={styles.inline}>
+          // Keyed by role: a select keeps its first defaultValue, so a changed role needs a fresh form.
+          <form key={user.role} action={formAction} className={styles.inline}>
             <input type="hidden" name="intent" value="role" />
             <input type="hidden" name="userId" value={user.id} />
             <SelectField id={`role-${user.id}`} name="role" label={`Role for ${who}`} hideLabel options={ROLE_OPTIONS} defaultValue={user.role} />

@@ -54,7 +54,8 @@ export async function requireApiUser(request: Request, ...roles: Role[]): Promis
 
 /** Admins and reviewers see every project; annotators only those they are members of. */
 export async function canViewProject(user: CurrentUser, projectId: string): Promise<boolean> {
-  return user.role === "ADMIN" || user.role === "REVIEWER" || isProjectMember(user.id, projectId);
+  if (user.role === "ADMIN" || user.role === "REVIEWER") return true;
+  return isProjectMember(user.id, projectId);
 }
 
 /** Gold and imported annotations are for admins and reviewers; annotators work blind. */

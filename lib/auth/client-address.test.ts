@@ -10,10 +10,9 @@ test("uses X-Forwarded-For's first entry behind a trusted proxy", () => {
   assert.equal(clientAddress({ "x-forwarded-for": "2001:db8::1, 10.0.0.1" }, TRUSTED), "2001:db8::1");
 });
 
-test("ignores X-Forwarded-For unless the proxy is trusted", () => {
-  const headers = { "x-forwarded-for": "203.0.113.7" };
-  assert.equal(clientAddress(headers, {}), UNKNOWN_CLIENT_ADDRESS);
-  assert.equal(clientAddress(headers, { HOPPER_TRUST_PROXY: "true" }), UNKNOWN_CLIENT_ADDRESS);
+test("without a trusted proxy, takes the entry nearest the server, so clients are not lumped together", () => {
+  assert.equal(clientAddress({ "x-forwarded-for": "203.0.113.7" }, {}), "203.0.113.7");
+  assert.equal(clientAddress({ "x-forwarded-for": "198.51.100.1, 203.0.113.7" }, { HOPPER_TRUST_PROXY: "true" }), "203.0.113.7");
 });
 
 test("falls back to the shared constant when no address is given", () => {

@@ -1,4 +1,4 @@
-/** Stands for every client when their address cannot be trusted, so they share one limit. */
+/** Stands for clients whose request names no address at all. */
 export const UNKNOWN_CLIENT_ADDRESS = "unknown";
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
@@ -10,13 +10,16 @@ function readHeader(headers: HeaderSource, name: string): string | undefined {
 }
 
 /**
- * The address a request came from, for rate limiting. X-Forwarded-For's first
- * entry is used only behind a trusted proxy (HOPPER_TRUST_PROXY=1): otherwise
- * any client could write it, and Next.js fills it from the socket only when
- * the client did not. Route handlers have no other view of the socket.
+ * The address a request came from, for rate limiting. Route handlers have no
+ * view of the socket: Next.js fills X-Forwarded-For from it when the client
+ * sent none. Behind a trusted proxy (HOPPER_TRUST_PROXY=1) the first entry is
+ * the client the proxy saw; without one it is the socket's address for every
+ * honest client. A client that forges the header only escapes the per-address
+ * limit (the per-account limit still holds) — far better than one shared key
+ * for everybody, which would let anyone lock every account out.
  */
 export function clientAddress(headers: HeaderSource, env: Record<string, string | undefined> = process.env): string {
-  if (env.HOPPER_TRUST_PROXY !== "1") return UNKNOWN_CLIENT_ADDRESS;
-  const first = readHeader(headers, "x-forwarded-for")?.split(",")[0]?.trim();
-  return first || UNKNOWN_CLIENT_ADDRESS;
+  const entries = readHeader(headers, "x-forwarded-for")?.split(",") ?? [];
+  const chosen = env.HOPPER_TRUST_PROXY === "1" ? entries[0] : entries.at(-1);
+  return chosen?.trim() || UNKNOWN_CLIENT_ADDRESS;
 }

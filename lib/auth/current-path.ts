@@ -1,5 +1,8 @@
 import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
 
+// Next.js adds this cache-busting parameter to client-side navigations; it is not part of the page's address.
+const RSC_PARAMETER = "_rsc";
+
 /**
  * The path and query of the page being rendered, or whose server action runs,
  * so a signed-out visitor can be sent back there after signing in. Server
@@ -9,5 +12,8 @@ import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-asyn
 export function currentRequestPath(): string | null {
   const store = workUnitAsyncStorage.getStore();
   if (store?.type !== "request") return null;
-  return store.url.pathname + store.url.search;
+  const query = new URLSearchParams(store.url.search);
+  query.delete(RSC_PARAMETER);
+  const search = query.toString();
+  return search ? `${store.url.pathname}?${search}` : store.url.pathname;
 }

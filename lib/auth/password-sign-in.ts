@@ -4,7 +4,7 @@ import { checkLoginAllowed, clearAccountFailures, recordLoginFailure } from "./l
 import { hashPassword, verifyPassword } from "./password";
 import type { SignInFailure } from "./sign-in-error";
 
-export type PasswordSignIn = ({ ok: true; userId: string }) | ({ ok: false } & SignInFailure);
+export type PasswordSignIn = { ok: true; userId: string } | ({ ok: false } & SignInFailure);
 
 let decoyHash: Promise<string> | undefined;
 

@@ -15,5 +15,7 @@ export type { Tagset, TagsetEventType, TagsetRole, TagsetSubtype } from "./tagse
 export { checkTagset, DEFAULT_CASIE_TAGSET, findEventType, findSubtype, rolesForSubtype, suggestedEntityTypes } from "./tagset";
 export type { NewDocumentResult, ParseRawArticleResult, RawArticle, RawArticleOptions } from "./raw-article";
 export { newCasieDocumentFromArticle, parseRawArticle } from "./raw-article";
-export type { JsonArray, JsonLiteral, JsonMember, JsonNode, JsonNumber, JsonObject, JsonString, TextPosition } from "./json-reader";
-export { createLineLocator, JsonSyntaxError, readJson } from "./json-reader";
+export type { JsonArray, JsonLiteral, JsonMember, JsonNode, JsonNumber, JsonObject, JsonString } from "./json-reader";
+export { JsonSyntaxError, readJson } from "./json-reader";
+export type { TextPosition } from "./text-position";
+export { createLineLocator } from "./text-position";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createLineLocator, JsonSyntaxError, readJson, type JsonNode, type JsonObject } from "./json-reader";
+import { JsonSyntaxError, readJson, type JsonNode, type JsonObject } from "./json-reader";
 
 const raw = (text: string, node: JsonNode) => text.slice(node.start, node.end);
 
@@ -104,13 +104,4 @@ test("malformed input is located by line, column and JSON path, saying what was 
 test("nesting too deep is a syntax error, not a stack overflow", () => {
   const error = syntaxError("[".repeat(5000) + "]".repeat(5000));
   assert.match(error.expected, /at most 1000 nested/);
-});
-
-test("createLineLocator gives 1-based lines and columns", () => {
-  const locate = createLineLocator("ab\ncd\n\nef");
-  assert.deepEqual(locate(0), { line: 1, column: 1 });
-  assert.deepEqual(locate(2), { line: 1, column: 3 });
-  assert.deepEqual(locate(3), { line: 2, column: 1 });
-  assert.deepEqual(locate(6), { line: 3, column: 1 });
-  assert.deepEqual(locate(8), { line: 4, column: 2 });
 });

@@ -2,6 +2,8 @@
 // repeated keys, and where every value sits in the text, so unknown members can
 // be written back verbatim (`1.0` stays `1.0`) and problems can be located.
 
+import { createLineLocator, type TextPosition } from "./text-position";
+
 /** `start` and `end` (exclusive) delimit the value's exact source text. */
 interface JsonSpan {
   start: number;
@@ -47,13 +49,6 @@ export interface JsonLiteral extends JsonSpan {
 
 export type JsonNode = JsonObject | JsonArray | JsonString | JsonNumber | JsonLiteral;
 
-export interface TextPosition {
-  /** 1-based. */
-  line: number;
-  /** 1-based, in UTF-16 code units. */
-  column: number;
-}
-
 export class JsonSyntaxError extends Error {
   readonly offset: number;
   readonly line: number;
@@ -89,25 +84,6 @@ export function readJson(text: string): JsonNode {
     if (error instanceof JsonSyntaxError) error.path = "$" + error.path;
     throw error;
   }
-}
-
-/** Line and column of offsets in `text`; the line table is built on first use. */
-export function createLineLocator(text: string): (offset: number) => TextPosition {
-  let lineStarts: number[] | undefined;
-  return (offset) => {
-    if (!lineStarts) {
-      lineStarts = [0];
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-    }
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low] + 1 };
-  };
 }
 
 /** `.key` when the key is an identifier, else `["key"]`. */

@@ -4,15 +4,13 @@
 // usable. Members Hopper does not interpret are kept verbatim in each object's
 // layout, and unknown values are kept as they are.
 
-import type { CasieIssueCode } from "./issue-codes";
-import { SPAN_SHIFT_CODES } from "./issue-codes";
-import { createLineLocator, JsonSyntaxError, pathSegment, readJson } from "./json-reader";
-import type { JsonNode, JsonObject, TextPosition } from "./json-reader";
+import { SPAN_SHIFT_CODES, type CasieIssueCode } from "./issue-codes";
+import { JsonSyntaxError, pathSegment, readJson, type JsonNode, type JsonObject } from "./json-reader";
 import { detectJsonStyle } from "./json-style";
 import { MAJORITY_KEY_ORDER } from "./key-order";
 import { findSpanShift } from "./span-shift";
-import type { Tagset, TagsetSubtype } from "./tagset";
-import { findEventType } from "./tagset";
+import { createLineLocator, type TextPosition } from "./text-position";
+import { findEventType, type Tagset, type TagsetSubtype } from "./tagset";
 import type {
   CasieArgument,
   CasieDocument,
@@ -65,6 +63,12 @@ interface ObjectFields {
   node: JsonObject;
   path: string;
   layout: ObjectLayout;
+}
+
+/** An event's subtype as the project's tagset defines it. */
+interface SubtypeSchema {
+  type: string;
+  subtype: TagsetSubtype;
 }
 
 interface SeenSpan {
@@ -160,7 +164,7 @@ class DocumentMapper {
   }
 
   /** `schema`: the event's subtype in the project's tagset, when known, to check roles against. */
-  private argument(node: JsonNode, path: string, schema: { type: string; subtype: TagsetSubtype } | undefined): CasieArgument | undefined {
+  private argument(node: JsonNode, path: string, schema: SubtypeSchema | undefined): CasieArgument | undefined {
     const fields = this.fields(node, path, "an argument object", ARGUMENT_KEYS);
     if (!fields) return undefined;
     const span = this.span(fields, "argument");
@@ -264,7 +268,7 @@ class DocumentMapper {
   }
 
   /** The event's subtype in the project's tagset, or undefined (with a warning) when the tagset lacks it. */
-  private checkEventType(fields: ObjectFields, type: string, subtype: string): { type: string; subtype: TagsetSubtype } | undefined {
+  private checkEventType(fields: ObjectFields, type: string, subtype: string): SubtypeSchema | undefined {
     const tagset = this.options.tagset;
     if (!tagset) return undefined;
     const eventType = findEventType(tagset, type);

@@ -73,7 +73,7 @@ test("text after </text> is left out, with a warning", () => {
   assert.ok(article);
   assert.deepEqual(
     issues.map((issue) => [issue.code, issue.line, issue.column]),
-    [["text-after-article", 11, 1]],
+    [["text-after-article", 10, 1]],
   );
 });
 

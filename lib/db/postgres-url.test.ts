@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { connectionFields, withDatabase } from "./postgres-url";
 
-test("reads the connection fields of a URL, with libpq's defaults", () => {
+test("reads the connection fields of a URL, leaving what it omits to pg's defaults", () => {
   assert.deepEqual(connectionFields("postgresql://ann%40lab:p%2Fss@db.example:5433/hop%20per"), {
     host: "db.example",
     port: 5433,
@@ -10,7 +10,7 @@ test("reads the connection fields of a URL, with libpq's defaults", () => {
     password: "p/ss",
     database: "hop per",
   });
-  assert.deepEqual(connectionFields("postgres://127.0.0.1"), { host: "127.0.0.1", port: 5432, user: "postgres", password: undefined, database: "postgres" });
+  assert.deepEqual(connectionFields("postgres://127.0.0.1"), { host: "127.0.0.1", port: undefined, user: undefined, password: undefined, database: undefined });
   assert.equal(connectionFields("postgresql://u@[::1]:5432/d").host, "::1");
   assert.equal(connectionFields("postgresql:///d?host=/run/postgresql").host, "/run/postgresql");
 });

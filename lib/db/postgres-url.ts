@@ -1,19 +1,21 @@
 import type { PoolConfig } from "pg";
 
-/** Connection fields of a `postgresql://user:password@host:port/database` URL. */
-export type ConnectionFields = Required<Pick<PoolConfig, "host" | "port" | "user" | "database">> &
-  Pick<PoolConfig, "password">;
+/**
+ * The connection fields of a `postgresql://user:password@host:port/database`
+ * URL. What the URL leaves out stays undefined, so pg fills it in exactly as
+ * it does for the URL itself (PGUSER, the OS user, …).
+ */
+export type ConnectionFields = Pick<PoolConfig, "host" | "port" | "user" | "password" | "database">;
 
 export function connectionFields(databaseUrl: string): ConnectionFields {
   const url = parsePostgresUrl(databaseUrl);
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ""));
   return {
     // `?host=/run/postgresql` names a socket directory, as libpq allows.
-    host: url.searchParams.get("host") ?? (decodeURIComponent(url.hostname.replace(/^\[|\]$/g, "")) || "localhost"),
-    port: Number(url.port || 5432),
-    user: decodeURIComponent(url.username) || "postgres",
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    database: database || "postgres",
+    host: url.searchParams.get("host") ?? (decodeURIComponent(url.hostname.replace(/^\[|\]$/g, "")) || undefined),
+    port: url.port ? Number(url.port) : undefined,
+    user: decodeURIComponent(url.username) || undefined,
+    password: decodeURIComponent(url.password) || undefined,
+    database: decodeURIComponent(url.pathname.slice(1)) || undefined,
   };
 }
 

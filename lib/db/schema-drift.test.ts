@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, test } from "node:test";
 import pg from "pg";
 import { testServerUrl } from "./database-url";
+import { defaultMigrationsDirectory, defaultSchemaPath } from "./paths";
 import { checkDrift, diffFromMigrationsToSchema } from "./schema-engine";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
@@ -39,6 +43,31 @@ test("the migrations need no new migration to match schema.prisma, and leave no 
   const ours = /^(prisma_migrate_shadow_db_|hopper_schema_engine_)/;
   const left = [...(await databaseNames())].filter((name) => ours.test(name) && !databasesBefore.has(name));
   assert.deepEqual(left, []);
+});
+
+test("a change to the schema gives the migration SQL it needs", async () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "hopper-schema-"));
+  try {
+    const schemaPath = path.join(folder, "schema.prisma");
+    const schema = readFileSync(defaultSchemaPath(), "utf8");
+    writeFileSync(schemaPath, schema.replace(/(model LoginAttempt \{\n)/, "$1  note String?\n"));
+    assert.equal(await diffFromMigrationsToSchema(testServerUrl(), { schemaPath }), '-- AlterTable\nALTER TABLE "LoginAttempt" ADD COLUMN     "note" TEXT;\n');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test("migrations with `$$` function bodies replay whole in the engine's shadow database", async () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "hopper-migrations-"));
+  try {
+    cpSync(defaultMigrationsDirectory(), folder, { recursive: true });
+    mkdirSync(path.join(folder, "29990101000000_function"));
+    const body = "CREATE FUNCTION hopper_join(a TEXT, b TEXT) RETURNS TEXT AS $$\nBEGIN\n  RETURN a || ';' || b;\nEND;\n$$ LANGUAGE plpgsql;\n";
+    writeFileSync(path.join(folder, "29990101000000_function", "migration.sql"), body);
+    assert.equal(await diffFromMigrationsToSchema(testServerUrl(), { migrationsDirectory: folder }), "");
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test("drift is reported with the SQL that would repair it", async () => {

@@ -138,10 +138,13 @@ function loadEngineModule(): typeof engineModule {
   return loadedModule;
 }
 
-/** A panic surfaces as "RuntimeError: unreachable"; the message the engine gave is the useful part. */
+/**
+ * A panic surfaces as "RuntimeError: unreachable"; the message the engine
+ * gave is the useful part. The wasm instance may not recover from it.
+ */
 function withPanicMessage(error: unknown): unknown {
   if (lastPanic === undefined) return error;
   const panic = lastPanic;
   lastPanic = undefined;
-  return new Error(`The Prisma schema engine panicked: ${panic}`, { cause: error });
+  return new Error(`The Prisma schema engine panicked (restart the process before using it again): ${panic}`, { cause: error });
 }

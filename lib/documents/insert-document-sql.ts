@@ -26,13 +26,57 @@ export interface SqlStatement {
 
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
-export function insertDocumentStatement(document: DocumentRow, gold: { setId: string; rows: AnnotationRows } | null): SqlStatement {
+/** Collects a statement's values; `param` and `column` return the typed placeholders to write into its text. */
+export function sqlParameters() {
   const values: unknown[] = [];
   const param = (value: unknown, type: string) => {
     values.push(value);
     return `$${values.length}::${type}`;
   };
   const column = <T>(rows: T[], pick: (row: T) => unknown, type: string) => param(rows.map(pick), `${type}[]`);
+  return { values, param, column };
+}
+
+export type SqlParameters = ReturnType<typeof sqlParameters>;
+
+/**
+ * The CTEs (`sp`, `h`, `ev`, `a`) that insert one set's rows with unnest: one
+ * parameter per column, so the statement's text does not depend on the row count.
+ * `setId` is the set's placeholder.
+ */
+export function annotationRowInserts(rows: AnnotationRows, setId: string, { column }: SqlParameters): string[] {
+  return [
+    `sp AS (INSERT INTO "Span" ("id","setId","index","startOffset","endOffset","text")
+        SELECT u.id, ${setId}, u.index, u.s, u.e, u.t FROM unnest(${column(rows.spans, (r) => r.id, "uuid")},
+          ${column(rows.spans, (r) => r.index, "text")}, ${column(rows.spans, (r) => r.startOffset, "int")},
+          ${column(rows.spans, (r) => r.endOffset, "int")}, ${column(rows.spans, (r) => r.text, "text")}) AS u(id, index, s, e, t))`,
+    `h AS (INSERT INTO "Hopper" ("id","setId","index","relation","position","layout")
+        SELECT u.id, ${setId}, u.index, u.relation, u.position, u.layout FROM unnest(${column(rows.hoppers, (r) => r.id, "uuid")},
+          ${column(rows.hoppers, (r) => r.index, "int")}, ${column(rows.hoppers, (r) => r.relation, "text")},
+          ${column(rows.hoppers, (r) => r.position, "int")}, ${column(rows.hoppers, (r) => json(r.layout), "jsonb")})
+          AS u(id, index, relation, position, layout))`,
+    `ev AS (INSERT INTO "Event" ("id","setId","hopperId","index","type","subtype","realis","nuggetSpanId","position","layout","nuggetLayout")
+        SELECT u.id, ${setId}, u.hopper, u.index, u.type, u.subtype, u.realis, u.nugget, u.position, u.layout, u.nugget_layout
+        FROM unnest(${column(rows.events, (r) => r.id, "uuid")}, ${column(rows.events, (r) => r.hopperId, "uuid")},
+          ${column(rows.events, (r) => r.index, "text")}, ${column(rows.events, (r) => r.type, "text")},
+          ${column(rows.events, (r) => r.subtype, "text")}, ${column(rows.events, (r) => r.realis, "text")},
+          ${column(rows.events, (r) => r.nuggetSpanId, "uuid")}, ${column(rows.events, (r) => r.position, "int")},
+          ${column(rows.events, (r) => json(r.layout), "jsonb")}, ${column(rows.events, (r) => json(r.nuggetLayout), "jsonb")})
+          AS u(id, hopper, index, type, subtype, realis, nugget, position, layout, nugget_layout))`,
+    `a AS (INSERT INTO "Argument" ("id","setId","eventId","spanId","role","entityType","externalReference","position","layout","roleLayout")
+        SELECT u.id, ${setId}, u.event, u.span, u.role, u.entity, u.ref, u.position, u.layout, u.role_layout
+        FROM unnest(${column(rows.arguments, (r) => r.id, "uuid")}, ${column(rows.arguments, (r) => r.eventId, "uuid")},
+          ${column(rows.arguments, (r) => r.spanId, "uuid")}, ${column(rows.arguments, (r) => r.role, "text")},
+          ${column(rows.arguments, (r) => r.entityType, "text")}, ${column(rows.arguments, (r) => json(r.externalReference), "jsonb")},
+          ${column(rows.arguments, (r) => r.position, "int")}, ${column(rows.arguments, (r) => json(r.layout), "jsonb")},
+          ${column(rows.arguments, (r) => json(r.roleLayout), "jsonb")})
+          AS u(id, event, span, role, entity, ref, position, layout, role_layout))`,
+  ];
+}
+
+export function insertDocumentStatement(document: DocumentRow, gold: { setId: string; rows: AnnotationRows } | null): SqlStatement {
+  const params = sqlParameters();
+  const { param } = params;
 
   const parts = [
     `d AS (INSERT INTO "Document" ("id","projectId","sourcefile","name","content","title","date","info","layout","importWarnings")
@@ -42,37 +86,12 @@ export function insertDocumentStatement(document: DocumentRow, gold: { setId: st
         ${param(json(document.importWarnings), "jsonb")}))`,
   ];
   if (gold) {
-    const { rows } = gold;
     const setId = param(gold.setId, "uuid");
     parts.push(
       `s AS (INSERT INTO "AnnotationSet" ("id","documentId","kind","status","version","updatedAt")
         VALUES (${setId}, ${param(document.id, "uuid")}, 'GOLD', 'IMPORTED', 0, CURRENT_TIMESTAMP))`,
-      `sp AS (INSERT INTO "Span" ("id","setId","index","startOffset","endOffset","text")
-        SELECT u.id, ${setId}, u.index, u.s, u.e, u.t FROM unnest(${column(rows.spans, (r) => r.id, "uuid")},
-          ${column(rows.spans, (r) => r.index, "text")}, ${column(rows.spans, (r) => r.startOffset, "int")},
-          ${column(rows.spans, (r) => r.endOffset, "int")}, ${column(rows.spans, (r) => r.text, "text")}) AS u(id, index, s, e, t))`,
-      `h AS (INSERT INTO "Hopper" ("id","setId","index","relation","position","layout")
-        SELECT u.id, ${setId}, u.index, u.relation, u.position, u.layout FROM unnest(${column(rows.hoppers, (r) => r.id, "uuid")},
-          ${column(rows.hoppers, (r) => r.index, "int")}, ${column(rows.hoppers, (r) => r.relation, "text")},
-          ${column(rows.hoppers, (r) => r.position, "int")}, ${column(rows.hoppers, (r) => json(r.layout), "jsonb")})
-          AS u(id, index, relation, position, layout))`,
-      `ev AS (INSERT INTO "Event" ("id","setId","hopperId","index","type","subtype","realis","nuggetSpanId","position","layout","nuggetLayout")
-        SELECT u.id, ${setId}, u.hopper, u.index, u.type, u.subtype, u.realis, u.nugget, u.position, u.layout, u.nugget_layout
-        FROM unnest(${column(rows.events, (r) => r.id, "uuid")}, ${column(rows.events, (r) => r.hopperId, "uuid")},
-          ${column(rows.events, (r) => r.index, "text")}, ${column(rows.events, (r) => r.type, "text")},
-          ${column(rows.events, (r) => r.subtype, "text")}, ${column(rows.events, (r) => r.realis, "text")},
-          ${column(rows.events, (r) => r.nuggetSpanId, "uuid")}, ${column(rows.events, (r) => r.position, "int")},
-          ${column(rows.events, (r) => json(r.layout), "jsonb")}, ${column(rows.events, (r) => json(r.nuggetLayout), "jsonb")})
-          AS u(id, hopper, index, type, subtype, realis, nugget, position, layout, nugget_layout))`,
-      `a AS (INSERT INTO "Argument" ("id","setId","eventId","spanId","role","entityType","externalReference","position","layout","roleLayout")
-        SELECT u.id, ${setId}, u.event, u.span, u.role, u.entity, u.ref, u.position, u.layout, u.role_layout
-        FROM unnest(${column(rows.arguments, (r) => r.id, "uuid")}, ${column(rows.arguments, (r) => r.eventId, "uuid")},
-          ${column(rows.arguments, (r) => r.spanId, "uuid")}, ${column(rows.arguments, (r) => r.role, "text")},
-          ${column(rows.arguments, (r) => r.entityType, "text")}, ${column(rows.arguments, (r) => json(r.externalReference), "jsonb")},
-          ${column(rows.arguments, (r) => r.position, "int")}, ${column(rows.arguments, (r) => json(r.layout), "jsonb")},
-          ${column(rows.arguments, (r) => json(r.roleLayout), "jsonb")})
-          AS u(id, event, span, role, entity, ref, position, layout, role_layout))`,
+      ...annotationRowInserts(gold.rows, setId, params),
     );
   }
-  return { name: gold ? "insert-document-with-gold-set" : "insert-document", text: `WITH ${parts.join(",\n")}\nSELECT 1`, values };
+  return { name: gold ? "insert-document-with-gold-set" : "insert-document", text: `WITH ${parts.join(",\n")}\nSELECT 1`, values: params.values };
 }
