@@ -2,7 +2,7 @@
 // its migrations, a kept session secret, a production build when the sources
 // changed, then `next start`. `--dev` runs `next dev` instead.
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ensureBootstrapAdmin } from "@/lib/auth/bootstrap-admin";
@@ -26,10 +26,13 @@ async function main() {
 
   if (!dev && !(await buildIsCurrent(root))) {
     console.log("Building Hopper (first start or changed sources)…");
-    const build = spawnSync(nextBin, ["build"], { cwd: root, env, stdio: "inherit" });
-    if (build.status !== 0) {
+    // Not spawnSync: the embedded server's output must keep draining while Next builds.
+    const status = await new Promise<number>((resolve) => {
+      spawn(nextBin, ["build"], { cwd: root, env, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1));
+    });
+    if (status !== 0) {
       await database.close();
-      process.exit(build.status ?? 1);
+      process.exit(status);
     }
     await recordBuildFingerprint(root);
   }

@@ -4,7 +4,7 @@
 // end-to-end tests run against a production build on a fresh database.
 //   --unit  unit and database tests only      --e2e  end-to-end tests only
 
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
@@ -28,9 +28,13 @@ async function findTestFiles(): Promise<string[]> {
   return files.sort();
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
-  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
-  return result.status ?? 1;
+/** Runs a command to its end without blocking: the embedded server's output must keep draining meanwhile. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.on("error", () => resolve(1));
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
 }
 
 async function main(): Promise<number> {
@@ -44,14 +48,14 @@ async function main(): Promise<number> {
     if (only !== "--e2e") {
       const files = await findTestFiles();
       if (!files.length) throw new Error("no test files found");
-      failed += run(bin("tsx"), ["--test", "--test-concurrency=2", ...files], env) === 0 ? 0 : 1;
+      failed += (await run(bin("tsx"), ["--test", "--test-concurrency=2", ...files], env)) === 0 ? 0 : 1;
     }
     if (only !== "--unit") {
       env.CHROMIUM_PATH = await ensureChromium();
       process.env.HOPPER_TEST_SERVER_URL = server.url;
       const database = await createTestDatabase();
       try {
-        failed += run(bin("playwright"), ["test"], { ...env, HOPPER_E2E_DATABASE_URL: database.url }) === 0 ? 0 : 1;
+        failed += (await run(bin("playwright"), ["test"], { ...env, HOPPER_E2E_DATABASE_URL: database.url })) === 0 ? 0 : 1;
       } finally {
         await database.drop();
       }

@@ -148,6 +148,9 @@ async function startServer(dataDirectory: string, options: EmbeddedPostgresOptio
     postgresFlags: [
       // Only this machine, and no Unix socket (its default directory may not exist or be the system server's).
       ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      // Refused statements are the app's to report: logging their text would copy
+      // whole documents into the log our process reads.
+      ...["-c", "log_min_error_statement=panic"],
       ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
   });
