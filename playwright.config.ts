@@ -5,7 +5,8 @@ const databaseUrl = process.env.HOPPER_E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("Run the end-to-end tests with `npm test` (or `npm test -- --e2e`): they need a fresh database.");
 process.env.DATABASE_URL = databaseUrl;
 
-const port = 3100;
+// HOPPER_E2E_PORT lets a second checkout run its browser tests beside a running one.
+const port = Number(process.env.HOPPER_E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",

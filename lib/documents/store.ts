@@ -90,7 +90,7 @@ export interface StoredDocument {
 export async function loadGoldDocuments(documentIds: string[], client: Database = db()): Promise<StoredDocument[]> {
   if (documentIds.length === 0) return [];
   // Plain pg: exports read every row of a project, and Prisma's per-row mapping would dominate.
-  const query: RowQuery = (text, values) => client.pool.query(text, values).then((result) => result.rows);
+  const query = <T>(text: string, values: unknown[]) => client.pool.query(text, values).then((result) => result.rows as T[]);
   const [documents, sets] = await Promise.all([
     query<DocumentRecord>('SELECT * FROM "Document" WHERE "id" = ANY($1::uuid[])', [documentIds]),
     query<{ id: string; documentId: string; version: number }>(
@@ -98,7 +98,22 @@ export async function loadGoldDocuments(documentIds: string[], client: Database 
       [documentIds],
     ),
   ]);
-  const rowsBySet = await readAnnotationRows(query, sets.map((set) => set.id));
+  const setIds = sets.map((set) => set.id);
+  const rowsOf = <T>(table: string) => query<T>(`SELECT * FROM "${table}" WHERE "setId" = ANY($1::uuid[])`, [setIds]);
+  const [spans, hoppers, events, argumentRows] = setIds.length
+    ? await Promise.all([
+        rowsOf<AnnotationRows["spans"][number]>("Span"),
+        rowsOf<AnnotationRows["hoppers"][number]>("Hopper"),
+        rowsOf<AnnotationRows["events"][number]>("Event"),
+        rowsOf<AnnotationRows["arguments"][number]>("Argument"),
+      ])
+    : [[], [], [], []];
+
+  const rowsBySet = new Map<string, AnnotationRows>(setIds.map((id) => [id, { spans: [], hoppers: [], events: [], arguments: [] }]));
+  for (const span of spans) rowsBySet.get(span.setId)!.spans.push(span);
+  for (const hopper of hoppers) rowsBySet.get(hopper.setId)!.hoppers.push(hopper);
+  for (const event of events) rowsBySet.get(event.setId)!.events.push(event);
+  for (const argument of argumentRows) rowsBySet.get(argument.setId)!.arguments.push(argument);
 
   const goldByDocument = new Map(sets.map((set) => [set.documentId, set]));
   const byId = new Map(documents.map((d) => [d.id, d]));
@@ -122,27 +137,6 @@ export async function loadGoldDocuments(documentIds: string[], client: Database 
       },
     ];
   });
-}
-
-/** Runs one parameterized SQL query and gives its rows: a pool, or a connection inside a transaction. */
-export type RowQuery = <T>(text: string, values: unknown[]) => Promise<T[]>;
-
-/** The rows of each of `setIds` (every set gets an entry, empty when it has no rows), in four queries. */
-export async function readAnnotationRows(query: RowQuery, setIds: string[]): Promise<Map<string, AnnotationRows>> {
-  const rowsBySet = new Map<string, AnnotationRows>(setIds.map((id) => [id, { spans: [], hoppers: [], events: [], arguments: [] }]));
-  if (setIds.length === 0) return rowsBySet;
-  const rowsOf = <T>(table: string) => query<T>(`SELECT * FROM "${table}" WHERE "setId" = ANY($1::uuid[])`, [setIds]);
-  const [spans, hoppers, events, argumentRows] = await Promise.all([
-    rowsOf<AnnotationRows["spans"][number]>("Span"),
-    rowsOf<AnnotationRows["hoppers"][number]>("Hopper"),
-    rowsOf<AnnotationRows["events"][number]>("Event"),
-    rowsOf<AnnotationRows["arguments"][number]>("Argument"),
-  ]);
-  for (const span of spans) rowsBySet.get(span.setId)!.spans.push(span);
-  for (const hopper of hoppers) rowsBySet.get(hopper.setId)!.hoppers.push(hopper);
-  for (const event of events) rowsBySet.get(event.setId)!.events.push(event);
-  for (const argument of argumentRows) rowsBySet.get(argument.setId)!.arguments.push(argument);
-  return rowsBySet;
 }
 
 /** The columns of a Document row that, with a set's hoppers, make up the CASIE document. */

@@ -1,0 +1,33 @@
+import { AnnotationSetNotFoundError, findVisibleSet, saveOperations, saveOperationsRequestSchema } from "@/lib/annotation-sets";
+import { requireApiUser } from "@/lib/auth/access";
+import { jsonError } from "@/lib/auth/json-error";
+import { checkMutationRequest, readJsonBody } from "@/lib/auth/request-guard";
+
+/** A save holds an editor's unsaved operations: a few KiB usually, a whole re-annotated document at most. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Saves operations made on `baseVersion` of the set: 200 with the new version
+ * and the operations others saved meanwhile, or 409 with the set as it is now
+ * when an operation does not fit it (nothing is saved then).
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ setId: string }> }) {
+  const refused = checkMutationRequest(request, { maxBytes: MAX_BODY_BYTES });
+  if (refused) return refused;
+  const user = await requireApiUser(request);
+  if (user instanceof Response) return user;
+  const { setId } = await params;
+  const visible = await findVisibleSet(user, setId);
+  if (!visible) return jsonError(404, "No such annotation set.");
+  if (visible.access.level !== "edit") return jsonError(403, visible.access.whyNotEdit);
+
+  const body = await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, schema: saveOperationsRequestSchema });
+  if (!body.ok) return body.response;
+  try {
+    const result = await saveOperations({ setId, ...body.value, userId: user.id });
+    return Response.json(result, { status: result.status === "saved" ? 200 : 409 });
+  } catch (error) {
+    if (error instanceof AnnotationSetNotFoundError) return jsonError(404, "No such annotation set.");
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuthCard } from "@/components/auth/AuthCard";
+
+export const metadata: Metadata = { title: "Not found · Hopper" };
+
+/** Also what a signed-in account sees for a project or document it may not view: it learns nothing about it. */
+export default function NotFound() {
+  return (
+    <AuthCard title="Not found" intro="There is nothing here, or nothing your account may see.">
+      <p>
+        <Link href="/">Go to your projects</Link>
+      </p>
+    </AuthCard>
+  );
+}

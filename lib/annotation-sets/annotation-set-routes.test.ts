@@ -1,0 +1,162 @@
+// The annotation-set route handlers, called with real Requests as Next calls
+// them: who may read and save which set, and how refusals and bad input answer.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { GET } from "@/app/api/annotation-sets/[setId]/route";
+import { POST } from "@/app/api/annotation-sets/[setId]/operations/route";
+import type { CurrentUser } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
+import { openAnnotatorSet } from "./open-annotator-set";
+import { ANNOTATE_BOTH, closeTestWorld, createTestWorld, setRealis, sessionCookie, type TestWorld } from "./test-fixtures";
+
+const ORIGIN = "http://hopper.test";
+
+let world: TestWorld;
+/** Ann's set on the test document, annotated with E1 and E2 at version 1. */
+let annSet: string;
+let goldSet: string;
+
+before(async () => {
+  world = await createTestWorld();
+  annSet = (await openAnnotatorSet(world.ann, world.documentId))!.setId;
+  const saved = await POST(...(await post(world.ann, annSet, { baseVersion: 0, operations: [ANNOTATE_BOTH] })));
+  assert.equal(saved.status, 200);
+  goldSet = (await db().annotationSet.findFirstOrThrow({ where: { documentId: world.goldDocumentId, kind: "GOLD" } })).id;
+});
+after(() => closeTestWorld(world));
+
+type RouteArgs = [Request, { params: Promise<{ setId: string }> }];
+
+async function get(user: CurrentUser | null, setId: string, query = ""): Promise<RouteArgs> {
+  const headers = new Headers(user ? { cookie: await sessionCookie(user) } : {});
+  return [new Request(`${ORIGIN}/api/annotation-sets/${setId}${query}`, { headers }), { params: Promise.resolve({ setId }) }];
+}
+
+async function post(user: CurrentUser | null, setId: string, body: unknown, headers: Record<string, string> = {}): Promise<RouteArgs> {
+  const request = new Request(`${ORIGIN}/api/annotation-sets/${setId}/operations`, {
+    method: "POST",
+    headers: {
+      host: "hopper.test",
+      origin: ORIGIN,
+      "content-type": "application/json",
+      ...(user && { cookie: await sessionCookie(user) }),
+      ...headers,
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return [request, { params: Promise.resolve({ setId }) }];
+}
+
+async function answer(response: Response): Promise<[number, Record<string, unknown>]> {
+  return [response.status, (await response.json()) as Record<string, unknown>];
+}
+
+const currentVersion = async (setId: string) => (await db().annotationSet.findUniqueOrThrow({ where: { id: setId } })).version;
+
+test("GET gives the set's document, version and whether the user may edit it", async () => {
+  const [status, body] = await answer(await GET(...(await get(world.ann, annSet))));
+  assert.equal(status, 200);
+  assert.equal(body.setId, annSet);
+  assert.equal(body.kind, "ANNOTATOR");
+  assert.equal(body.version, await currentVersion(annSet));
+  assert.equal(body.canEdit, true);
+  assert.deepEqual(
+    (body.document as { hoppers: { events: { index: string }[] }[] }).hoppers[0].events.map((event) => event.index),
+    ["E1", "E2"],
+  );
+  assert.equal((await answer(await GET(...(await get(world.admin, annSet)))))[1].canEdit, true);
+  assert.equal((await answer(await GET(...(await get(world.reviewer, annSet)))))[1].canEdit, false);
+  assert.equal((await answer(await GET(...(await get(world.reviewer, goldSet)))))[1].canEdit, false);
+});
+
+test("GET ?since= gives the operations saved after a version", async () => {
+  const version = await currentVersion(annSet);
+  assert.deepEqual(await answer(await GET(...(await get(world.ann, annSet, `?since=${version - 1}`)))), [
+    200,
+    { version, operations: [ANNOTATE_BOTH] },
+  ]);
+  assert.deepEqual(await answer(await GET(...(await get(world.ann, annSet, `?since=${version}`)))), [200, { version, operations: [] }]);
+  for (const since of ["-1", "abc", "1.5", ""]) {
+    const [status, body] = await answer(await GET(...(await get(world.ann, annSet, `?since=${since}`))));
+    assert.equal(status, 400);
+    assert.match(String(body.error), /since must be a version number/);
+  }
+});
+
+test("GET refuses the signed out, and hides sets from who may not see them", async () => {
+  assert.deepEqual(await answer(await GET(...(await get(null, annSet)))), [401, { error: "Sign in to continue." }]);
+  const hidden = [404, { error: "No such annotation set." }];
+  assert.deepEqual(await answer(await GET(...(await get(world.bob, annSet)))), hidden);
+  assert.deepEqual(await answer(await GET(...(await get(world.outsider, annSet)))), hidden);
+  assert.deepEqual(await answer(await GET(...(await get(world.ann, goldSet)))), hidden);
+  assert.deepEqual(await answer(await GET(...(await get(world.ann, "00000000-0000-4000-8000-000000000000")))), hidden);
+  assert.deepEqual(await answer(await GET(...(await get(world.ann, "nope")))), hidden);
+});
+
+test("POST saves the owner's operations, and answers a conflict with 409 and the set as it is", async () => {
+  const version = await currentVersion(annSet);
+  const [status, body] = await answer(await POST(...(await post(world.ann, annSet, { baseVersion: version, operations: [setRealis("E1", "Actual", "Generic")] }))));
+  assert.deepEqual([status, body], [200, { status: "saved", version: version + 1, remoteOperations: [] }]);
+
+  const [conflictStatus, conflict] = await answer(
+    await POST(...(await post(world.ann, annSet, { baseVersion: version, operations: [setRealis("E1", "Actual", "Other")] }))),
+  );
+  assert.equal(conflictStatus, 409);
+  assert.equal(conflict.status, "conflict");
+  assert.equal(conflict.version, version + 1);
+  assert.match(String(conflict.message), /E1's realis is Generic now, not Actual/);
+  assert.deepEqual(conflict.remoteOperations, [setRealis("E1", "Actual", "Generic")]);
+  assert.ok(conflict.document);
+  assert.equal(await currentVersion(annSet), version + 1);
+});
+
+test("admins may edit an annotator's set", async () => {
+  const version = await currentVersion(annSet);
+  const [status, body] = await answer(await POST(...(await post(world.admin, annSet, { baseVersion: version, operations: [setRealis("E2", "Actual", "Other")] }))));
+  assert.deepEqual([status, body.status], [200, "saved"]);
+  const logged = await db().annotationOperation.findFirstOrThrow({ where: { setId: annSet, version: version + 1 } });
+  assert.equal(logged.userId, world.admin.id);
+});
+
+test("POST refusals: signed out, another annotator, reviewer, gold set, cross-origin", async () => {
+  const version = await currentVersion(annSet);
+  const body = { baseVersion: version, operations: [setRealis("E2", "Other", "Actual")] };
+  assert.deepEqual(await answer(await POST(...(await post(null, annSet, body)))), [401, { error: "Sign in to continue." }]);
+  assert.deepEqual(await answer(await POST(...(await post(world.bob, annSet, body)))), [404, { error: "No such annotation set." }]);
+  assert.deepEqual(await answer(await POST(...(await post(world.reviewer, annSet, body)))), [
+    403,
+    { error: "Reviewers can view annotators' sets but not edit them." },
+  ]);
+  assert.deepEqual(await answer(await POST(...(await post(world.admin, goldSet, { ...body, baseVersion: 0 })))), [
+    403,
+    { error: "Gold annotation sets cannot be edited in the editor yet." },
+  ]);
+  const [status, refusal] = await answer(await POST(...(await post(world.ann, annSet, body, { origin: "https://evil.test" }))));
+  assert.equal(status, 403);
+  assert.match(String(refusal.error), /Cross-origin request refused/);
+  assert.equal(await currentVersion(annSet), version);
+});
+
+test("POST answers malformed or oversized bodies with 4xx, never saving", async () => {
+  const version = await currentVersion(annSet);
+  const cases: [unknown, number, RegExp, Record<string, string>?][] = [
+    ["{not json", 400, /not valid JSON/],
+    [{ operations: [setRealis("E1", "Generic", "Actual")] }, 400, /baseVersion/],
+    [{ baseVersion: version, operations: [] }, 400, /operations/],
+    [{ baseVersion: version, operations: [{ kind: "renameEverything" }] }, 400, /operations\.0\.kind/],
+    [{ baseVersion: version, operations: [{ ...setRealis("E1", "Generic", "Actual"), extra: 1 }] }, 400, /Unrecognized key/],
+    [{ baseVersion: version, operations: [{ kind: "setEventAttributes", eventIndex: "E1", from: { realis: 1 }, to: {} }] }, 400, /operations\.0\.from\.realis/],
+    [{ baseVersion: version, operations: [setRealis("E1", "Generic", "\u0000")] }, 400, /NUL characters/],
+    [{ baseVersion: "1", operations: [setRealis("E1", "Generic", "Actual")] }, 400, /baseVersion/],
+    [{ baseVersion: version, operations: [setRealis("E1", "Generic", "Actual")] }, 415, /Expected a JSON body/, { "content-type": "text/plain" }],
+    ["x".repeat(1024 * 1024 + 1), 413, /too large/],
+    ["x".repeat(10), 413, /too large/, { "content-length": String(2 * 1024 * 1024) }],
+  ];
+  for (const [body, expected, message, headers] of cases) {
+    const [status, answered] = await answer(await POST(...(await post(world.ann, annSet, body, headers))));
+    assert.equal(status, expected, JSON.stringify(answered));
+    assert.match(String(answered.error), message);
+  }
+  assert.equal(await currentVersion(annSet), version);
+});

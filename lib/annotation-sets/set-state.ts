@@ -1,0 +1,82 @@
+// Reads an annotation set: what it is, and the CASIE document it makes with
+// its document's text (lib/documents does the row mapping).
+
+import type pg from "pg";
+import type { SetKind, SetStatus } from "@/generated/prisma/enums";
+import type { CasieDocument } from "@/lib/casie/types";
+import { db, type Database } from "@/lib/db/client";
+import { hoppersFromAnnotationRows, type AnnotationRows } from "@/lib/documents/annotation-rows";
+import { casieDocumentFromRecord, type DocumentContentRecord } from "@/lib/documents/store";
+import { isRecordId } from "@/lib/projects/record-id";
+import { inTransaction } from "./pool-transaction";
+
+export interface AnnotationSetSummary {
+  setId: string;
+  documentId: string;
+  projectId: string;
+  kind: SetKind;
+  annotatorId: string | null;
+  status: SetStatus;
+  version: number;
+}
+
+export interface AnnotationSetState extends AnnotationSetSummary {
+  /** The document's text and metadata with this set's hoppers. */
+  document: CasieDocument;
+}
+
+const SUMMARY_COLUMNS = `s."id" AS "setId", s."documentId", d."projectId", s."kind", s."annotatorId", s."status", s."version"`;
+const FROM_SET = `FROM "AnnotationSet" s JOIN "Document" d ON d."id" = s."documentId" WHERE s."id" = $1`;
+
+/** The set without its annotations (enough to check access), or null when there is no such set. */
+export async function findAnnotationSetSummary(setId: string, client: Database = db()): Promise<AnnotationSetSummary | null> {
+  if (!isRecordId(setId)) return null;
+  const { rows } = await client.pool.query<AnnotationSetSummary>(`SELECT ${SUMMARY_COLUMNS} ${FROM_SET}`, [setId]);
+  return rows[0] ?? null;
+}
+
+/** The set with its document, or null when there is no such set. Read in one snapshot, so the version matches the annotations. */
+export async function loadAnnotationSet(setId: string, client: Database = db()): Promise<AnnotationSetState | null> {
+  if (!isRecordId(setId)) return null;
+  const read = await inTransaction(client, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", (connection) =>
+    readSetState(connection, setId, { lock: false }),
+  );
+  return read?.state ?? null;
+}
+
+/**
+ * The set's state, and the rows it was mapped from, as `connection`'s
+ * transaction sees them. `lock` takes the set's row for update: every write
+ * to a set's annotations holds that lock, so saves to one set run one after another.
+ */
+export async function readSetState(
+  connection: pg.PoolClient,
+  setId: string,
+  { lock }: { lock: boolean },
+): Promise<{ state: AnnotationSetState; rows: AnnotationRows } | null> {
+  const { rows } = await connection.query<AnnotationSetSummary & DocumentContentRecord>(
+    `SELECT ${SUMMARY_COLUMNS}, d."content", d."sourcefile", d."info", d."layout" ${FROM_SET}${lock ? " FOR UPDATE OF s" : ""}`,
+    [setId],
+  );
+  const record = rows[0];
+  if (!record) return null;
+  const annotationRows = await readSetRows(connection, setId);
+  const { content, sourcefile, info, layout, ...summary } = record;
+  const document = casieDocumentFromRecord({ content, sourcefile, info, layout }, hoppersFromAnnotationRows(annotationRows));
+  return { state: { ...summary, document }, rows: annotationRows };
+}
+
+const rowsOf = (table: string) => `(SELECT COALESCE(json_agg(t), '[]'::json) FROM "${table}" t WHERE t."setId" = $1)`;
+
+/**
+ * One set's rows in one statement (a connection runs one query at a time, so
+ * four would be four round trips). Each row comes as its JSON object, whose
+ * keys are the column names the row types use.
+ */
+async function readSetRows(connection: pg.PoolClient, setId: string): Promise<AnnotationRows> {
+  const { rows } = await connection.query<AnnotationRows>(
+    `SELECT ${rowsOf("Span")} AS "spans", ${rowsOf("Hopper")} AS "hoppers", ${rowsOf("Event")} AS "events", ${rowsOf("Argument")} AS "arguments"`,
+    [setId],
+  );
+  return rows[0];
+}

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { invertOperation } from "@/lib/annotation/apply-operation";
+import type { AnnotationOperation } from "@/lib/annotation/operation-types";
+import { annotationOperationSchema, MAX_OPERATIONS_PER_SAVE, saveOperationsRequestSchema } from "./operation-schema";
+import { E1, E2, setRealis } from "@/lib/annotation-sets/test-fixtures";
+
+const layout = { keys: ["index", "type"], extra: { note: '"kept"' } };
+
+/** One of each operation, with every optional member somewhere. */
+const EVERY_KIND: AnnotationOperation[] = [
+  { kind: "createEvent", event: { ...E1, layout }, place: { hopperIndex: 3, position: 0 }, newHopper: { index: 3, position: 1, relation: "coref", layout } },
+  { kind: "deleteEvent", event: E2, place: { hopperIndex: 0, position: 1 } },
+  { kind: "setEventAttributes", eventIndex: "E1", from: { type: "Attack", subtype: "Ransom" }, to: { type: "Vulnerability", subtype: "Discover" } },
+  {
+    kind: "addArgument",
+    eventIndex: "E2",
+    position: 0,
+    argument: { ...E1.arguments[0], externalReference: { wikidataid: "Q1", dbpediaURI: "http://dbpedia.org/x", layout }, layout, role: { type: "Attacker", layout } },
+  },
+  { kind: "removeArgument", eventIndex: "E1", position: 0, argument: E1.arguments[0] },
+  { kind: "setArgumentAttributes", eventIndex: "E1", position: 0, from: { role: "Attacker", externalReference: null }, to: { role: "Victim", externalReference: { wikidataid: "Q2" } } },
+  { kind: "setSpanBounds", spanIndex: "T1", from: { startOffset: 8, endOffset: 13, text: "stole" }, to: { startOffset: 8, endOffset: 18, text: "stole data" } },
+  { kind: "moveEvent", eventIndex: "E2", from: { hopperIndex: 0, position: 1 }, to: { hopperIndex: 1, position: 0 } },
+  { kind: "createHopper", index: 1, position: 1 },
+  { kind: "deleteHopper", index: 2, position: 0, relation: "coref", layout },
+  { kind: "setHopperRelation", hopperIndex: 0, from: null, to: "coref" },
+  { kind: "batch", label: "merge hoppers", operations: [{ kind: "batch", label: "inner", operations: [setRealis("E1", "Actual", "Other")] }] },
+];
+
+const problemOf = (value: unknown) => {
+  const parsed = saveOperationsRequestSchema.safeParse(value);
+  assert.ok(!parsed.success, "expected a refusal");
+  const issue = parsed.error.issues[0];
+  return `${issue.path.join(".")}: ${issue.message}`;
+};
+
+test("accepts every kind of operation, and their inverses, unchanged", () => {
+  for (const operation of [...EVERY_KIND, ...EVERY_KIND.map(invertOperation)]) {
+    assert.deepEqual(annotationOperationSchema.parse(JSON.parse(JSON.stringify(operation))), operation);
+  }
+  assert.deepEqual(saveOperationsRequestSchema.parse({ baseVersion: 4, operations: EVERY_KIND }), { baseVersion: 4, operations: EVERY_KIND });
+});
+
+test("names the first problem of a malformed save", () => {
+  assert.match(problemOf({ baseVersion: 0, operations: [{ kind: "paint" }] }), /^operations\.0\.kind: Invalid discriminator value/);
+  assert.equal(problemOf({ baseVersion: 0, operations: [{ ...setRealis("E1", "a", "b"), colour: "red" }] }), 'operations.0: Unrecognized key: "colour"');
+  assert.equal(
+    problemOf({ baseVersion: 0, operations: [{ kind: "moveEvent", eventIndex: "E1", from: { hopperIndex: 0, position: -1 }, to: { hopperIndex: 0, position: 0 } }] }),
+    "operations.0.from.position: Too small: expected number to be >=0",
+  );
+  assert.equal(
+    problemOf({ baseVersion: 0, operations: [{ kind: "createEvent", event: { ...E1, nugget: { ...E1.nugget, startOffset: 1.5 } }, place: { hopperIndex: 0, position: 0 } }] }),
+    "operations.0.event.nugget.startOffset: Invalid input: expected int, received number",
+  );
+  assert.match(problemOf({ baseVersion: 0, operations: [{ kind: "createHopper", index: 2 ** 31, position: 0 }] }), /^operations\.0\.index: Too big/);
+  assert.match(problemOf({ baseVersion: -1, operations: [setRealis("E1", "a", "b")] }), /^baseVersion: Too small/);
+  assert.match(problemOf({ baseVersion: 0, operations: [] }), /^operations: Too small/);
+  assert.match(problemOf({ baseVersion: 0, operations: Array(MAX_OPERATIONS_PER_SAVE + 1).fill(setRealis("E1", "a", "b")) }), /^operations: Too big/);
+  assert.match(problemOf({ baseVersion: 0, operations: [setRealis("E1", "a", "b")], extra: true }), /Unrecognized key: "extra"/);
+  assert.match(problemOf(null), /expected object/);
+});
+
+test("refuses text the database could not store", () => {
+  for (const realis of ["Act\u0000ual", "\ud800", "a\udc00b"]) {
+    assert.equal(
+      problemOf({ baseVersion: 0, operations: [setRealis("E1", "Actual", realis)] }),
+      "operations.0.to.realis: Text must not contain NUL characters or unpaired surrogates",
+    );
+  }
+  assert.ok(saveOperationsRequestSchema.safeParse({ baseVersion: 0, operations: [setRealis("E1", "Actual", "🔒 Zürich")] }).success);
+});
+
+test("refuses batches nested beyond any real undo step, without exhausting the stack", () => {
+  const nested = (depth: number): AnnotationOperation =>
+    depth === 0 ? setRealis("E1", "a", "b") : { kind: "batch", label: "", operations: [nested(depth - 1)] };
+  assert.ok(annotationOperationSchema.safeParse(nested(8)).success);
+  assert.equal(annotationOperationSchema.safeParse(nested(9)).success, false);
+  assert.equal(annotationOperationSchema.safeParse(nested(5000)).success, false);
+});
