@@ -2,6 +2,8 @@
 // and the `hopper` CLI run against the test server's database.
 
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
@@ -37,4 +39,11 @@ export function createAccount(email: string, role: "admin" | "reviewer" | "annot
   const password = `pw-${role}-${Math.random().toString(36).slice(2)}-long`;
   runCli(["user", "add", email, "--role", role, "--password", password]);
   return { email, password };
+}
+
+/** Imports a raw article, written to a temporary file named `fileName`, into `project` with the CLI. */
+export function importArticle(project: string, fileName: string, article: string): void {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "hopper-e2e-")), fileName);
+  writeFileSync(file, article);
+  runCli(["import", file, "--project", project]);
 }

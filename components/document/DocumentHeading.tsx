@@ -3,7 +3,7 @@ import type { GoldDocument } from "@/lib/documents/load";
 import styles from "./DocumentHeading.module.css";
 import { httpUrl } from "./external-links";
 
-/** Title, metadata, source link and, for those who may see gold annotations, the download. */
+/** Title, metadata, source link, the way to the editor and, for those who may see gold annotations, the download. */
 export function DocumentHeading({ document, showDownload }: { document: GoldDocument; showDownload: boolean }) {
   const source = httpUrl(document.link);
   return (
@@ -46,6 +46,9 @@ export function DocumentHeading({ document, showDownload }: { document: GoldDocu
           </div>
         )}
       </dl>
+      <Link className={styles.download} href={`/documents/${document.id}/annotate`}>
+        Annotate
+      </Link>{" "}
       {showDownload && (
         <a className={styles.download} href={`/documents/${document.id}/casie.json`} download={`${document.name}.json`}>
           Download CASIE JSON

@@ -1,5 +1,7 @@
+import type { Tagset } from "@/lib/casie/tagset";
 import type { CasieDocument, CasieIssue } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
+import { isRecordId } from "@/lib/projects/record-id";
 import { loadGoldDocuments } from "./store";
 
 /** A document with its gold set, as the document page shows it. */
@@ -36,4 +38,21 @@ export async function loadGoldDocument(documentId: string, client: Database = db
     casie: stored.casie,
     setVersion: stored.goldSetVersion,
   };
+}
+
+/** What the editor needs to know about a document besides its annotations. */
+export interface EditorDocumentContext {
+  name: string;
+  projectId: string;
+  projectName: string;
+  tagset: Tagset;
+}
+
+export async function loadEditorDocumentContext(documentId: string, client: Database = db()): Promise<EditorDocumentContext | null> {
+  if (!isRecordId(documentId)) return null;
+  const document = await client.document.findUnique({
+    where: { id: documentId },
+    select: { name: true, projectId: true, project: { select: { name: true, tagset: true } } },
+  });
+  return document && { name: document.name, projectId: document.projectId, projectName: document.project.name, tagset: document.project.tagset as unknown as Tagset };
 }

@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CasieDocument } from "@/lib/casie/types";
+import type { Tagset } from "@/lib/casie/tagset";
+import { ChecksPanel } from "./ChecksPanel";
+import styles from "./EditorApp.module.css";
+import { EditorStore } from "./editor-store";
+import { EditorText } from "./EditorText";
+import { EventDetails } from "./EventDetails";
+import { HopperPanel } from "./HopperPanel";
+import { Notices } from "./Notices";
+import { PopupLayer } from "./PopupLayer";
+import { SaveStatus } from "./SaveStatus";
+import { Toolbar } from "./Toolbar";
+import { FocusTextContext } from "./use-action-context";
+import { EditorContext } from "./use-editor";
+import { useEditorKeyboard } from "./use-editor-keyboard";
+
+export interface EditorAppProps {
+  setId: string;
+  version: number;
+  document: CasieDocument;
+  tagset: Tagset;
+  documentId: string;
+  /** Export file stem, e.g. `2602`. */
+  documentName: string;
+  projectId: string;
+  projectName: string;
+}
+
+/** The annotation editor: the text on the left, the selected event, the hoppers and the checks on the right. */
+export function EditorApp(props: EditorAppProps) {
+  const { setId, version, document, tagset } = props;
+  const [editor] = useState(() => new EditorStore({ setId, version, document, tagset }));
+  const textRef = useRef<HTMLDivElement>(null);
+  const focusText = useCallback(() => textRef.current?.focus(), []);
+  useEffect(() => editor.start(), [editor]);
+  useEditorKeyboard(editor, textRef, focusText);
+
+  return (
+    <EditorContext.Provider value={editor}>
+      <FocusTextContext.Provider value={focusText}>
+        <div className={styles.editor} data-testid="editor" data-set={setId}>
+          <header className={styles.header}>
+            <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+              <Link href={`/projects/${props.projectId}`}>{props.projectName}</Link> / <Link href={`/documents/${props.documentId}`}>{props.documentName}</Link> / annotate
+            </nav>
+            <h1 className={styles.title}>{document.info?.title || props.documentName}</h1>
+          </header>
+          <div className={styles.bar}>
+            <SaveStatus />
+            <Toolbar fileName={`${props.documentName}.json`} />
+          </div>
+          <Notices />
+          <div className={styles.columns}>
+            <article aria-label="Text" className={styles.textColumn}>
+              <EditorText textRef={textRef} />
+            </article>
+            <aside aria-label="Annotations" className={styles.panel}>
+              <EventDetails />
+              <HopperPanel />
+              <ChecksPanel />
+            </aside>
+          </div>
+          <PopupLayer textRef={textRef} />
+        </div>
+      </FocusTextContext.Provider>
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent, type RefObject } from "react";
+import { collectHighlightMarks, highlightParagraphs } from "@/lib/annotation/highlight-segments";
+import { caretRect, readDomSelection, writeDomSelection } from "./dom-selection";
+import type { TextSelection } from "./editor-state";
+import styles from "./EditorText.module.css";
+import { SelectionLighting } from "./SelectionLighting";
+import { blockStarts, textBlocks } from "./text-blocks";
+import { TextBlockView } from "./TextBlockView";
+import { useEditor, useEditorState } from "./use-editor";
+
+/**
+ * The annotated text. The browser's own selection (mouse, double-click) and the
+ * editor's (keyboard) are kept equal, as character offsets: a selection made
+ * here goes into the store, and one made by a command shows here.
+ */
+export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | null> }) {
+  const editor = useEditor();
+  const document = useEditorState((state) => state.document);
+  const text = useEditorState((state) => state.selection.text);
+  const { content, hoppers } = document;
+  const starts = useMemo(() => blockStarts(content, highlightParagraphs(content, [])), [content]);
+  const blocks = useMemo(() => textBlocks(highlightParagraphs(content, collectHighlightMarks(content, hoppers)), starts), [content, hoppers, starts]);
+
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const root = textRef.current;
+      const selected = root && readDomSelection(root);
+      if (selected) editor.setTextSelection(selected);
+    };
+    window.document.addEventListener("selectionchange", onSelectionChange);
+    return () => window.document.removeEventListener("selectionchange", onSelectionChange);
+  }, [editor, textRef]);
+
+  // Re-rendered blocks may have replaced the selected text nodes, so a selection is shown again after an edit too.
+  // Reading the browser's selection forces a layout: skipped when there is none to show or clear.
+  const shown = useRef<TextSelection | null>(null);
+  useLayoutEffect(() => {
+    if (textRef.current && (text || shown.current)) writeDomSelection(textRef.current, text);
+    shown.current = text;
+  }, [text, textRef, blocks]);
+
+  // A span selected from the panels or by keyboard (J, K, a check) is brought into view; one clicked in the text already is.
+  const span = useEditorState((state) => state.selection.span);
+  useEffect(() => {
+    const mark = span && textRef.current?.querySelector(`[data-span="${CSS.escape(span)}"][data-start]`);
+    if (mark && !inView(mark)) mark.scrollIntoView({ block: "center", behavior: prefersReducedMotion() ? "auto" : "smooth" });
+  }, [span, textRef]);
+
+  // The last selectionchange may not have been dispatched yet when the button comes up: read the selection itself.
+  const onMouseUp = () => {
+    const selected = textRef.current && readDomSelection(textRef.current);
+    if (!selected) return;
+    editor.setTextSelection(selected);
+    editor.snapTextSelection();
+  };
+
+  const onClick = (event: MouseEvent) => {
+    if (!window.getSelection()?.isCollapsed) return;
+    const mark = (event.target as Element).closest("[data-span]");
+    if (!mark) return;
+    const kind = mark.getAttribute("data-kind") === "nugget" ? "nugget" : "argument";
+    editor.clickSpan(mark.getAttribute("data-span")!, kind, mark.getAttribute("data-events")!.split(" "));
+  };
+
+  return (
+    <div className={styles.frame}>
+      <SelectionLighting />
+      <div
+        ref={textRef}
+        className={styles.text}
+        tabIndex={0}
+        role="document"
+        aria-label="Document text"
+        aria-describedby="editor-text-help"
+        data-testid="editor-text"
+        data-editor-text=""
+        onMouseUp={onMouseUp}
+        onClick={onClick}
+      >
+        {blocks.map((block) => (
+          <TextBlockView key={block.start} content={content} block={block} />
+        ))}
+      </div>
+      <p id="editor-text-help" hidden>
+        Arrow keys move the caret, Shift extends the selection, Ctrl moves by word. N creates an event from the selection; A adds it as an
+        argument of the selected event. Press ? for every shortcut.
+      </p>
+      <Caret textRef={textRef} layoutKey={blocks} />
+    </div>
+  );
+}
+
+/** The keyboard caret, drawn over the text at the selection's focus. */
+function Caret({ textRef, layoutKey }: { textRef: RefObject<HTMLDivElement | null>; layoutKey: unknown }) {
+  const focus = useEditorState((state) => state.selection.text?.focus ?? null);
+  const caret = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const root = textRef.current;
+    const element = caret.current;
+    if (!root || !element) return;
+    const place = () => {
+      const rect = focus === null ? null : caretRect(root, focus);
+      element.toggleAttribute("data-visible", rect !== null);
+      if (!rect) return;
+      const frame = element.parentElement!.getBoundingClientRect();
+      element.style.left = `${rect.left - frame.left}px`;
+      element.style.top = `${rect.top - frame.top}px`;
+      element.style.height = `${rect.height}px`;
+      if (root.contains(window.document.activeElement)) element.scrollIntoView({ block: "nearest" });
+    };
+    place();
+    const observer = new ResizeObserver(place);
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, [focus, textRef, layoutKey]);
+
+  return <div ref={caret} className={styles.caret} aria-hidden="true" />;
+}
+
+/** Wholly visible below the editor's sticky command bar. */
+function inView(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.top >= 64 && box.bottom <= window.innerHeight;
+}
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+}

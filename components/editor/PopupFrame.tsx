@@ -1,0 +1,88 @@
+"use client";
+
+import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
+import styles from "./Popup.module.css";
+
+interface Props {
+  title: ReactNode;
+  /** Where to appear: below this box (a selection), else near the top of the window. */
+  anchor: DOMRect | null;
+  onClose(): void;
+  children: ReactNode;
+  testId: string;
+  wide?: boolean;
+}
+
+/**
+ * A small modal dialog next to what it is about: focus moves in (to the first
+ * field) and back out when it closes, Tab stays inside, Escape (or ×) closes it.
+ */
+export function PopupFrame({ title, anchor, onClose, children, testId, wide }: Props) {
+  const dialog = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+
+  useLayoutEffect(() => {
+    const element = dialog.current!;
+    const box = element.getBoundingClientRect();
+    const margin = 8;
+    const top = anchor ? anchor.bottom + 6 : window.innerHeight * 0.15;
+    const left = anchor ? anchor.left : (window.innerWidth - box.width) / 2;
+    // Above the selection when there is no room below it.
+    const fitsBelow = top + box.height + margin <= window.innerHeight;
+    const y = fitsBelow || !anchor ? Math.min(top, window.innerHeight - box.height - margin) : anchor.top - box.height - 6;
+    element.style.top = `${Math.max(margin, y)}px`;
+    element.style.left = `${Math.max(margin, Math.min(left, window.innerWidth - box.width - margin))}px`;
+  }, [anchor]);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const first = dialog.current!.querySelector<HTMLElement>("input, select, button");
+    (first ?? dialog.current!).focus();
+    return () => {
+      if (previous?.isConnected) previous.focus();
+    };
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    } else if (event.key === "Tab") {
+      const focusable = [...dialog.current!.querySelectorAll<HTMLElement>("input, button, select, textarea, [tabindex='0']")].filter((e) => !e.hasAttribute("disabled"));
+      const first = focusable[0];
+      const last = focusable.at(-1);
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last?.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first?.focus();
+      }
+    }
+  };
+
+  return (
+    <>
+      <div className={styles.backdrop} onMouseDown={onClose} aria-hidden="true" />
+      <div
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        className={wide ? `${styles.popup} ${styles.wide}` : styles.popup}
+        data-testid={testId}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={titleId} className={styles.title}>
+          {title}
+        </h2>
+        {children}
+        <button type="button" className={styles.close} onClick={onClose} aria-label="Close">
+          ×
+        </button>
+      </div>
+    </>
+  );
+}

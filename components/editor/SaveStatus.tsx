@@ -1,0 +1,30 @@
+"use client";
+
+import styles from "./EditorApp.module.css";
+import { useEditor, useEditorState } from "./use-editor";
+
+/** Whether every edit is saved, announced politely to screen readers; a failed save can be retried at once. */
+export function SaveStatus() {
+  const editor = useEditor();
+  const save = useEditorState((state) => state.save);
+  const unsaved = useEditorState((state) => state.pending.length);
+  const version = useEditorState((state) => state.version);
+  const text =
+    save.state === "failed"
+      ? `Not saved (${unsaved} edit${unsaved === 1 ? "" : "s"} waiting): ${save.message}${save.retrying ? " Retrying…" : ""}`
+      : save.state === "saving" || unsaved > 0
+        ? "Saving…"
+        : "All changes saved";
+  return (
+    <div className={styles.saveStatus} data-testid="save-status" data-state={save.state === "failed" ? "failed" : unsaved ? "saving" : "saved"}>
+      <span role="status" aria-live="polite" title={`Saved version ${version}`}>
+        {text}
+      </span>
+      {save.state === "failed" && (
+        <button type="button" className={styles.toolButton} onClick={() => editor.retrySave()}>
+          Retry now
+        </button>
+      )}
+    </div>
+  );
+}

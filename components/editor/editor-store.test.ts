@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { findEvent } from "@/lib/annotation/document-lookup";
+import { blankDocument, clinicDocument } from "@/lib/annotation/test-documents";
+import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
+import type { CasieDocument } from "@/lib/casie/types";
+import { EditorStore, rangeOf } from "./editor-store";
+
+// The store is never started here: it queues operations without sending them.
+function editorOn(document: CasieDocument): EditorStore {
+  return new EditorStore({ setId: "set", version: 0, document, tagset: DEFAULT_CASIE_TAGSET });
+}
+
+const CONTENT = "Hackers have stolen the data of patients from a clinic in Lithuania.";
+const range = (text: string) => ({ start: CONTENT.indexOf(text), end: CONTENT.indexOf(text) + text.length });
+
+test("a new event is applied at once, queued, selected, and undone and redone", () => {
+  const editor = editorOn(blankDocument(CONTENT));
+  editor.createEvent(range("have stolen"), "new", "Attack", "Databreach", "Actual");
+  let state = editor.getSnapshot();
+  assert.equal(state.pending.length, 1);
+  assert.equal(state.selection.event, "E1");
+  assert.equal(findEvent(state.document, "E1")!.event.nugget.text, "have stolen");
+  assert.equal(state.confirmed.hoppers.length, 0);
+
+  editor.addArgument("E1", range("Hackers"), "Attacker", "Person");
+  editor.undo();
+  state = editor.getSnapshot();
+  assert.equal(findEvent(state.document, "E1")!.event.arguments.length, 0);
+  assert.equal(state.pending.length, 3, "the undo is an operation to save like any other");
+  assert.match(state.announcement, /^Undid: Add Attacker/);
+  editor.redo();
+  assert.equal(findEvent(editor.getSnapshot().document, "E1")!.event.arguments[0].text, "Hackers");
+});
+
+test("a refused command changes nothing and says why", () => {
+  const editor = editorOn(blankDocument(CONTENT));
+  editor.createEvent({ start: 7, end: 8 }, "new", "Attack", "Databreach", "Actual");
+  const state = editor.getSnapshot();
+  assert.equal(state.pending.length, 0);
+  assert.equal(state.notices.length, 1);
+  assert.match(state.notices[0].details[0], /only white space/);
+});
+
+test("the caret moves by character and word, and extends the selection", () => {
+  const editor = editorOn(blankDocument(CONTENT));
+  editor.setTextSelection({ anchor: 0, focus: 0 });
+  editor.moveCaret("word", 1, true);
+  assert.deepEqual(editor.getSnapshot().selection.text, { anchor: 0, focus: 7 });
+  editor.moveCaret("word", 1, true);
+  assert.deepEqual(editor.selectedRange(), range("Hackers have"));
+  editor.moveCaret("char", -1, false);
+  assert.deepEqual(editor.getSnapshot().selection.text, { anchor: 0, focus: 0 });
+});
+
+test("snapping widens a selection to whole words; without it the selection is kept as made", () => {
+  const editor = editorOn(blankDocument(CONTENT));
+  editor.setTextSelection({ anchor: 9, focus: 17 }); // "ave stol"
+  assert.deepEqual(editor.selectedRange(), range("have stolen"));
+  editor.snapTextSelection();
+  assert.deepEqual(editor.getSnapshot().selection.text, { anchor: 8, focus: 19 });
+  assert.deepEqual(rangeOf(CONTENT, { anchor: 9, focus: 17 }, false), { start: 9, end: 17 });
+  assert.equal(rangeOf(CONTENT, { anchor: 7, focus: 8 }, false), null, "white space alone is no span");
+});
+
+test("clicking an argument span while another event is selected keeps that event, to re-use the span", () => {
+  const editor = editorOn(clinicDocument());
+  editor.selectEvent("E3");
+  editor.clickSpan("T4", "argument", ["E1", "E2"]);
+  const { selection } = editor.getSnapshot();
+  assert.equal(selection.event, "E3");
+  assert.equal(selection.span, "T4");
+  editor.selectEvent(null);
+  editor.clickSpan("T4", "argument", ["E1", "E2"]);
+  assert.equal(editor.getSnapshot().selection.event, "E1");
+  assert.equal(editor.getSnapshot().selection.argument, 2);
+});
+
+test("a hopper merge and the deletion of the selected event clean up the selection", () => {
+  const editor = editorOn(clinicDocument());
+  editor.selectHopper(3);
+  editor.mergeHoppers(0, 3);
+  assert.deepEqual(editor.getSnapshot().document.hoppers.map((h) => h.index), [0, 1]);
+  assert.equal(editor.getSnapshot().selection.hopper, 0);
+  editor.selectEvent("E3");
+  editor.deleteEvent("E3", null);
+  assert.equal(editor.getSnapshot().selection.event, null);
+});
+
+test("find selects the next occurrence after the caret, wrapping around", () => {
+  const editor = editorOn(blankDocument("The clinic said the clinic was hacked."));
+  assert.ok(editor.find("CLINIC", false));
+  assert.deepEqual(editor.getSnapshot().selection.text, { anchor: 4, focus: 10 });
+  assert.ok(editor.find("clinic", false));
+  assert.deepEqual(editor.getSnapshot().selection.text, { anchor: 20, focus: 26 });
+  assert.ok(editor.find("clinic", false));
+  assert.deepEqual(editor.getSnapshot().selection.text, { anchor: 4, focus: 10 });
+  assert.ok(!editor.find("ransom", false));
+});
