@@ -38,11 +38,16 @@ export function EditorApp(props: EditorAppProps) {
   const focusText = useCallback(() => textRef.current?.focus(), []);
   useEffect(() => editor.start(), [editor]);
   useEditorKeyboard(editor, textRef, focusText);
+  // Test hook for bench/editor.ts: set once mounted, after the effects above (the keyboard handler is attached).
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    rootRef.current?.setAttribute("data-ready", "");
+  }, []);
 
   return (
     <EditorContext.Provider value={editor}>
       <FocusTextContext.Provider value={focusText}>
-        <div className={styles.editor} data-testid="editor" data-set={setId}>
+        <div ref={rootRef} className={styles.editor} data-testid="editor" data-set={setId}>
           <header className={styles.header}>
             <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
               <Link href={`/projects/${props.projectId}`}>{props.projectName}</Link> / <Link href={`/documents/${props.documentId}`}>{props.documentName}</Link> / annotate
