@@ -3,12 +3,12 @@
 // redone, a span boundary fixed by keyboard, a hopper merge; then a reload
 // shows exactly what was saved, its steps can still be undone, and the
 // download is compared with the expected file.
-// The admin annotates (admins may edit their own sets; annotators see only projects they are members of).
+// An annotator made a member of the project does the work.
 
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { choose, clickText, doubleClickWord, dragSelect, expectSaved, findAndSelect, openEditor, selectedText } from "./editor-driver";
-import { ADMIN, importArticle, signIn } from "./support";
+import { createAccount, importArticle, runCli, signIn } from "./support";
 
 const PROJECT = "Editor E2E";
 const FILE_NAME = "clinic-breach.txt";
@@ -25,11 +25,17 @@ const CONTENT =
   "Hackers have stolen the data of patients from a clinic in Lithuania. The hackers demanded a ransom of 300 euros from the clinic. " +
   "Microsoft released a patch for the flaw on Tuesday.";
 
-test.beforeAll(() => importArticle(PROJECT, FILE_NAME, ARTICLE));
+let annotator: { email: string; password: string };
+
+test.beforeAll(() => {
+  importArticle(PROJECT, FILE_NAME, ARTICLE);
+  annotator = createAccount(`editor-${Date.now()}@hopper.test`, "annotator");
+  runCli(["member", "add", annotator.email, "--project", PROJECT]);
+});
 
 test("an article is annotated from scratch, and the download is exactly what was saved", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await signIn(page, ADMIN);
+  await signIn(page, annotator);
   await openEditor(page, PROJECT, "clinic-breach");
   const text = page.getByTestId("editor-text");
   const details = page.getByTestId("event-details");

@@ -9,6 +9,7 @@ import { exportProject } from "@/lib/export/export-project";
 import { collectImportFiles } from "@/lib/import/collect-files";
 import { formatImportReport } from "@/lib/import/format-report";
 import { importFiles } from "@/lib/import/import-files";
+import { addProjectMember, removeProjectMember } from "@/lib/projects/membership";
 import { createUser, generatePassword } from "@/lib/users";
 
 const HELP = `Usage: npm run hopper -- <command>
@@ -22,6 +23,9 @@ const HELP = `Usage: npm run hopper -- <command>
       Validates files and reports problems without touching the database.
   user add <email> --role <admin|reviewer|annotator> [--name <name>] [--password <password>]
       Creates an account; without --password one is generated and printed.
+  member add <email> --project <name> [--role <annotator|reviewer|manager>]
+  member remove <email> --project <name>
+      Gives an account access to a project (annotators see only their projects), or takes it away.
 
 The database is DATABASE_URL, or the embedded one under .data/ when it is unset.`;
 
@@ -115,11 +119,37 @@ async function runUser(args: string[]): Promise<number> {
   }
 }
 
+const PROJECT_ROLES = { annotator: "ANNOTATOR", reviewer: "REVIEWER", manager: "MANAGER" } as const;
+
+async function runMember(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== "add" && sub !== "remove") throw new UsageError("member takes the subcommand add or remove");
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { project: { type: "string" }, role: { type: "string" } } });
+  const email = positionals[0];
+  const role = PROJECT_ROLES[(values.role ?? "annotator") as keyof typeof PROJECT_ROLES];
+  if (!email || !values.project) throw new UsageError(`member ${sub} needs <email> --project <name>`);
+  if (!role) throw new UsageError("--role takes annotator, reviewer or manager");
+  const database = await openDatabase();
+  try {
+    if (sub === "add") {
+      const { created } = await addProjectMember({ projectName: values.project, email, role }, database.client);
+      console.log(`${email.toLowerCase()} ${created ? "is now" : "stays"} a member of "${values.project}" (${role.toLowerCase()})`);
+    } else {
+      const removed = await removeProjectMember({ projectName: values.project, email }, database.client);
+      console.log(removed ? `${email.toLowerCase()} is no longer a member of "${values.project}"` : `${email.toLowerCase()} was not a member of "${values.project}"`);
+    }
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   import: runImport,
   export: runExport,
   check: runCheck,
   user: runUser,
+  member: runMember,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,23 +1,18 @@
-import { after, before, beforeEach, test } from "node:test";
+import { before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { createDatabaseClient, type Database } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/test-database";
+import type { Database } from "@/lib/db/client";
+import { useTestDatabase } from "@/lib/db/test-database";
 import { createUser, setUserDisabled } from "@/lib/users";
 import { LOGIN_LIMITS } from "./login-rate-limit";
 import { signInWithPassword } from "./password-sign-in";
 import { describeSignInError, signInErrorCode } from "./sign-in-error";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+const testDatabase = useTestDatabase();
 let client: Database;
 let annId: string;
 
 before(async () => {
-  database = await createTestDatabase();
-  client = createDatabaseClient(database.url);
-});
-after(async () => {
-  await client.$disconnect();
-  await database.drop();
+  client = (await testDatabase.open()).client;
 });
 beforeEach(async () => {
   await client.loginAttempt.deleteMany();

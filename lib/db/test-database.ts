@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { after } from "node:test";
+import { createDatabaseClient, type Database } from "./client";
 import { testServerUrl } from "./database-url";
 import { applyMigrations } from "./migrations";
 import { createDatabase, dropDatabase } from "./database-admin";
@@ -28,4 +30,27 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     throw error;
   }
   return { url, drop };
+}
+
+export interface TestDatabaseHandle {
+  /** The file's database and a client on it, created on first call. */
+  open(): Promise<{ url: string; client: Database }>;
+}
+
+/**
+ * For a test file: a fresh database, created when the file first asks for it
+ * (a top-level `before` runs as soon as it is registered, so hooks cannot be
+ * relied on to run in order) and dropped after the file's tests.
+ */
+export function useTestDatabase(): TestDatabaseHandle {
+  let opening: Promise<{ database: TestDatabase; url: string; client: Database }> | undefined;
+  const open = () =>
+    (opening ??= createTestDatabase().then((database) => ({ database, url: database.url, client: createDatabaseClient(database.url) })));
+  after(async () => {
+    if (!opening) return;
+    const { database, client } = await opening;
+    await client.$disconnect();
+    await database.drop();
+  });
+  return { open };
 }

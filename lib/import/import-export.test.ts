@@ -7,29 +7,24 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { createDatabaseClient, type Database } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { Database } from "@/lib/db/client";
+import { useTestDatabase } from "@/lib/db/test-database";
 import { exportProject } from "@/lib/export/export-project";
 import { formatImportReport } from "./format-report";
 import { importFiles } from "./import-files";
 
 const SAMPLE = path.resolve(__dirname, "../../../shared/casie-sample/annotation");
 
-let database: TestDatabase;
+const testDatabase = useTestDatabase();
 let client: Database;
 let work: string;
 
 before(async () => {
-  database = await createTestDatabase();
-  client = createDatabaseClient(database.url);
+  client = (await testDatabase.open()).client;
   work = await mkdtemp(path.join(tmpdir(), "hopper-import-"));
 });
 
-after(async () => {
-  await client.$disconnect();
-  await database.drop();
-  await rm(work, { recursive: true, force: true });
-});
+after(() => rm(work, { recursive: true, force: true }));
 
 async function writeFiles(dir: string, files: Record<string, string>): Promise<string> {
   const full = path.join(work, dir);

@@ -8,15 +8,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { CurrentUser } from "@/lib/auth/access";
-import { createDatabaseClient, type Database } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { Database } from "@/lib/db/client";
+import { useTestDatabase } from "@/lib/db/test-database";
 import { importFiles } from "@/lib/import/import-files";
 import { DOCUMENTS_PER_PAGE, type DocumentListQuery } from "./document-list-query";
 import { findProject, listProjectDocuments, listProjects } from "./queries";
 
 const SAMPLE = path.resolve(__dirname, "../../../shared/casie-sample");
 
-let database: TestDatabase;
+const testDatabase = useTestDatabase();
 let client: Database;
 let work: string;
 let sampleId: string;
@@ -26,8 +26,7 @@ const user = (role: CurrentUser["role"], id: string = randomUUID()): CurrentUser
 const byName = (page = 1): DocumentListQuery => ({ sort: "name", order: "asc", page });
 
 before(async () => {
-  database = await createTestDatabase();
-  client = createDatabaseClient(database.url);
+  client = (await testDatabase.open()).client;
   work = await mkdtemp(path.join(tmpdir(), "hopper-projects-"));
   // A raw article under a name of its own (the sample's articles share their names with the annotations).
   await copyFile(path.join(SAMPLE, "source/2602.txt"), path.join(work, "90001.txt"));
@@ -38,11 +37,7 @@ before(async () => {
   otherId = projects.find((p) => p.name === "Other")!.id;
 });
 
-after(async () => {
-  await client.$disconnect();
-  await database.drop();
-  await rm(work, { recursive: true, force: true });
-});
+after(() => rm(work, { recursive: true, force: true }));
 
 test("admins and reviewers see every project, annotators their own, with document counts", async () => {
   const all = [

@@ -1,21 +1,16 @@
-import { after, before, beforeEach, test } from "node:test";
+import { before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { verifyPassword } from "@/lib/auth/password";
-import { createDatabaseClient, type Database } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/test-database";
+import type { Database } from "@/lib/db/client";
+import { useTestDatabase } from "@/lib/db/test-database";
 import { createUser } from "./create-user";
 import { UserError } from "./user-error";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+const testDatabase = useTestDatabase();
 let client: Database;
 
 before(async () => {
-  database = await createTestDatabase();
-  client = createDatabaseClient(database.url);
-});
-after(async () => {
-  await client.$disconnect();
-  await database.drop();
+  client = (await testDatabase.open()).client;
 });
 beforeEach(() => client.user.deleteMany());
 

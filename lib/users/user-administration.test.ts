@@ -1,25 +1,20 @@
-import { after, before, beforeEach, test } from "node:test";
+import { before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { createDatabaseClient, type Database } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/test-database";
+import type { Database } from "@/lib/db/client";
+import { useTestDatabase } from "@/lib/db/test-database";
 import { createUser } from "./create-user";
 import { setUserDisabled, setUserRole } from "./user-administration";
 import { UserError } from "./user-error";
 import { withUserAdministrationLock } from "./user-lock";
 import { findActiveUser } from "./user-queries";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+const testDatabase = useTestDatabase();
 let client: Database;
 let admin: string;
 let reviewer: string;
 
 before(async () => {
-  database = await createTestDatabase();
-  client = createDatabaseClient(database.url);
-});
-after(async () => {
-  await client.$disconnect();
-  await database.drop();
+  client = (await testDatabase.open()).client;
 });
 beforeEach(async () => {
   await client.user.deleteMany();
