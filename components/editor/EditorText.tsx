@@ -23,11 +23,16 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
   const starts = useMemo(() => blockStarts(content, highlightParagraphs(content, [])), [content]);
   const blocks = useMemo(() => textBlocks(highlightParagraphs(content, collectHighlightMarks(content, hoppers)), starts), [content, hoppers, starts]);
 
+  // The selection last written to the browser's: the store may already be ahead of it (a keyboard command's
+  // change not yet rendered), so a selectionchange that still reports it is our own echo, not the user's doing.
+  const shown = useRef<TextSelection | null>(null);
   useEffect(() => {
     const onSelectionChange = () => {
       const root = textRef.current;
       const selected = root && readDomSelection(root);
-      if (selected) editor.setTextSelection(selected);
+      if (!selected) return;
+      const echo = shown.current && shown.current.anchor === selected.anchor && shown.current.focus === selected.focus;
+      if (!echo) editor.setTextSelection(selected);
     };
     window.document.addEventListener("selectionchange", onSelectionChange);
     return () => window.document.removeEventListener("selectionchange", onSelectionChange);
@@ -35,7 +40,6 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
 
   // Re-rendered blocks may have replaced the selected text nodes, so a selection is shown again after an edit too.
   // Reading the browser's selection forces a layout: skipped when there is none to show or clear.
-  const shown = useRef<TextSelection | null>(null);
   useLayoutEffect(() => {
     if (textRef.current && (text || shown.current)) writeDomSelection(textRef.current, text);
     shown.current = text;
