@@ -3,6 +3,7 @@ import type { CasieEvent, CasieHopper } from "@/lib/casie/types";
 import styles from "./EventPanel.module.css";
 import { externalReferenceLinks } from "./external-links";
 import { typeColorClass } from "./type-colors";
+import { countNoun } from "@/lib/count-noun";
 
 /** The events grouped by hopper. Items carry the data attributes DocumentInteractions reads. */
 export function EventPanel({ hoppers }: { hoppers: CasieHopper[] }) {
@@ -10,7 +11,7 @@ export function EventPanel({ hoppers }: { hoppers: CasieHopper[] }) {
   return (
     <div className={styles.panel}>
       <h2 className={styles.heading}>
-        Events <span className={styles.count}>{plural(eventCount, "event")} in {plural(hoppers.length, "hopper")}</span>
+        Events <span className={styles.count}>{countNoun(eventCount, "event")} in {countNoun(hoppers.length, "hopper")}</span>
       </h2>
       {hoppers.length === 0 && <p className={styles.empty}>This document has no gold annotations.</p>}
       {hoppers.map((hopper) => (
@@ -18,7 +19,7 @@ export function EventPanel({ hoppers }: { hoppers: CasieHopper[] }) {
           <h3 id={`hopper-${hopper.index}`} className={styles.hopperHeading}>
             Hopper {hopper.index}
             {hopper.relation !== undefined && <span className={styles.relation}>relation: {hopper.relation}</span>}
-            <span className={styles.count}>{plural(hopper.events.length, "event")}</span>
+            <span className={styles.count}>{countNoun(hopper.events.length, "event")}</span>
           </h3>
           <ol className={styles.events}>
             {hopper.events.map((event) => (
@@ -67,8 +68,4 @@ function EventItem({ event }: { event: CasieEvent }) {
       )}
     </li>
   );
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

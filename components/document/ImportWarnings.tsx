@@ -2,6 +2,7 @@ import { SPAN_SHIFT_CODES } from "@/lib/casie/issue-codes";
 import { summarizeSpanShifts } from "@/lib/casie/span-shift";
 import type { CasieIssue } from "@/lib/casie/types";
 import styles from "./ImportWarnings.module.css";
+import { countNoun } from "@/lib/count-noun";
 
 const SPAN_PLACEMENT_CODES = new Set<string>([...Object.values(SPAN_SHIFT_CODES), "span-text-mismatch"]);
 
@@ -14,7 +15,7 @@ export function ImportWarnings({ warnings }: { warnings: CasieIssue[] }) {
   return (
     <details className={styles.warnings} data-testid="import-warnings">
       <summary>
-        {warnings.length} import warning{warnings.length === 1 ? "" : "s"}
+        {countNoun(warnings.length, "import warning")}
         {shifts && <strong className={styles.shifts}>{shifts}</strong>}
       </summary>
       {spans.length > 0 && (

@@ -5,6 +5,7 @@ import { typeColorClass } from "@/components/document/type-colors";
 import type { CasieEvent, CasieHopper } from "@/lib/casie/types";
 import styles from "./Panels.module.css";
 import { useEditor } from "./use-editor";
+import { countNoun } from "@/lib/count-noun";
 
 const EVENT_TYPE = "application/x-hopper-event";
 const SAME = "Same";
@@ -45,7 +46,7 @@ export const HopperItem = memo(function HopperItem({ hopper, canMerge, selected,
       onDragOver={onDragOver}
       onDragLeave={() => setDropping(false)}
       onDrop={onDrop}
-      aria-label={`${label}, ${hopper.events.length} event${hopper.events.length === 1 ? "" : "s"}`}
+      aria-label={`${label}, ${countNoun(hopper.events.length, "event")}`}
     >
       <div className={styles.hopperHead}>
         <button type="button" className={styles.hopperButton} aria-pressed={selected} onClick={() => editor.selectHopper(selected ? null : hopper.index)}>

@@ -5,6 +5,7 @@ import { ActionButton } from "./ActionButton";
 import { HopperItem } from "./HopperItem";
 import styles from "./Panels.module.css";
 import { useEditorState } from "./use-editor";
+import { countNoun } from "@/lib/count-noun";
 
 /** The hoppers and their events: select a hopper to light its events, drag events between hoppers, merge, split, set relations. */
 export function HopperPanel() {
@@ -17,7 +18,7 @@ export function HopperPanel() {
     <section className={styles.section} aria-labelledby="hoppers-heading" data-testid="hopper-panel">
       <div className={styles.headingRow}>
         <h2 id="hoppers-heading" className={styles.heading}>
-          Hoppers <span className={styles.count}>{document.hoppers.length} hoppers, {eventCount} events</span>
+          Hoppers <span className={styles.count}>{countNoun(document.hoppers.length, "hopper")}, {countNoun(eventCount, "event")}</span>
         </h2>
         <ActionButton name="new-hopper" />
       </div>

@@ -2,6 +2,7 @@
 
 import styles from "./EditorApp.module.css";
 import { useEditor, useEditorState } from "./use-editor";
+import { countNoun } from "@/lib/count-noun";
 
 /** Whether every edit is saved, announced politely to screen readers; a failed save can be retried at once. */
 export function SaveStatus() {
@@ -11,7 +12,7 @@ export function SaveStatus() {
   const version = useEditorState((state) => state.version);
   const text =
     save.state === "failed"
-      ? `Not saved (${unsaved} edit${unsaved === 1 ? "" : "s"} waiting): ${save.message}${save.retrying ? " Retrying…" : ""}`
+      ? `Not saved (${countNoun(unsaved, "edit")} waiting): ${save.message}${save.retrying ? " Retrying…" : ""}`
       : save.state === "saving" || unsaved > 0
         ? "Saving…"
         : "All changes saved";

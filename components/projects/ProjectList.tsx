@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ProjectSummary } from "@/lib/projects/queries";
 import styles from "./ProjectList.module.css";
+import { countNoun } from "@/lib/count-noun";
 
 export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
   if (projects.length === 0) {
@@ -14,7 +15,7 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
             {project.name}
           </Link>
           <span className={styles.count}>
-            {project.documentCount} document{project.documentCount === 1 ? "" : "s"}
+            {countNoun(project.documentCount, "document")}
           </span>
           {project.description && <p className={styles.description}>{project.description}</p>}
         </li>

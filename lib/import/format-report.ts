@@ -1,8 +1,8 @@
 import type { CasieIssue } from "@/lib/casie/types";
 import { summarizeIssues } from "@/lib/casie";
 import type { ImportReport } from "./import-files";
+import { countNoun } from "@/lib/count-noun";
 
-const count = (n: number, noun: string) => `${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
 
 function locate(issue: CasieIssue): string {
   const where = issue.line !== undefined ? ` (line ${issue.line}, column ${issue.column})` : "";
@@ -16,10 +16,10 @@ export function formatImportReport(report: ImportReport): string {
   const sum = (key: "hoppers" | "events" | "arguments") => imported.reduce((total, d) => total + d[key], 0);
   lines.push(`Project "${report.project.name}"${report.project.created ? " (created with the default CASIE tagset)" : ""}`);
   lines.push(
-    `Imported ${count(imported.length, "document")}: ${count(sum("hoppers"), "hopper")}, ${count(sum("events"), "event")}, ${count(sum("arguments"), "argument")}.`,
+    `Imported ${countNoun(imported.length, "document")}: ${countNoun(sum("hoppers"), "hopper")}, ${countNoun(sum("events"), "event")}, ${countNoun(sum("arguments"), "argument")}.`,
   );
   if (skipped.length) {
-    lines.push(`Skipped ${count(skipped.length, "file")}:`);
+    lines.push(`Skipped ${countNoun(skipped.length, "file")}:`);
     for (const skip of skipped) {
       lines.push(`  ${skip.file}: ${skip.reason}`);
       for (const error of skip.errors.slice(0, 10)) lines.push(`    ${locate(error)}`);
@@ -28,7 +28,7 @@ export function formatImportReport(report: ImportReport): string {
   }
   const warned = imported.filter((d) => d.warnings.length);
   if (warned.length) {
-    lines.push(`Warnings in ${count(warned.length, "document")}:`);
+    lines.push(`Warnings in ${countNoun(warned.length, "document")}:`);
     for (const document of warned) {
       for (const line of summarizeIssues(document.warnings)) lines.push(`  ${document.file}: ${line}`);
     }

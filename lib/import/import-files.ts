@@ -9,6 +9,7 @@ import { db, type Database } from "@/lib/db/client";
 import { createDocument, DocumentExistsError } from "@/lib/documents/store";
 import { findOrCreateProject, type ProjectRecord } from "@/lib/projects/project-store";
 import { collectImportFiles, type ImportFile } from "./collect-files";
+import { countNoun } from "@/lib/count-noun";
 
 export interface ImportOptions {
   projectName: string;
@@ -113,7 +114,7 @@ async function prepareFile(file: ImportFile, project: ProjectRecord): Promise<Pr
 
   const result = parseCasieDocument(text, { tagset: project.tagset, fileName: name });
   const errors = result.issues.filter((issue) => issue.severity === "error");
-  if (!result.document || errors.length) return skip(`invalid CASIE document (${errors.length} error${errors.length === 1 ? "" : "s"})`, errors);
+  if (!result.document || errors.length) return skip(`invalid CASIE document (${countNoun(errors.length, "error")})`, errors);
   const warnings = result.issues.slice();
   const roundTrip = checkRoundTrip(text, result.document);
   if (roundTrip) warnings.push(roundTrip);
