@@ -19,13 +19,14 @@ import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
-import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import { DEFAULT_CASIE_TAGSET, parseCasieDocument, type CasieDocument } from "@/lib/casie";
 import { createDatabaseClient } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/test-database";
 import { startTestServer } from "@/lib/db/test-server";
 import { importFiles } from "@/lib/import/import-files";
 import { createUser } from "@/lib/users";
+import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
+import { typeColorSlot } from "@/lib/annotation/type-color-slot";
 
 const root = path.resolve(__dirname, "..");
 const SAMPLE = path.resolve(__dirname, "../../shared/casie-sample/annotation");
@@ -60,27 +61,7 @@ async function largestSample(): Promise<{ file: string; bytes: number; text: str
   return { file, bytes: largest.bytes, text, document };
 }
 
-/** The operations an annotator makes to annotate `document` from nothing (as lib/annotation-sets/sample-document.test.ts). */
-function annotationOf(document: CasieDocument): AnnotationOperation[] {
-  return document.hoppers.flatMap((hopper, hopperPosition) =>
-    hopper.events.map((event, position): AnnotationOperation => {
-      const place = { hopperIndex: hopper.index, position };
-      if (position > 0) return { kind: "createEvent", event, place };
-      const newHopper = { index: hopper.index, position: hopperPosition, ...(hopper.relation !== undefined && { relation: hopper.relation }), ...(hopper.layout && { layout: hopper.layout }) };
-      return { kind: "createEvent", event, place, newHopper };
-    }),
-  );
-}
 
-/** The colour slot of an event type, as components/document/type-colors.ts computes it (FNV-1a mod 8). */
-function colorSlot(eventType: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < eventType.length; i++) {
-    hash ^= eventType.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % 8;
-}
 
 // --- the app ------------------------------------------------------------------
 
@@ -349,7 +330,7 @@ async function typeChange(page: Page): Promise<ActionTiming> {
   const choices = await options.evaluateAll((items) => items.map((item) => ({ key: item.querySelector("kbd")?.textContent ?? "", label: item.querySelector("span")?.textContent ?? "" })));
   const target = choices.find(({ key, label }) => {
     const type = label.split(" / ")[0];
-    return key && type !== current && colorSlot(type) !== colorSlot(current);
+    return key && type !== current && typeColorSlot(type) !== typeColorSlot(current);
   });
   if (!target) throw new Error(`${eventIndex}: no type of another colour than ${current} among ${choices.map((c) => c.label).join(", ")}`);
   await page.evaluate(scrollSettled);
@@ -414,7 +395,7 @@ async function main() {
         });
         return { status: response.status, body: await response.text() };
       },
-      { setId: setId!, operations: annotationOf(document) },
+      { setId: setId!, operations: operationsBuildingAnnotations(document) },
     );
     if (saved.status !== 200) throw new Error(`filling the set failed (${saved.status}): ${saved.body.slice(0, 500)}`);
 

@@ -6,14 +6,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import type { AnnotationOperation } from "@/lib/annotation/operation-types";
-import { parseCasieDocument, serializeCasieDocument, type CasieDocument } from "@/lib/casie";
+import { parseCasieDocument, serializeCasieDocument } from "@/lib/casie";
 import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import { createDocument } from "@/lib/documents/store";
 import { openAnnotatorSet } from "./open-annotator-set";
 import { saveOperations } from "./save-operations";
 import { loadAnnotationSet } from "./set-state";
 import { closeTestWorld, createTestWorld, type TestWorld } from "./test-fixtures";
+import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
 
 /** The sample document with the most annotation rows (6 hoppers, 25 events, 57 arguments). */
 const LARGEST = path.resolve(__dirname, "../../../shared/casie-sample/annotation/10276.json");
@@ -24,17 +24,6 @@ before(async () => {
 });
 after(() => closeTestWorld(world));
 
-/** The operations an annotator makes to annotate `document` from nothing: every event in order, each hopper with its first event. */
-function annotationOf(document: CasieDocument): AnnotationOperation[] {
-  return document.hoppers.flatMap((hopper, hopperPosition) =>
-    hopper.events.map((event, position): AnnotationOperation => {
-      const place = { hopperIndex: hopper.index, position };
-      if (position > 0) return { kind: "createEvent", event, place };
-      const newHopper = { index: hopper.index, position: hopperPosition, ...(hopper.relation !== undefined && { relation: hopper.relation }), ...(hopper.layout && { layout: hopper.layout }) };
-      return { kind: "createEvent", event, place, newHopper };
-    }),
-  );
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -46,7 +35,7 @@ test("re-annotating the largest sample document through saves reproduces its fil
   const opened = await openAnnotatorSet(world.ann, documentId);
   assert.ok(opened);
 
-  const operations = annotationOf(gold);
+  const operations = operationsBuildingAnnotations(gold);
   const started = performance.now();
   const saved = await saveOperations({ setId: opened.setId, baseVersion: 0, operations, userId: world.ann.id });
   t.diagnostic(`saving ${operations.length} createEvent operations at once: ${(performance.now() - started).toFixed(1)} ms`);
