@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/Button";
 import { findAction, isEnabled } from "./actions";
 import styles from "./EditorApp.module.css";
 import { useActionContext } from "./use-action-context";
@@ -9,9 +10,8 @@ export function ActionButton({ name }: { name: string }) {
   const context = useActionContext();
   const action = findAction(name);
   return (
-    <button
-      type="button"
-      className={styles.toolButton}
+    <Button
+      size="compact"
       disabled={!isEnabled(action, context)}
       title={`${action.label} (${action.shortcut.label})`}
       aria-keyshortcuts={action.shortcut.label.split(" or ").join(" ")}
@@ -19,6 +19,6 @@ export function ActionButton({ name }: { name: string }) {
       onClick={() => action.perform(context)}
     >
       {action.short ?? action.label} <kbd className={styles.shortcut}>{action.shortcut.label.split(" or ")[0]}</kbd>
-    </button>
+    </Button>
   );
 }

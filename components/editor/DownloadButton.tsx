@@ -5,6 +5,7 @@ import { serializeCasieDocument } from "@/lib/casie/serialize";
 import styles from "./EditorApp.module.css";
 import { fetchSet } from "./set-api";
 import { useEditorState } from "./use-editor";
+import { Button } from "@/components/ui/Button";
 
 /** The annotator's own set as CASIE JSON, as saved on the server (what a reload shows), written in the browser. */
 export function DownloadButton({ fileName }: { fileName: string }) {
@@ -28,9 +29,9 @@ export function DownloadButton({ fileName }: { fileName: string }) {
 
   return (
     <>
-      <button type="button" className={styles.toolButton} onClick={download} data-testid="download-set" title="Download my annotations as saved, as a CASIE JSON file">
+      <Button size="compact" onClick={download} data-testid="download-set" title="Download my annotations as saved, as a CASIE JSON file">
         Download JSON
-      </button>
+      </Button>
       {error && (
         <span role="alert" className={styles.error}>
           {error}

@@ -3,6 +3,7 @@
 import styles from "./EditorApp.module.css";
 import { useEditor, useEditorState } from "./use-editor";
 import { countNoun } from "@/lib/count-noun";
+import { Button } from "@/components/ui/Button";
 
 /** Whether every edit is saved, announced politely to screen readers; a failed save can be retried at once. */
 export function SaveStatus() {
@@ -22,9 +23,9 @@ export function SaveStatus() {
         {text}
       </span>
       {save.state === "failed" && (
-        <button type="button" className={styles.toolButton} onClick={() => editor.retrySave()}>
+        <Button size="compact" onClick={() => editor.retrySave()}>
           Retry now
-        </button>
+        </Button>
       )}
     </div>
   );
