@@ -2,6 +2,7 @@
 
 import { useEffect, type RefObject } from "react";
 import { ACTIONS, isEnabled } from "./actions";
+import { readDomSelection } from "./dom-selection";
 import type { EditorStore } from "./editor-store";
 
 /**
@@ -12,8 +13,9 @@ export function useEditorKeyboard(editor: EditorStore, textRef: RefObject<HTMLEl
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
+      if (editor.getSnapshot().popup || isFormField(event.target)) return;
+      syncSelectionFromScreen(editor, textRef.current);
       const state = editor.getSnapshot();
-      if (state.popup || isFormField(event.target)) return;
       const inText = textRef.current?.contains(event.target as Node) ?? false;
       const context = { editor, state, focusText };
       for (const action of ACTIONS) {
@@ -27,6 +29,18 @@ export function useEditorKeyboard(editor: EditorStore, textRef: RefObject<HTMLEl
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [editor, textRef, focusText]);
+}
+
+/**
+ * Commands act on the selection on screen. Between keystrokes the screen shows
+ * the store's selection (React renders keyboard updates at once), so a
+ * difference is a change the user just made whose selectionchange event has
+ * not been dispatched yet.
+ */
+function syncSelectionFromScreen(editor: EditorStore, root: HTMLElement | null): void {
+  const onScreen = root && readDomSelection(root);
+  const stored = editor.getSnapshot().selection.text;
+  if (onScreen && (onScreen.anchor !== stored?.anchor || onScreen.focus !== stored?.focus)) editor.setTextSelection(onScreen);
 }
 
 function isFormField(target: EventTarget | null): boolean {
