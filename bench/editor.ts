@@ -61,8 +61,6 @@ async function largestSample(): Promise<{ file: string; bytes: number; text: str
   return { file, bytes: largest.bytes, text, document };
 }
 
-
-
 // --- the app ------------------------------------------------------------------
 
 async function freePort(): Promise<number> {
@@ -112,17 +110,18 @@ async function startApp(databaseUrl: string): Promise<App> {
   };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  let exitCode: number | null = null;
-  const exited = new Promise<void>((resolve) => child.once("exit", (code) => ((exitCode = code ?? 1), resolve())));
+  // A holder, not a variable: TypeScript does not see the exit handler change a `let`.
+  const app = { exitCode: null as number | null };
+  const exited = new Promise<void>((resolve) => child.once("exit", (code) => ((app.exitCode = code ?? 1), resolve())));
 
   const stop = async () => {
-    if (exitCode === null) {
+    if (app.exitCode === null) {
       child.kill("SIGTERM");
       await Promise.race([exited, sleep(20_000)]);
     }
     // Whatever of its group is still running (Next's server, if tsx went first).
     try {
-      process.kill(-child.pid!, exitCode === null ? "SIGKILL" : "SIGTERM");
+      process.kill(-child.pid!, app.exitCode === null ? "SIGKILL" : "SIGTERM");
     } catch {
       // The group is gone.
     }
@@ -130,7 +129,7 @@ async function startApp(databaseUrl: string): Promise<App> {
 
   try {
     for (;;) {
-      if (exitCode !== null) throw new Error(`the app exited (${exitCode}):\n${output.join("").slice(-4000)}`);
+      if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode}):\n${output.join("").slice(-4000)}`);
       try {
         if ((await fetch(`${base}/api/health`)).status === 200) break;
       } catch {
@@ -191,7 +190,7 @@ function instrument(): void {
     requestAnimationFrame(probe);
   }
 
-  const original = window.fetch;
+  const original = window.fetch.bind(window);
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const promise = original(input, init);
     const url = input instanceof Request ? input.url : String(input);
@@ -327,7 +326,9 @@ async function typeChange(page: Page): Promise<ActionTiming> {
   await page.keyboard.press("t");
   const options = page.getByTestId("change-type-popup").getByRole("option");
   await options.first().waitFor();
-  const choices = await options.evaluateAll((items) => items.map((item) => ({ key: item.querySelector("kbd")?.textContent ?? "", label: item.querySelector("span")?.textContent ?? "" })));
+  const choices = await options.evaluateAll((items) =>
+    items.map((item) => ({ key: item.querySelector("kbd")?.textContent ?? "", label: item.querySelector("span")?.textContent ?? "" })),
+  );
   const target = choices.find(({ key, label }) => {
     const type = label.split(" / ")[0];
     return key && type !== current && typeColorSlot(type) !== typeColorSlot(current);
@@ -409,8 +410,11 @@ async function main() {
       view.push(v);
       editor.push(e);
     }
-    const marks = await page.locator('[data-testid=editor-text] mark[data-kind="nugget"]').evaluateAll((all) => new Set(all.map((m) => m.getAttribute("data-span"))).size);
-    if (marks !== new Set(events.map((event) => event.nugget.index)).size) throw new Error(`the editor shows ${marks} nuggets, the file has ${events.length} events`);
+    const marks = await page
+      .locator('[data-testid=editor-text] mark[data-kind="nugget"]')
+      .evaluateAll((all) => new Set(all.map((m) => m.getAttribute("data-span"))).size);
+    if (marks !== new Set(events.map((event) => event.nugget.index)).size)
+      throw new Error(`the editor shows ${marks} nuggets, the file has ${events.length} events`);
 
     // 2. Keyboard actions on the loaded editor.
     await waitSaved(page);
@@ -438,7 +442,9 @@ async function main() {
     const row = (rows: NavigationTiming[]) => (["response", "firstPaint", "load", "ready"] as const).map((key) => column(rows, key)).join("");
     console.log(`${"  read-only view /documents/[id]".padEnd(34)}${row(view)}baseline`);
     console.log(`${"  editor /documents/[id]/annotate".padEnd(34)}${row(editor)}${readyRatio.toFixed(2)}× baseline (target: under 1000)`);
-    console.log(`keyboard type change (J, T, then the timed digit) → …  ms from the digit's keydown, median / p95 of ${ACTIONS} actions (after ${WARM_UP} warm-ups)`);
+    console.log(
+      `keyboard type change (J, T, then the timed digit) → …  ms from the digit's keydown, median / p95 of ${ACTIONS} actions (after ${WARM_UP} warm-ups)`,
+    );
     console.log(`  highlight changed in the DOM          ${stats(since("highlightDom")).trimEnd()}`);
     console.log(`  highlight on screen (next frame)      ${stats(since("highlight"))}target: under 50`);
     console.log(`  save response (POST …/operations)     ${stats(since("response")).trimEnd()}`);

@@ -71,8 +71,12 @@ async function main() {
     const rate = (ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString("en")} docs/s`;
     console.log(`corpus: ${n} documents, ${megabytes.toFixed(1)} MB (${server.embedded ? "embedded PostgreSQL" : "DATABASE_URL's server"})`);
     console.log(`baseline JSON.parse + JSON.stringify: ${seconds(baselineMs)}  ${rate(baselineMs)}`);
-    console.log(`import: ${seconds(importMs)}  ${rate(importMs)}  ${(importMs / baselineMs).toFixed(0)}× baseline  (target: 1,000 documents under 10 s)`);
-    console.log(`export: ${seconds(exportMs)}  ${rate(exportMs)}  ${(exportMs / baselineMs).toFixed(0)}× baseline  (target: 1,000 documents under 3 s)`);
+    console.log(
+      `import: ${seconds(importMs)}  ${rate(importMs)}  ${(importMs / baselineMs).toFixed(0)}× baseline  (target: 1,000 documents under 10 s)`,
+    );
+    console.log(
+      `export: ${seconds(exportMs)}  ${rate(exportMs)}  ${(exportMs / baselineMs).toFixed(0)}× baseline  (target: 1,000 documents under 3 s)`,
+    );
     console.log(`byte-identical re-exports: ${identical} of ${n}`);
   } finally {
     await client.$disconnect();

@@ -53,9 +53,10 @@ async function openDocument(page: Page) {
 
 /** The `T`s of the text's highlighted elements currently lit. */
 async function litSpans(page: Page): Promise<Set<string>> {
-  const spans = await page.getByTestId("document-text").locator("[data-span][data-lit]").evaluateAll((elements) =>
-    elements.map((element) => element.getAttribute("data-span")!),
-  );
+  const spans = await page
+    .getByTestId("document-text")
+    .locator("[data-span][data-lit]")
+    .evaluateAll((elements) => elements.map((element) => element.getAttribute("data-span")!));
   return new Set(spans);
 }
 
@@ -79,7 +80,10 @@ test("the panel lists the hoppers and their events in file order", async ({ page
   await expect(groups).toHaveCount(hoppers.length);
   for (const [i, hopper] of hoppers.entries()) {
     await expect(groups.nth(i)).toHaveAttribute("data-hopper", String(hopper.index));
-    const listed = await groups.nth(i).locator("[data-event]").evaluateAll((items) => items.map((item) => item.getAttribute("data-event")));
+    const listed = await groups
+      .nth(i)
+      .locator("[data-event]")
+      .evaluateAll((items) => items.map((item) => item.getAttribute("data-event")));
     expect(listed).toEqual(hopper.events.map((e) => e.index));
   }
   const e2 = page.locator('[data-event="E2"]');

@@ -33,7 +33,10 @@ test("edits from two windows merge, and a conflicting one is refused with a mess
   for (const page of [first, second]) {
     await page.reload();
     await expectSaved(page);
-    await expect(page.locator('[data-hopper] [data-event]')).toHaveText([/E1 Attack \/ Databreach.*breached/, /E2 Vulnerability-related \/ PatchVulnerability.*patched/]);
+    await expect(page.locator("[data-hopper] [data-event]")).toHaveText([
+      /E1 Attack \/ Databreach.*breached/,
+      /E2 Vulnerability-related \/ PatchVulnerability.*patched/,
+    ]);
   }
 
   // Both change E1's realis from Actual; the first window's change is saved first.
@@ -95,4 +98,3 @@ async function setRealis(page: Page, nugget: string, realis: string): Promise<vo
   await selectEvent(page, nugget);
   await page.getByTestId("event-realis").selectOption(realis);
 }
-

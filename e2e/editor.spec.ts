@@ -6,7 +6,7 @@
 // An annotator made a member of the project does the work.
 
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { choose, clickText, doubleClickWord, dragSelect, expectSaved, findAndSelect, openEditor, selectedText } from "./editor-driver";
 import { createAccount, importArticle, runCli, signIn } from "./support";
 
@@ -46,7 +46,13 @@ test("an article is annotated from scratch, and the download is exactly what was
   expect(await selectedText(page)).toBe("have stolen");
   await page.keyboard.press("n");
   await expect(dialog).toContainText("New event “have stolen”");
-  await expect(dialog.getByRole("option")).toHaveText([/Attack \/ Databreach/, /Attack \/ Phishing/, /Attack \/ Ransom/, /DiscoverVulnerability/, /PatchVulnerability/]);
+  await expect(dialog.getByRole("option")).toHaveText([
+    /Attack \/ Databreach/,
+    /Attack \/ Phishing/,
+    /Attack \/ Ransom/,
+    /DiscoverVulnerability/,
+    /PatchVulnerability/,
+  ]);
   await page.keyboard.press("1"); // the shortcut shown beside Attack / Databreach
   await expect(dialog.getByRole("option", { selected: true })).toHaveText(/Actual/);
   await page.keyboard.press("Enter");
@@ -162,7 +168,7 @@ test("an article is annotated from scratch, and the download is exactly what was
   await page.getByTestId("download-set").click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe("clinic-breach.json");
-  expect(JSON.parse(readFileSync((await download.path())!, "utf8"))).toEqual(EXPECTED);
+  expect(JSON.parse(readFileSync(await download.path(), "utf8"))).toEqual(EXPECTED);
 });
 
 // --- the expected file --------------------------------------------------------

@@ -14,7 +14,10 @@ import { diffFromMigrationsToSchema } from "@/lib/db/schema-engine";
 /** Prisma's folder names: a UTC timestamp, then the name in snake case. */
 function folderName(name: string, now = new Date()): string {
   const timestamp = now.toISOString().replace(/\D/g, "").slice(0, 14);
-  return `${timestamp}_${name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "")}`;
+  return `${timestamp}_${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "")}`;
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
@@ -19,9 +19,17 @@ export async function ensureChromium(): Promise<string> {
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     console.log("Installing Chromium for the end-to-end tests (apt-get install chromium)…");
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-    const install = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env });
-    if (install.status === 0 && existsSync(CANDIDATES[0])) return CANDIDATES[0];
+    await aptGet(["update", "-qq"], env);
+    if ((await aptGet(["install", "-y", "-qq", "chromium"], env)) === 0 && existsSync(CANDIDATES[0])) return CANDIDATES[0];
   }
   throw new Error("Chromium is needed for the end-to-end tests: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH");
+}
+
+/** Asynchronous, so the test database server's output keeps draining meanwhile. */
+function aptGet(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn("apt-get", args, { stdio: "inherit", env });
+    child.on("error", () => resolve(1));
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
 }

@@ -45,7 +45,12 @@ async function runImport(args: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError("import needs files or folders to import");
   const database = await openDatabase();
   try {
-    const report = await importFiles(positionals, { projectName: values.project, replace: values.replace, onProgress: progressPrinter("Importing"), client: database.client });
+    const report = await importFiles(positionals, {
+      projectName: values.project,
+      replace: values.replace,
+      onProgress: progressPrinter("Importing"),
+      client: database.client,
+    });
     console.log(formatImportReport(report));
     return report.skipped.some((s) => s.errors.length) ? 1 : 0;
   } finally {
@@ -124,7 +129,11 @@ const PROJECT_ROLES = { annotator: "ANNOTATOR", reviewer: "REVIEWER", manager: "
 async function runMember(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== "add" && sub !== "remove") throw new UsageError("member takes the subcommand add or remove");
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { project: { type: "string" }, role: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { project: { type: "string" }, role: { type: "string" } },
+  });
   const email = positionals[0];
   const role = PROJECT_ROLES[(values.role ?? "annotator") as keyof typeof PROJECT_ROLES];
   if (!email || !values.project) throw new UsageError(`member ${sub} needs <email> --project <name>`);
@@ -136,7 +145,11 @@ async function runMember(args: string[]): Promise<number> {
       console.log(`${email.toLowerCase()} ${created ? "is now" : "stays"} a member of "${values.project}" (${role.toLowerCase()})`);
     } else {
       const removed = await removeProjectMember({ projectName: values.project, email }, database.client);
-      console.log(removed ? `${email.toLowerCase()} is no longer a member of "${values.project}"` : `${email.toLowerCase()} was not a member of "${values.project}"`);
+      console.log(
+        removed
+          ? `${email.toLowerCase()} is no longer a member of "${values.project}"`
+          : `${email.toLowerCase()} was not a member of "${values.project}"`,
+      );
     }
     return 0;
   } finally {
@@ -171,4 +184,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+void main(process.argv.slice(2)).then((code) => process.exit(code));

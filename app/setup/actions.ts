@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { invalidInput, type ActionResult } from "@/components/ui/action-result";
+import { formText } from "@/lib/http/form-data";
 import { createFirstAdmin, UserError } from "@/lib/users";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/users/user-input";
 
@@ -12,8 +13,8 @@ const setupSchema = z
 
 /** Creates the first administrator, then sends them to sign in. Refused once any account exists. */
 export async function setUpHopper(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const values = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? "") };
-  const parsed = setupSchema.safeParse({ ...values, password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
+  const values = { email: formText(form, "email"), name: formText(form, "name") };
+  const parsed = setupSchema.safeParse({ ...values, password: formText(form, "password"), confirm: formText(form, "confirm") });
   if (!parsed.success) return invalidInput(parsed.error, values);
   try {
     await createFirstAdmin(parsed.data);

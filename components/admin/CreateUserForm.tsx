@@ -36,7 +36,15 @@ export function CreateUserForm({ action, minPasswordLength }: { action: CreateUs
           )}
         </div>
       )}
-      <TextField name="email" label="Email" type="email" autoComplete="off" required defaultValue={failure?.values?.email} error={failure?.fieldErrors?.email} />
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="off"
+        required
+        defaultValue={failure?.values?.email}
+        error={failure?.fieldErrors?.email}
+      />
       <TextField name="name" label="Name" autoComplete="off" defaultValue={failure?.values?.name} error={failure?.fieldErrors?.name} />
       <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue={failure?.values?.role || "ANNOTATOR"} />
       <TextField

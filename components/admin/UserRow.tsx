@@ -49,7 +49,12 @@ export function UserRow({ user, isSelf, action }: { user: UserSummary; isSelf: b
           <form action={formAction}>
             <input type="hidden" name="intent" value={user.disabled ? "enable" : "disable"} />
             <input type="hidden" name="userId" value={user.id} />
-            <Button type="submit" variant={user.disabled ? "secondary" : "danger"} disabled={pending} aria-label={`${user.disabled ? "Enable" : "Disable"} ${who}`}>
+            <Button
+              type="submit"
+              variant={user.disabled ? "secondary" : "danger"}
+              disabled={pending}
+              aria-label={`${user.disabled ? "Enable" : "Disable"} ${who}`}
+            >
               {user.disabled ? "Enable" : "Disable"}
             </Button>
           </form>

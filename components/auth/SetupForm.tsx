@@ -16,7 +16,15 @@ export function SetupForm({ action, minPasswordLength }: { action: SetUp; minPas
   return (
     <form action={formAction} className={styles.form} aria-busy={pending}>
       {failure && <Notice tone="error">{failure.error}</Notice>}
-      <TextField name="email" label="Email" type="email" autoComplete="username" required defaultValue={failure?.values?.email} error={failure?.fieldErrors?.email} />
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={failure?.values?.email}
+        error={failure?.fieldErrors?.email}
+      />
       <TextField name="name" label="Name" autoComplete="name" defaultValue={failure?.values?.name} error={failure?.fieldErrors?.name} />
       <TextField
         name="password"

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
 import { TextField } from "@/components/ui/TextField";
 import { describeSignInError } from "@/lib/auth/sign-in-error";
+import { formText } from "@/lib/http/form-data";
 import styles from "./AuthForm.module.css";
 
 /**
@@ -24,8 +25,8 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
     setError(null);
     try {
       const result = await signIn("credentials", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
+        email: formText(form, "email"),
+        password: formText(form, "password"),
         redirect: false,
       });
       if (result?.ok && !result.error) {
@@ -41,7 +42,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
 
   return (
     // method="post" keeps the password out of the URL if the form is sent before the page's script runs.
-    <form method="post" onSubmit={submit} className={styles.form} aria-busy={pending}>
+    <form method="post" onSubmit={(event) => void submit(event)} className={styles.form} aria-busy={pending}>
       {error ? <Notice tone="error">{error}</Notice> : notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
       <TextField name="email" label="Email" type="email" autoComplete="username" required autoFocus />
       <TextField name="password" label="Password" type="password" autoComplete="current-password" required />

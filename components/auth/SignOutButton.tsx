@@ -19,7 +19,7 @@ export function SignOutButton() {
   }
 
   return (
-    <Button onClick={handleClick} disabled={pending}>
+    <Button onClick={() => void handleClick()} disabled={pending}>
       {pending ? "Signing out…" : "Sign out"}
     </Button>
   );

@@ -56,12 +56,12 @@ export function DocumentInteractions({ className, children }: { className?: stri
   };
 
   const onFocus = (e: FocusEvent) => {
-    const item = (e.target as Element).closest("[data-event]");
+    const item = e.target.closest("[data-event]");
     if (item) setPreview([item.getAttribute("data-event")!]);
   };
 
   const onBlur = (e: FocusEvent) => {
-    if (!(e.relatedTarget as Element | null)?.closest("[data-event]")) setPreview(null);
+    if (!e.relatedTarget?.closest("[data-event]")) setPreview(null);
   };
 
   const onClick = (e: MouseEvent) => {

@@ -11,7 +11,10 @@ export function EventPanel({ hoppers }: { hoppers: CasieHopper[] }) {
   return (
     <div className={styles.panel}>
       <h2 className={styles.heading}>
-        Events <span className={styles.count}>{countNoun(eventCount, "event")} in {countNoun(hoppers.length, "hopper")}</span>
+        Events{" "}
+        <span className={styles.count}>
+          {countNoun(eventCount, "event")} in {countNoun(hoppers.length, "hopper")}
+        </span>
       </h2>
       {hoppers.length === 0 && <p className={styles.empty}>This document has no gold annotations.</p>}
       {hoppers.map((hopper) => (
@@ -48,8 +51,7 @@ function EventItem({ event }: { event: CasieEvent }) {
         <ul className={styles.arguments} aria-label={`Arguments of ${event.index}`}>
           {event.arguments.map((argument, position) => (
             <li key={position} data-argument={argument.index}>
-              <span className={styles.role}>{argument.role.type}</span>{" "}
-              <span className={styles.entityType}>{argument.entityType}</span>{" "}
+              <span className={styles.role}>{argument.role.type}</span> <span className={styles.entityType}>{argument.entityType}</span>{" "}
               <span className={styles.argumentText}>“{argument.text}”</span>
               {externalReferenceLinks(argument.externalReference).map((link) =>
                 link.href ? (

@@ -5,12 +5,12 @@ import { findSpan } from "@/lib/annotation/document-lookup";
 import { ChoiceList } from "./ChoiceList";
 import type { Popup } from "./editor-state";
 import styles from "./Popup.module.css";
-import { PopupFrame } from "./PopupFrame";
+import { PopupFrame, type PopupAnchor } from "./PopupFrame";
 import { describeEvent, entityTypeChoices, eventOf, roleNames } from "./tagset-choices";
 import { useEditor, useEditorState } from "./use-editor";
 
 /** A new argument of an event: a role the tagset allows for its subtype, then the entity type (the role's suggestion first). */
-export function AddArgumentPopup({ popup, anchor }: { popup: Extract<Popup, { kind: "addArgument" }>; anchor: DOMRect | null }) {
+export function AddArgumentPopup({ popup, anchor }: { popup: Extract<Popup, { kind: "addArgument" }>; anchor: PopupAnchor }) {
   const editor = useEditor();
   const tagset = useEditorState((state) => state.tagset);
   const document = useEditorState((state) => state.document);
@@ -23,7 +23,12 @@ export function AddArgumentPopup({ popup, anchor }: { popup: Extract<Popup, { ki
   const entityTypes = role ? entityTypeChoices(tagset, role) : [];
 
   return (
-    <PopupFrame title={`Argument of ${describeEvent(event)}: “${text}”`} anchor={anchor} onClose={() => editor.closePopup()} testId="add-argument-popup">
+    <PopupFrame
+      title={`Argument of ${describeEvent(event)}: “${text}”`}
+      anchor={anchor}
+      onClose={() => editor.closePopup()}
+      testId="add-argument-popup"
+    >
       <p className={styles.subtitle}>
         {reused && `Re-uses span ${reused.index}. `}
         {role ? `Step 2 of 2: entity type of the ${role}` : `Step 1 of 2: role in the ${event.type} / ${event.subtype} event`}

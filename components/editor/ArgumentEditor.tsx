@@ -32,7 +32,12 @@ export function ArgumentEditor({ event, position, selected }: { event: CasieEven
         <button type="button" className={styles.argumentButton} aria-pressed={selected} onClick={() => editor.selectArgument(position)}>
           <span className={styles.spanIndex}>{argument.index}</span> “{argument.text}”
         </button>
-        <button type="button" className={styles.remove} onClick={() => editor.removeArgument(event.index, position)} aria-label={`Remove argument ${name} from ${event.index}`}>
+        <button
+          type="button"
+          className={styles.remove}
+          onClick={() => editor.removeArgument(event.index, position)}
+          aria-label={`Remove argument ${name} from ${event.index}`}
+        >
           Remove
         </button>
       </div>

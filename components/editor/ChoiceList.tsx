@@ -16,7 +16,7 @@ interface Props {
   choices: Choice[];
   /** Highlighted at first (Enter picks it). */
   initial?: string;
-  onChoose(value: string): void;
+  onChoose: (value: string) => void;
 }
 
 const SHORTCUT_KEYS = "123456789";
@@ -29,7 +29,12 @@ export function ChoiceList({ label, choices, initial, onChoose }: Props) {
   const id = useId();
   const [query, setQuery] = useState("");
   const visible = useMemo(() => filterChoices(choices, query), [choices, query]);
-  const [active, setActive] = useState(() => Math.max(0, choices.findIndex((choice) => choice.value === initial)));
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      choices.findIndex((choice) => choice.value === initial),
+    ),
+  );
   const current = Math.min(active, visible.length - 1);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -98,6 +103,10 @@ function filterChoices(choices: Choice[], query: string): Choice[] {
   const needle = query.trim().toLowerCase();
   if (!needle) return choices;
   const matches = choices.filter((choice) => `${choice.label} ${choice.hint ?? ""}`.toLowerCase().includes(needle));
-  const starts = (choice: Choice) => choice.label.toLowerCase().split(/[\s/]+/).some((word) => word.startsWith(needle));
+  const starts = (choice: Choice) =>
+    choice.label
+      .toLowerCase()
+      .split(/[\s/]+/)
+      .some((word) => word.startsWith(needle));
   return [...matches.filter(starts), ...matches.filter((choice) => !starts(choice))];
 }

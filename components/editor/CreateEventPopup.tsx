@@ -5,12 +5,12 @@ import { findEvent } from "@/lib/annotation/document-lookup";
 import { ChoiceList } from "./ChoiceList";
 import type { Popup } from "./editor-state";
 import styles from "./Popup.module.css";
-import { PopupFrame } from "./PopupFrame";
+import { PopupFrame, type PopupAnchor } from "./PopupFrame";
 import { parseSubtypeValue, realisChoices, subtypeChoices } from "./tagset-choices";
 import { useEditor, useEditorState } from "./use-editor";
 
 /** A new event for the selected text: its type and subtype, then its realis; in a new hopper unless asked otherwise. */
-export function CreateEventPopup({ popup, anchor }: { popup: Extract<Popup, { kind: "createEvent" }>; anchor: DOMRect | null }) {
+export function CreateEventPopup({ popup, anchor }: { popup: Extract<Popup, { kind: "createEvent" }>; anchor: PopupAnchor }) {
   const editor = useEditor();
   const tagset = useEditorState((state) => state.tagset);
   const document = useEditorState((state) => state.document);

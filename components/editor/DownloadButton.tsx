@@ -29,7 +29,12 @@ export function DownloadButton({ fileName }: { fileName: string }) {
 
   return (
     <>
-      <Button size="compact" onClick={download} data-testid="download-set" title="Download my annotations as saved, as a CASIE JSON file">
+      <Button
+        size="compact"
+        onClick={() => void download()}
+        data-testid="download-set"
+        title="Download my annotations as saved, as a CASIE JSON file"
+      >
         Download JSON
       </Button>
       {error && (

@@ -50,7 +50,8 @@ export function EditorApp(props: EditorAppProps) {
         <div ref={rootRef} className={styles.editor} data-testid="editor" data-set={setId}>
           <header className={styles.header}>
             <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-              <Link href={`/projects/${props.projectId}`}>{props.projectName}</Link> / <Link href={`/documents/${props.documentId}`}>{props.documentName}</Link> / annotate
+              <Link href={`/projects/${props.projectId}`}>{props.projectName}</Link> /{" "}
+              <Link href={`/documents/${props.documentId}`}>{props.documentName}</Link> / annotate
             </nav>
             <h1 className={styles.title}>{document.info?.title || props.documentName}</h1>
           </header>

@@ -88,8 +88,8 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
         ))}
       </div>
       <p id="editor-text-help" hidden>
-        Arrow keys move the caret, Shift extends the selection, Ctrl moves by word. N creates an event from the selection; A adds it as an
-        argument of the selected event. Press ? for every shortcut.
+        Arrow keys move the caret, Shift extends the selection, Ctrl moves by word. N creates an event from the selection; A adds it as an argument of
+        the selected event. Press ? for every shortcut.
       </p>
       <Caret textRef={textRef} layoutKey={blocks} />
     </div>

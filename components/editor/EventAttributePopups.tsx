@@ -2,15 +2,18 @@
 
 import { ChoiceList } from "./ChoiceList";
 import type { Popup } from "./editor-state";
-import { PopupFrame } from "./PopupFrame";
+import { PopupFrame, type PopupAnchor } from "./PopupFrame";
 import { describeEvent, eventOf, parseSubtypeValue, realisChoices, subtypeChoices, subtypeValue } from "./tagset-choices";
 import { useEditor, useEditorState } from "./use-editor";
 
 /** Another type and subtype for an event. */
-export function ChangeTypePopup({ popup, anchor }: { popup: Extract<Popup, { kind: "changeEventType" }>; anchor: DOMRect | null }) {
+export function ChangeTypePopup({ popup, anchor }: { popup: Extract<Popup, { kind: "changeEventType" }>; anchor: PopupAnchor }) {
   const editor = useEditor();
   const tagset = useEditorState((state) => state.tagset);
-  const event = eventOf(useEditorState((state) => state.document), popup.eventIndex);
+  const event = eventOf(
+    useEditorState((state) => state.document),
+    popup.eventIndex,
+  );
   if (!event) return null;
   return (
     <PopupFrame title={`Type of ${describeEvent(event)}`} anchor={anchor} onClose={() => editor.closePopup()} testId="change-type-popup">
@@ -25,10 +28,13 @@ export function ChangeTypePopup({ popup, anchor }: { popup: Extract<Popup, { kin
 }
 
 /** Another realis for an event. */
-export function RealisPopup({ popup, anchor }: { popup: Extract<Popup, { kind: "changeRealis" }>; anchor: DOMRect | null }) {
+export function RealisPopup({ popup, anchor }: { popup: Extract<Popup, { kind: "changeRealis" }>; anchor: PopupAnchor }) {
   const editor = useEditor();
   const tagset = useEditorState((state) => state.tagset);
-  const event = eventOf(useEditorState((state) => state.document), popup.eventIndex);
+  const event = eventOf(
+    useEditorState((state) => state.document),
+    popup.eventIndex,
+  );
   if (!event) return null;
   return (
     <PopupFrame title={`Realis of ${describeEvent(event)}`} anchor={anchor} onClose={() => editor.closePopup()} testId="realis-popup">

@@ -36,7 +36,12 @@ export function EventDetails() {
   const types = tagset.eventTypes;
   const knownSubtype = types.some((type) => type.name === event.type && type.subtypes.some((subtype) => subtype.name === event.subtype));
   return (
-    <section className={`${styles.section} ${typeColorClass(event.type)}`} aria-labelledby="event-details-heading" data-testid="event-details" data-selected-event={event.index}>
+    <section
+      className={`${styles.section} ${typeColorClass(event.type)}`}
+      aria-labelledby="event-details-heading"
+      data-testid="event-details"
+      data-selected-event={event.index}
+    >
       <h2 id="event-details-heading" className={styles.heading}>
         <span className={styles.swatch} aria-hidden="true" />
         Event {event.index} <span className={styles.nuggetText}>“{event.nugget.text}”</span>
@@ -60,14 +65,20 @@ export function EventDetails() {
                 ))}
               </optgroup>
             ))}
-            {!knownSubtype && <option value={subtypeValue(event.type, event.subtype)}>{`${event.type} / ${event.subtype} (not in the tagset)`}</option>}
+            {!knownSubtype && (
+              <option value={subtypeValue(event.type, event.subtype)}>{`${event.type} / ${event.subtype} (not in the tagset)`}</option>
+            )}
           </select>
         </label>
         <label>
           <span>
             Realis <kbd>R</kbd>
           </span>
-          <select value={event.realis} onChange={(change) => editor.setEventAttributes(event.index, { realis: change.target.value })} data-testid="event-realis">
+          <select
+            value={event.realis}
+            onChange={(change) => editor.setEventAttributes(event.index, { realis: change.target.value })}
+            data-testid="event-realis"
+          >
             {realisChoices(tagset, event.realis).map((choice) => (
               <option key={choice.value} value={choice.value}>
                 {choice.label}
@@ -112,7 +123,9 @@ export function EventDetails() {
       <button
         type="button"
         className={styles.danger}
-        onClick={() => (event.arguments.length ? editor.openPopup({ kind: "deleteEvent", eventIndex: event.index }) : editor.deleteEvent(event.index, null))}
+        onClick={() =>
+          event.arguments.length ? editor.openPopup({ kind: "deleteEvent", eventIndex: event.index }) : editor.deleteEvent(event.index, null)
+        }
         data-testid="delete-event"
       >
         Delete event {event.index}

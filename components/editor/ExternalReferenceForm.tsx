@@ -20,13 +20,16 @@ export function ExternalReferenceForm({ event, position }: { event: CasieEvent; 
   const [dbpedia, setDbpedia] = useState(reference?.dbpediaURI ?? "");
   const [error, setError] = useState<string | null>(null);
   const changed = wikidata !== (reference?.wikidataid ?? "") || dbpedia !== (reference?.dbpediaURI ?? "");
-  const summary = reference ? [reference.wikidataid && `Wikidata ${reference.wikidataid}`, reference.dbpediaURI && "DBpedia"].filter(Boolean).join(", ") : "none";
+  const summary = reference
+    ? [reference.wikidataid && `Wikidata ${reference.wikidataid}`, reference.dbpediaURI && "DBpedia"].filter(Boolean).join(", ")
+    : "none";
 
   const submit = (submitted: FormEvent) => {
     submitted.preventDefault();
     const wikidataid = wikidata.trim() ? parseExternalReference(wikidata) : null;
     const dbpediaURI = dbpedia.trim() ? parseExternalReference(dbpedia) : null;
-    if (wikidata.trim() && !(wikidataid && "wikidataid" in wikidataid)) return setError("A Wikidata id looks like Q42 (or its wikidata.org address).");
+    if (wikidata.trim() && !(wikidataid && "wikidataid" in wikidataid))
+      return setError("A Wikidata id looks like Q42 (or its wikidata.org address).");
     if (dbpedia.trim() && !(dbpediaURI && "dbpediaURI" in dbpediaURI)) return setError("A DBpedia URI looks like http://dbpedia.org/resource/Name.");
     setError(null);
     const link = { ...(wikidataid ?? {}), ...(dbpediaURI ?? {}) };
@@ -49,7 +52,12 @@ export function ExternalReferenceForm({ event, position }: { event: CasieEvent; 
         </label>
         <label>
           DBpedia URI
-          <input value={dbpedia} onChange={(change) => setDbpedia(change.target.value)} placeholder="http://dbpedia.org/resource/…" data-testid="argument-dbpedia" />
+          <input
+            value={dbpedia}
+            onChange={(change) => setDbpedia(change.target.value)}
+            placeholder="http://dbpedia.org/resource/…"
+            data-testid="argument-dbpedia"
+          />
         </label>
         <button type="submit" disabled={!changed} data-testid="save-reference">
           Save link

@@ -21,7 +21,7 @@ export function FindPopup() {
   };
 
   return (
-    <PopupFrame title="Find text" anchor={null} onClose={() => editor.closePopup()} testId="find-popup">
+    <PopupFrame title="Find text" anchor={() => null} onClose={() => editor.closePopup()} testId="find-popup">
       <input
         className={styles.filter}
         aria-label="Text to find"

@@ -49,7 +49,12 @@ export const HopperItem = memo(function HopperItem({ hopper, canMerge, selected,
       aria-label={`${label}, ${countNoun(hopper.events.length, "event")}`}
     >
       <div className={styles.hopperHead}>
-        <button type="button" className={styles.hopperButton} aria-pressed={selected} onClick={() => editor.selectHopper(selected ? null : hopper.index)}>
+        <button
+          type="button"
+          className={styles.hopperButton}
+          aria-pressed={selected}
+          onClick={() => editor.selectHopper(selected ? null : hopper.index)}
+        >
           {label}
         </button>
         <select
@@ -100,7 +105,12 @@ function HopperEvent({ event, selected, alone }: { event: CasieEvent; selected: 
         <span className={styles.nuggetText}>“{event.nugget.text}”</span>
       </button>
       {!alone && (
-        <button type="button" className={styles.small} onClick={() => editor.splitEvent(event.index)} aria-label={`Split ${event.index} into a hopper of its own`}>
+        <button
+          type="button"
+          className={styles.small}
+          onClick={() => editor.splitEvent(event.index)}
+          aria-label={`Split ${event.index} into a hopper of its own`}
+        >
           Split
         </button>
       )}

@@ -18,7 +18,10 @@ export function HopperPanel() {
     <section className={styles.section} aria-labelledby="hoppers-heading" data-testid="hopper-panel">
       <div className={styles.headingRow}>
         <h2 id="hoppers-heading" className={styles.heading}>
-          Hoppers <span className={styles.count}>{countNoun(document.hoppers.length, "hopper")}, {countNoun(eventCount, "event")}</span>
+          Hoppers{" "}
+          <span className={styles.count}>
+            {countNoun(document.hoppers.length, "hopper")}, {countNoun(eventCount, "event")}
+          </span>
         </h2>
         <ActionButton name="new-hopper" />
       </div>

@@ -12,7 +12,13 @@ export function Notices() {
     <>
       <div className={styles.notices}>
         {notices.map((notice) => (
-          <div key={notice.id} className={notice.tone === "warning" ? styles.warning : styles.info} data-testid="editor-notice" data-tone={notice.tone} role={notice.tone === "warning" ? "alert" : "status"}>
+          <div
+            key={notice.id}
+            className={notice.tone === "warning" ? styles.warning : styles.info}
+            data-testid="editor-notice"
+            data-tone={notice.tone}
+            role={notice.tone === "warning" ? "alert" : "status"}
+          >
             <p className={styles.noticeTitle}>{notice.title}</p>
             {notice.details.length > 0 && (
               <ul>

@@ -3,11 +3,13 @@
 import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
 import styles from "./Popup.module.css";
 
+/** Where to appear: below this box (a selection), else near the top of the window. Read after render, as it measures the page. */
+export type PopupAnchor = () => DOMRect | null;
+
 interface Props {
   title: ReactNode;
-  /** Where to appear: below this box (a selection), else near the top of the window. */
-  anchor: DOMRect | null;
-  onClose(): void;
+  anchor: PopupAnchor;
+  onClose: () => void;
   children: ReactNode;
   testId: string;
   wide?: boolean;
@@ -23,13 +25,14 @@ export function PopupFrame({ title, anchor, onClose, children, testId, wide }: P
 
   useLayoutEffect(() => {
     const element = dialog.current!;
+    const target = anchor();
     const box = element.getBoundingClientRect();
     const margin = 8;
-    const top = anchor ? anchor.bottom + 6 : window.innerHeight * 0.15;
-    const left = anchor ? anchor.left : (window.innerWidth - box.width) / 2;
+    const top = target ? target.bottom + 6 : window.innerHeight * 0.15;
+    const left = target ? target.left : (window.innerWidth - box.width) / 2;
     // Above the selection when there is no room below it.
     const fitsBelow = top + box.height + margin <= window.innerHeight;
-    const y = fitsBelow || !anchor ? Math.min(top, window.innerHeight - box.height - margin) : anchor.top - box.height - 6;
+    const y = fitsBelow || !target ? Math.min(top, window.innerHeight - box.height - margin) : target.top - box.height - 6;
     element.style.top = `${Math.max(margin, y)}px`;
     element.style.left = `${Math.max(margin, Math.min(left, window.innerWidth - box.width - margin))}px`;
   }, [anchor]);
@@ -49,7 +52,9 @@ export function PopupFrame({ title, anchor, onClose, children, testId, wide }: P
       event.stopPropagation();
       onClose();
     } else if (event.key === "Tab") {
-      const focusable = [...dialog.current!.querySelectorAll<HTMLElement>("input, button, select, textarea, [tabindex='0']")].filter((e) => !e.hasAttribute("disabled"));
+      const focusable = [...dialog.current!.querySelectorAll<HTMLElement>("input, button, select, textarea, [tabindex='0']")].filter(
+        (e) => !e.hasAttribute("disabled"),
+      );
       const first = focusable[0];
       const last = focusable.at(-1);
       if (event.shiftKey && document.activeElement === first) {

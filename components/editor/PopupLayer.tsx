@@ -19,7 +19,7 @@ export function PopupLayer({ textRef }: { textRef: RefObject<HTMLDivElement | nu
   const popup = useEditorState((state) => state.popup);
   const document = useEditorState((state) => state.document);
   if (!popup) return null;
-  const anchor = textRef.current ? anchorOf(textRef.current, document, popup) : null;
+  const anchor = () => (textRef.current ? anchorOf(textRef.current, document, popup) : null);
   switch (popup.kind) {
     case "createEvent":
       return <CreateEventPopup popup={popup} anchor={anchor} />;

@@ -11,7 +11,7 @@ const GROUPS: ActionGroup[] = ["Text", "Events and arguments", "Hoppers", "Histo
 export function ShortcutHelp() {
   const editor = useEditor();
   return (
-    <PopupFrame title="Keyboard shortcuts" anchor={null} onClose={() => editor.closePopup()} testId="shortcut-help" wide>
+    <PopupFrame title="Keyboard shortcuts" anchor={() => null} onClose={() => editor.closePopup()} testId="shortcut-help" wide>
       <div className={styles.help}>
         {GROUPS.map((group) => (
           <section key={group} aria-label={group}>

@@ -24,15 +24,30 @@ export function SpanBox({ spanIndex }: { spanIndex: string }) {
   return (
     <div className={styles.spanBox} data-testid="span-box" data-span-box={span.index}>
       <p className={styles.spanText}>
-        <span className={styles.spanIndex}>{span.index}</span> “{span.text}” <span className={styles.offsets}>{span.startOffset}–{span.endOffset}</span>
+        <span className={styles.spanIndex}>{span.index}</span> “{span.text}”{" "}
+        <span className={styles.offsets}>
+          {span.startOffset}–{span.endOffset}
+        </span>
       </p>
       <div className={styles.buttonRow} role="group" aria-label={`Bounds of ${span.index}`}>
         {EDGE_BUTTONS.map(({ action, text }) => (
-          <button key={action} type="button" onClick={() => run(action)} title={`${findAction(action).label} (${findAction(action).shortcut.label})`} data-action={action}>
+          <button
+            key={action}
+            type="button"
+            onClick={() => run(action)}
+            title={`${findAction(action).label} (${findAction(action).shortcut.label})`}
+            data-action={action}
+          >
             {text} <kbd>{findAction(action).shortcut.label}</kbd>
           </button>
         ))}
-        <button type="button" disabled={!enabled("resize-span")} onClick={() => run("resize-span")} title={findAction("resize-span").label} data-action="resize-span">
+        <button
+          type="button"
+          disabled={!enabled("resize-span")}
+          onClick={() => run("resize-span")}
+          title={findAction("resize-span").label}
+          data-action="resize-span"
+        >
           Use selected text <kbd>B</kbd>
         </button>
       </div>

@@ -11,7 +11,7 @@ export interface ActionContext {
   editor: EditorStore;
   state: EditorSnapshot;
   /** Moves keyboard focus to the text (the one action that needs the page). */
-  focusText(): void;
+  focusText: () => void;
 }
 
 export type ActionGroup = "Text" | "Events and arguments" | "Hoppers" | "History" | "View";
@@ -115,7 +115,8 @@ export const ACTIONS: readonly EditorAction[] = [
     group: "Events and arguments",
     shortcut: shortcut("A"),
     enabled: (context) => selectedEvent(context) !== undefined && argumentTarget(context) !== null,
-    perform: (context) => context.editor.openPopup({ kind: "addArgument", eventIndex: context.state.selection.event!, target: argumentTarget(context)! }),
+    perform: (context) =>
+      context.editor.openPopup({ kind: "addArgument", eventIndex: context.state.selection.event!, target: argumentTarget(context)! }),
   },
   {
     name: "change-type",

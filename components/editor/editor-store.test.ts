@@ -80,7 +80,10 @@ test("a hopper merge and the deletion of the selected event clean up the selecti
   const editor = editorOn(clinicDocument());
   editor.selectHopper(3);
   editor.mergeHoppers(0, 3);
-  assert.deepEqual(editor.getSnapshot().document.hoppers.map((h) => h.index), [0, 1]);
+  assert.deepEqual(
+    editor.getSnapshot().document.hoppers.map((h) => h.index),
+    [0, 1],
+  );
   assert.equal(editor.getSnapshot().selection.hopper, 0);
   editor.selectEvent("E3");
   editor.deleteEvent("E3", null);

@@ -30,7 +30,16 @@ import {
   type EdgeDirection,
   type SpanEdge,
 } from "@/lib/annotation/editor-commands";
-import { emptyHistory, parseHistory, recordStep, redoStep, serializeHistory, undoStep, type History, type HistoryMove } from "@/lib/annotation/history";
+import {
+  emptyHistory,
+  parseHistory,
+  recordStep,
+  redoStep,
+  serializeHistory,
+  undoStep,
+  type History,
+  type HistoryMove,
+} from "@/lib/annotation/history";
 import { describeOperation } from "@/lib/annotation/operation-labels";
 import type { AnnotationOperation, EventAttributes } from "@/lib/annotation/operation-types";
 import { applyRebased } from "@/lib/annotation/rebase";
@@ -139,7 +148,10 @@ export class EditorStore {
    * undo and queues it for saving. `select` says what to select afterwards.
    * False when there was nothing to do or the command was refused (a notice says why).
    */
-  run(build: (document: CasieDocument) => AnnotationOperation | null, select?: (operation: AnnotationOperation) => Partial<EditorSelection>): boolean {
+  run(
+    build: (document: CasieDocument) => AnnotationOperation | null,
+    select?: (operation: AnnotationOperation) => Partial<EditorSelection>,
+  ): boolean {
     let operation: AnnotationOperation | null;
     let document: CasieDocument;
     try {
@@ -190,7 +202,13 @@ export class EditorStore {
     }
   }
 
-  private commit(document: CasieDocument, operation: AnnotationOperation, history: History, select: Partial<EditorSelection>, announcement: string): void {
+  private commit(
+    document: CasieDocument,
+    operation: AnnotationOperation,
+    history: History,
+    select: Partial<EditorSelection>,
+    announcement: string,
+  ): void {
     const popup = this.state.popup;
     this.update({
       document,
@@ -216,7 +234,10 @@ export class EditorStore {
   addArgument(eventIndex: string, target: ArgumentTarget, role: string, entityType: string): void {
     this.run(
       (document) => addArgumentOperation(document, eventIndex, target, role, entityType, this.state.tagset),
-      (operation) => (operation.kind === "addArgument" ? { event: eventIndex, argument: operation.position, span: operation.argument.index, text: null, hopper: null } : {}),
+      (operation) =>
+        operation.kind === "addArgument"
+          ? { event: eventIndex, argument: operation.position, span: operation.argument.index, text: null, hopper: null }
+          : {},
     );
     this.closePopup();
   }
@@ -231,18 +252,27 @@ export class EditorStore {
   }
 
   removeArgument(eventIndex: string, position: number): void {
-    this.run((document) => removeArgumentOperation(document, eventIndex, position), () => ({ argument: null }));
+    this.run(
+      (document) => removeArgumentOperation(document, eventIndex, position),
+      () => ({ argument: null }),
+    );
   }
 
   deleteEvent(eventIndex: string, moveArgumentsTo: string | null): void {
     const options = moveArgumentsTo ? { arguments: "moveTo" as const, targetEventIndex: moveArgumentsTo } : { arguments: "delete" as const };
-    this.run((document) => deleteEventOperation(document, eventIndex, options), () => (moveArgumentsTo ? { event: moveArgumentsTo } : {}));
+    this.run(
+      (document) => deleteEventOperation(document, eventIndex, options),
+      () => (moveArgumentsTo ? { event: moveArgumentsTo } : {}),
+    );
     this.closePopup();
   }
 
   /** The selected span takes the bounds of the text selection ("re-select"). */
   resizeSpan(spanIndex: string, range: TextRange): void {
-    this.run((document) => adjustSpanOperation(document, spanIndex, range), () => ({ text: null }));
+    this.run(
+      (document) => adjustSpanOperation(document, spanIndex, range),
+      () => ({ text: null }),
+    );
   }
 
   /** Moves one edge of a span by a word (snapping on) or a character. */
@@ -254,13 +284,24 @@ export class EditorStore {
   }
 
   moveEvent(eventIndex: string, toHopper: number | "new"): void {
-    if (toHopper === "new") this.run((document) => splitOrMoveToNewHopper(document, eventIndex), () => ({ event: eventIndex }));
-    else this.run((document) => moveEventOperation(document, eventIndex, toHopper), () => ({ event: eventIndex }));
+    if (toHopper === "new")
+      this.run(
+        (document) => splitOrMoveToNewHopper(document, eventIndex),
+        () => ({ event: eventIndex }),
+      );
+    else
+      this.run(
+        (document) => moveEventOperation(document, eventIndex, toHopper),
+        () => ({ event: eventIndex }),
+      );
     this.closePopup();
   }
 
   mergeHoppers(intoHopper: number, fromHopper: number): void {
-    this.run((document) => mergeHoppersOperation(document, intoHopper, fromHopper), () => ({ hopper: intoHopper, event: null }));
+    this.run(
+      (document) => mergeHoppersOperation(document, intoHopper, fromHopper),
+      () => ({ hopper: intoHopper, event: null }),
+    );
     this.closePopup();
   }
 
@@ -269,7 +310,10 @@ export class EditorStore {
   }
 
   createHopper(): void {
-    this.run((document) => createHopperOperation(document), (operation) => (operation.kind === "createHopper" ? { hopper: operation.index, event: null } : {}));
+    this.run(
+      (document) => createHopperOperation(document),
+      (operation) => (operation.kind === "createHopper" ? { hopper: operation.index, event: null } : {}),
+    );
   }
 
   /** Only an empty hopper goes: a hopper with events is merged instead, so no event is deleted by accident. */
@@ -279,7 +323,8 @@ export class EditorStore {
         const position = findHopperPosition(document, hopperIndex);
         const hopper = document.hoppers[position];
         if (!hopper) throw new InvalidCommandError(`there is no hopper ${hopperIndex}`);
-        if (hopper.events.length) throw new InvalidCommandError(`hopper ${hopperIndex} still holds events: move them out or merge it into another hopper`);
+        if (hopper.events.length)
+          throw new InvalidCommandError(`hopper ${hopperIndex} still holds events: move them out or merge it into another hopper`);
         const operation: AnnotationOperation = { kind: "deleteHopper", index: hopperIndex, position };
         if (hopper.relation !== undefined) operation.relation = hopper.relation;
         if (hopper.layout !== undefined) operation.layout = hopper.layout;
@@ -295,7 +340,10 @@ export class EditorStore {
 
   /** A repair the checks offer, built on the document the checks read. */
   repair(operation: AnnotationOperation): void {
-    this.run(() => operation, () => focusOf(operation));
+    this.run(
+      () => operation,
+      () => focusOf(operation),
+    );
   }
 
   // --- selection -----------------------------------------------------------
@@ -360,7 +408,11 @@ export class EditorStore {
 
   selectEvent(eventIndex: string | null): void {
     const event = eventIndex ? findEvent(this.state.document, eventIndex)?.event : undefined;
-    this.update({ selection: event ? { ...eventSelection(event.index, event.nugget.index), text: this.state.selection.text } : { ...NO_SELECTION, text: this.state.selection.text } });
+    this.update({
+      selection: event
+        ? { ...eventSelection(event.index, event.nugget.index), text: this.state.selection.text }
+        : { ...NO_SELECTION, text: this.state.selection.text },
+    });
   }
 
   selectArgument(position: number | null): void {
@@ -499,7 +551,8 @@ function focusOf(operation: AnnotationOperation): Partial<EditorSelection> {
       return { hopper: "index" in operation ? operation.index : operation.hopperIndex, event: null };
     case "batch":
       return operation.operations.length ? focusOf(operation.operations[0]) : {};
-    default:
+    case "deleteEvent":
+    case "deleteHopper":
       return {};
   }
 }

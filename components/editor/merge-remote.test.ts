@@ -71,7 +71,12 @@ test("a refused save with others' saves drops only the edits that contradict the
 
 test("a refused save with nothing remote drops what was sent, so it is not resent forever", () => {
   const copy = copyWith(realis("Other"), (d) => nugget(d, "refused"));
-  const result = mergeConflict(copy, 1, { message: "Your edit does not fit the saved annotations.", version: 3, document: confirmed, remoteOperations: [] });
+  const result = mergeConflict(copy, 1, {
+    message: "Your edit does not fit the saved annotations.",
+    version: 3,
+    document: confirmed,
+    remoteOperations: [],
+  });
   assert.deepEqual(result.dropped, [{ operation: copy.pending[0], reason: "Your edit does not fit the saved annotations." }]);
   assert.deepEqual(result.pending, [copy.pending[1]]);
   assert.equal(findEvent(result.document, "E1")!.event.realis, "Actual");

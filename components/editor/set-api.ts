@@ -33,13 +33,13 @@ export async function postOperations(setId: string, baseVersion: number, operati
 export async function fetchOperationsSince(setId: string, version: number): Promise<{ version: number; operations: AnnotationOperation[] }> {
   const response = await request(`/api/annotation-sets/${encodeURIComponent(setId)}?since=${version}`, { cache: "no-store" });
   if (!response.ok) throw await failure(response);
-  return response.json();
+  return (await response.json()) as { version: number; operations: AnnotationOperation[] };
 }
 
 export async function fetchSet(setId: string): Promise<{ version: number; document: CasieDocument }> {
   const response = await request(`/api/annotation-sets/${encodeURIComponent(setId)}`, { cache: "no-store" });
   if (!response.ok) throw await failure(response);
-  return response.json();
+  return (await response.json()) as { version: number; document: CasieDocument };
 }
 
 async function request(url: string, init: RequestInit): Promise<Response> {

@@ -3,7 +3,14 @@ import { test } from "node:test";
 import { ACTIONS } from "./actions";
 import { anyOf, shortcut, type KeyboardLike } from "./shortcuts";
 
-const key = (key: string, modifiers: Partial<KeyboardLike> = {}): KeyboardLike => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...modifiers });
+const key = (key: string, modifiers: Partial<KeyboardLike> = {}): KeyboardLike => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...modifiers,
+});
 
 test("a shortcut matches its keys and modifiers exactly", () => {
   const undo = shortcut("Ctrl+Z");
@@ -26,7 +33,11 @@ test("no two actions share a key in the same place", () => {
   const probes = ACTIONS.flatMap((action) => probeKeys(action.shortcut.label).map((probe) => ({ action, probe })));
   for (const { action, probe } of probes) {
     const matching = ACTIONS.filter((other) => other.shortcut.keyTest(probe) && (other.scope ?? "any") === (action.scope ?? "any"));
-    assert.deepEqual(matching.map((a) => a.name), [action.name], `${action.shortcut.label}`);
+    assert.deepEqual(
+      matching.map((a) => a.name),
+      [action.name],
+      `${action.shortcut.label}`,
+    );
   }
 });
 

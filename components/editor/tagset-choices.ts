@@ -7,7 +7,9 @@ import type { Choice } from "./ChoiceList";
 
 /** One entry per subtype, "Type / Subtype"; the value is `subtypeValue`. */
 export function subtypeChoices(tagset: Tagset): Choice[] {
-  return tagset.eventTypes.flatMap((type) => type.subtypes.map((subtype) => ({ value: subtypeValue(type.name, subtype.name), label: `${type.name} / ${subtype.name}` })));
+  return tagset.eventTypes.flatMap((type) =>
+    type.subtypes.map((subtype) => ({ value: subtypeValue(type.name, subtype.name), label: `${type.name} / ${subtype.name}` })),
+  );
 }
 
 export function subtypeValue(type: string, subtype: string): string {

@@ -18,7 +18,7 @@ export interface TextBlock {
 
 const MIN_BLOCK_LENGTH = 400;
 /** A sentence end: punctuation, closing quotes or brackets, white space, then what can start a sentence. */
-const SENTENCE_END = /[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])/g;
+const SENTENCE_END = /[.!?]["'”’)\]]*\s+(?=["'“‘([]?[A-Z0-9])/g;
 
 /** Where blocks start inside each paragraph: every sentence end at least MIN_BLOCK_LENGTH after the previous cut. */
 export function blockStarts(content: string, paragraphs: readonly { start: number; end: number }[]): number[] {

@@ -18,7 +18,11 @@ export function DocumentTable({ projectId, listing, query, showGold }: Props) {
     const active = query.sort === key;
     const nextOrder = active && query.order === "asc" ? "desc" : "asc";
     return (
-      <th scope="col" className={numeric ? styles.numeric : undefined} aria-sort={active ? (query.order === "asc" ? "ascending" : "descending") : undefined}>
+      <th
+        scope="col"
+        className={numeric ? styles.numeric : undefined}
+        aria-sort={active ? (query.order === "asc" ? "ascending" : "descending") : undefined}
+      >
         <Link href={href({ sort: key, order: nextOrder, page: 1 })} className={styles.sort}>
           {label}
           {active && <span aria-hidden="true">{query.order === "asc" ? " ▲" : " ▼"}</span>}
@@ -38,9 +42,13 @@ export function DocumentTable({ projectId, listing, query, showGold }: Props) {
             {sortHeader("date", "Date")}
             {showGold && (
               <>
-                <th scope="col" className={styles.numeric}>Hoppers</th>
+                <th scope="col" className={styles.numeric}>
+                  Hoppers
+                </th>
                 {sortHeader("events", "Events", true)}
-                <th scope="col" className={styles.numeric}>Arguments</th>
+                <th scope="col" className={styles.numeric}>
+                  Arguments
+                </th>
                 {sortHeader("warnings", "Warnings", true)}
               </>
             )}

@@ -14,9 +14,7 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
           <Link href={`/projects/${project.id}`} className={styles.name}>
             {project.name}
           </Link>
-          <span className={styles.count}>
-            {countNoun(project.documentCount, "document")}
-          </span>
+          <span className={styles.count}>{countNoun(project.documentCount, "document")}</span>
           {project.description && <p className={styles.description}>{project.description}</p>}
         </li>
       ))}

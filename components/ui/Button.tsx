@@ -9,6 +9,8 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 
 /** A button; `type` defaults to "button" so that only deliberate submit buttons submit forms. */
 export function Button({ variant = "secondary", size = "normal", className, type = "button", ...props }: ButtonProps) {
-  const classes = [styles.button, variant !== "secondary" && styles[variant], size === "compact" && styles.compact, className].filter(Boolean).join(" ");
+  const classes = [styles.button, variant !== "secondary" && styles[variant], size === "compact" && styles.compact, className]
+    .filter(Boolean)
+    .join(" ");
   return <button type={type} className={classes} {...props} />;
 }

@@ -96,7 +96,9 @@ test("GET refuses the signed out, and hides sets from who may not see them", asy
 
 test("POST saves the owner's operations, and answers a conflict with 409 and the set as it is", async () => {
   const version = await currentVersion(annSet);
-  const [status, body] = await answer(await POST(...(await post(world.ann, annSet, { baseVersion: version, operations: [setRealis("E1", "Actual", "Generic")] }))));
+  const [status, body] = await answer(
+    await POST(...(await post(world.ann, annSet, { baseVersion: version, operations: [setRealis("E1", "Actual", "Generic")] }))),
+  );
   assert.deepEqual([status, body], [200, { status: "saved", version: version + 1, remoteOperations: [] }]);
 
   const [conflictStatus, conflict] = await answer(
@@ -113,7 +115,9 @@ test("POST saves the owner's operations, and answers a conflict with 409 and the
 
 test("admins may edit an annotator's set", async () => {
   const version = await currentVersion(annSet);
-  const [status, body] = await answer(await POST(...(await post(world.admin, annSet, { baseVersion: version, operations: [setRealis("E2", "Actual", "Other")] }))));
+  const [status, body] = await answer(
+    await POST(...(await post(world.admin, annSet, { baseVersion: version, operations: [setRealis("E2", "Actual", "Other")] }))),
+  );
   assert.deepEqual([status, body.status], [200, "saved"]);
   const logged = await db().annotationOperation.findFirstOrThrow({ where: { setId: annSet, version: version + 1 } });
   assert.equal(logged.userId, world.admin.id);
@@ -146,7 +150,11 @@ test("POST answers malformed or oversized bodies with 4xx, never saving", async 
     [{ baseVersion: version, operations: [] }, 400, /operations/],
     [{ baseVersion: version, operations: [{ kind: "renameEverything" }] }, 400, /operations\.0\.kind/],
     [{ baseVersion: version, operations: [{ ...setRealis("E1", "Generic", "Actual"), extra: 1 }] }, 400, /Unrecognized key/],
-    [{ baseVersion: version, operations: [{ kind: "setEventAttributes", eventIndex: "E1", from: { realis: 1 }, to: {} }] }, 400, /operations\.0\.from\.realis/],
+    [
+      { baseVersion: version, operations: [{ kind: "setEventAttributes", eventIndex: "E1", from: { realis: 1 }, to: {} }] },
+      400,
+      /operations\.0\.from\.realis/,
+    ],
     [{ baseVersion: version, operations: [setRealis("E1", "Generic", "\u0000")] }, 400, /NUL characters/],
     [{ baseVersion: "1", operations: [setRealis("E1", "Generic", "Actual")] }, 400, /baseVersion/],
     [{ baseVersion: version, operations: [setRealis("E1", "Generic", "Actual")] }, 415, /Expected a JSON body/, { "content-type": "text/plain" }],

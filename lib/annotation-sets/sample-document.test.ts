@@ -24,14 +24,20 @@ before(async () => {
 });
 after(() => closeTestWorld(world));
 
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 test("re-annotating the largest sample document through saves reproduces its file byte for byte", async (t) => {
   const text = readFileSync(LARGEST, "utf8");
   const { document: gold } = parseCasieDocument(text, { tagset: DEFAULT_CASIE_TAGSET, fileName: "10276.json" });
   assert.ok(gold);
-  const documentId = await createDocument({ projectId: world.projectId, name: "10276", casie: gold, warnings: [], withGoldSet: false, replace: false });
+  const documentId = await createDocument({
+    projectId: world.projectId,
+    name: "10276",
+    casie: gold,
+    warnings: [],
+    withGoldSet: false,
+    replace: false,
+  });
   const opened = await openAnnotatorSet(world.ann, documentId);
   assert.ok(opened);
 

@@ -46,7 +46,10 @@ test("opening creates the user's empty set once, also when tabs open it at the s
   const setIds = new Set(opened.map((set) => set?.setId));
   assert.equal(setIds.size, 1);
   assert.deepEqual(
-    await db().annotationSet.findMany({ where: { documentId: world.goldDocumentId, kind: "ANNOTATOR" }, select: { annotatorId: true, status: true, version: true } }),
+    await db().annotationSet.findMany({
+      where: { documentId: world.goldDocumentId, kind: "ANNOTATOR" },
+      select: { annotatorId: true, status: true, version: true },
+    }),
     [{ annotatorId: world.bob.id, status: "NEW", version: 0 }],
   );
   // Blind: the document comes without the gold set's annotations.
@@ -102,7 +105,15 @@ test("every kind of edit is stored exactly, with no row left behind", async () =
   const steps: AnnotationOperation[][] = [
     [{ kind: "addArgument", eventIndex: "E2", position: 0, argument: victim }],
     [{ kind: "addArgument", eventIndex: "E2", position: 1, argument: attacker }],
-    [{ kind: "setArgumentAttributes", eventIndex: "E2", position: 0, from: { externalReference: null }, to: { externalReference: { wikidataid: "Q1" } } }],
+    [
+      {
+        kind: "setArgumentAttributes",
+        eventIndex: "E2",
+        position: 0,
+        from: { externalReference: null },
+        to: { externalReference: { wikidataid: "Q1" } },
+      },
+    ],
     [{ kind: "removeArgument", eventIndex: "E1", position: 0, argument: attacker }],
     [{ kind: "setSpanBounds", spanIndex: "T2", from: bounds(attacker), to: bounds(span("T2", "Hackers stole")) }],
     [
@@ -197,7 +208,9 @@ test("saves racing on one version: one of a conflicting pair wins, a compatible 
     const { version } = (await loadAnnotationSet(setId))!;
     const current = await realisOf(setId, "E1");
     const results = await Promise.all(
-      ["Generic", "Other"].map((to) => saveOperations({ setId, baseVersion: version, operations: [setRealis("E1", current, to)], userId: world.ann.id })),
+      ["Generic", "Other"].map((to) =>
+        saveOperations({ setId, baseVersion: version, operations: [setRealis("E1", current, to)], userId: world.ann.id }),
+      ),
     );
     assert.deepEqual(results.map((result) => result.status).sort(), ["conflict", "saved"]);
     const winner = results.findIndex((result) => result.status === "saved");
@@ -218,7 +231,10 @@ test("saves racing on one version: one of a conflicting pair wins, a compatible 
   ]);
   assert.deepEqual([await realisOf(setId, "E1"), await realisOf(setId, "E2")], ["Generic", "Other"]);
   const log = await logOf(setId);
-  assert.deepEqual(log.map((entry) => entry.version), Array.from({ length: log.length }, (_, i) => i + 1));
+  assert.deepEqual(
+    log.map((entry) => entry.version),
+    Array.from({ length: log.length }, (_, i) => i + 1),
+  );
 });
 
 test("saving to a set that does not exist throws AnnotationSetNotFoundError", async () => {

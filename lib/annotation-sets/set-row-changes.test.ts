@@ -30,7 +30,18 @@ test("an unchanged state changes nothing, whatever order the stored JSON keys co
 
 test("a changed attribute rewrites only its row, under its stored id", () => {
   const before = stored(BOTH);
-  const changes = annotationRowChanges(before, next([{ index: 0, events: [{ ...E1, layout }, { ...E2, realis: "Other" }] }]));
+  const changes = annotationRowChanges(
+    before,
+    next([
+      {
+        index: 0,
+        events: [
+          { ...E1, layout },
+          { ...E2, realis: "Other" },
+        ],
+      },
+    ]),
+  );
   const e2 = before.events.find((row) => row.index === "E2")!;
   assert.deepEqual(changes, { upsert: { ...nothing, events: [{ ...e2, realis: "Other" }] }, remove: nothing });
 });
@@ -62,7 +73,13 @@ test("new rows keep their fresh ids and point at stored rows; rows no longer the
 
 test("an event moved to another hopper keeps its id and follows its hopper", () => {
   const before = stored([...BOTH, { index: 1, events: [] }]);
-  const changes = annotationRowChanges(before, next([{ index: 0, events: [{ ...E1, layout }] }, { index: 1, events: [E2] }]));
+  const changes = annotationRowChanges(
+    before,
+    next([
+      { index: 0, events: [{ ...E1, layout }] },
+      { index: 1, events: [E2] },
+    ]),
+  );
   const e2 = before.events.find((row) => row.index === "E2")!;
   const hopper1 = before.hoppers.find((row) => row.index === 1)!;
   assert.deepEqual(changes.upsert.events, [{ ...e2, hopperId: hopper1.id, position: 0 }]);

@@ -33,7 +33,10 @@ export function writeSetStatement(write: SetWrite): SqlStatement {
     ...annotationRowInserts(write.changes.upsert, setId, params, { upsert: true }),
     `log AS (INSERT INTO "AnnotationOperation" ("id","setId","version","userId","operation")
         SELECT gen_random_uuid(), ${setId}, ${fromVersion} + u.n, ${param(write.userId, "uuid")}, u.op
-        FROM unnest(${param(write.operations.map((operation) => JSON.stringify(operation)), "jsonb[]")}) WITH ORDINALITY AS u(op, n))`,
+        FROM unnest(${param(
+          write.operations.map((operation) => JSON.stringify(operation)),
+          "jsonb[]",
+        )}) WITH ORDINALITY AS u(op, n))`,
   ];
   return {
     name: "write-annotation-set",

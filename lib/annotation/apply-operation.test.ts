@@ -110,7 +110,12 @@ test("deleteEvent without deletedHopper leaves the hopper, empty", () => {
 
 test("setEventAttributes changes only the named attributes and keeps the event's layout and nugget", () => {
   const doc = clinicDocument();
-  const changed = applyAndUndo(doc, { kind: "setEventAttributes", eventIndex: "E1", from: { realis: "Actual", subtype: "Databreach" }, to: { realis: "Generic", subtype: "Phishing" } });
+  const changed = applyAndUndo(doc, {
+    kind: "setEventAttributes",
+    eventIndex: "E1",
+    from: { realis: "Actual", subtype: "Databreach" },
+    to: { realis: "Generic", subtype: "Phishing" },
+  });
   const e1 = event(changed, "E1");
   assert.deepEqual([e1.type, e1.subtype, e1.realis], ["Attack", "Phishing", "Generic"]);
   assert.equal(e1.layout, event(doc, "E1").layout);
@@ -123,7 +128,11 @@ test("addArgument to an event without arguments adds the argument key where the 
   const argument: CasieArgument = { ...span("The clinic", "T10"), role: { type: "Victim" }, entityType: "Organization" };
   const changed = applyAndUndo(doc, { kind: "addArgument", eventIndex: "E3", position: 0, argument });
   assert.deepEqual(event(changed, "E3").layout!.keys, ["nugget", "argument", "index", "type", "subtype", "realis"]);
-  assert.ok(serializeCasieDocument(changed).includes('{"nugget": {"startOffset": 91, "index": "T7", "endOffset": 94, "text": "pay"}, "argument": [{"index": "T10"'));
+  assert.ok(
+    serializeCasieDocument(changed).includes(
+      '{"nugget": {"startOffset": 91, "index": "T7", "endOffset": 94, "text": "pay"}, "argument": [{"index": "T10"',
+    ),
+  );
 });
 
 test("removeArgument of the last argument drops the argument key (the corpus never writes an empty list)", () => {
@@ -163,7 +172,13 @@ test("setArgumentAttributes changes the role, the entity type and the entity lin
 test("setArgumentAttributes removes and adds entity links", () => {
   const doc = clinicDocument();
   const link = event(doc, "E1").arguments[2].externalReference!;
-  const removed = applyAndUndo(doc, { kind: "setArgumentAttributes", eventIndex: "E1", position: 2, from: { externalReference: link }, to: { externalReference: null } });
+  const removed = applyAndUndo(doc, {
+    kind: "setArgumentAttributes",
+    eventIndex: "E1",
+    position: 2,
+    from: { externalReference: link },
+    to: { externalReference: null },
+  });
   assert.ok(!("externalReference" in event(removed, "E1").arguments[2]));
   const added = applyAndUndo(doc, {
     kind: "setArgumentAttributes",
@@ -172,14 +187,21 @@ test("setArgumentAttributes removes and adds entity links", () => {
     from: { externalReference: null },
     to: { externalReference: { dbpediaURI: "http://dbpedia.org/resource/Hacker" } },
   });
-  assert.ok(serializeCasieDocument(added).includes('{"index": "T2", "external_reference": {"dbpediaURI": "http://dbpedia.org/resource/Hacker"}, "text": "Hackers"'));
+  assert.ok(
+    serializeCasieDocument(added).includes(
+      '{"index": "T2", "external_reference": {"dbpediaURI": "http://dbpedia.org/resource/Hacker"}, "text": "Hackers"',
+    ),
+  );
 });
 
 test("setSpanBounds moves every nugget and argument naming the span", () => {
   const doc = clinicDocument();
   const to = { startOffset: 48, endOffset: 54, text: "clinic" };
   const changed = applyAndUndo(doc, { kind: "setSpanBounds", spanIndex: "T4", from: span("a clinic", "T4"), to });
-  for (const [eventIndex, position] of [["E1", 2], ["E2", 0]] as const) {
+  for (const [eventIndex, position] of [
+    ["E1", 2],
+    ["E2", 0],
+  ] as const) {
     const argument = event(changed, eventIndex).arguments[position];
     assert.deepEqual([argument.startOffset, argument.endOffset, argument.text], [48, 54, "clinic"]);
     assert.equal(argument.role.type, "Victim");
@@ -196,12 +218,22 @@ test("setSpanBounds of a nugget", () => {
 
 test("moveEvent moves an event to another hopper or within its own", () => {
   const doc = clinicDocument();
-  const across = applyAndUndo(doc, { kind: "moveEvent", eventIndex: "E3", from: { hopperIndex: 1, position: 1 }, to: { hopperIndex: 0, position: 0 } });
+  const across = applyAndUndo(doc, {
+    kind: "moveEvent",
+    eventIndex: "E3",
+    from: { hopperIndex: 1, position: 1 },
+    to: { hopperIndex: 0, position: 0 },
+  });
   assert.deepEqual(
     across.hoppers.map((h) => h.events.map((e) => e.index)),
     [["E3", "E1"], ["E2"], ["E5"]],
   );
-  const within = applyAndUndo(doc, { kind: "moveEvent", eventIndex: "E2", from: { hopperIndex: 1, position: 0 }, to: { hopperIndex: 1, position: 1 } });
+  const within = applyAndUndo(doc, {
+    kind: "moveEvent",
+    eventIndex: "E2",
+    from: { hopperIndex: 1, position: 0 },
+    to: { hopperIndex: 1, position: 1 },
+  });
   assert.deepEqual(
     within.hoppers[1].events.map((e) => e.index),
     ["E3", "E2"],
@@ -233,7 +265,10 @@ test("a batch applies in order and inverts in reverse order", () => {
   const changed = applyAndUndo(doc, operation);
   assert.deepEqual(
     changed.hoppers.map((h) => h.events.map((e) => e.index)),
-    [["E1", "E5"], ["E2", "E3"]],
+    [
+      ["E1", "E5"],
+      ["E2", "E3"],
+    ],
   );
   assert.deepEqual(
     (invertOperation(operation) as Extract<AnnotationOperation, { kind: "batch" }>).operations.map((o) => o.kind),
@@ -252,13 +287,22 @@ test("applyOperations applies a list in order", () => {
 
 test("conflicts: attribute values someone else changed", () => {
   const doc = clinicDocument();
-  assert.equal(conflictOf(doc, { kind: "setEventAttributes", eventIndex: "E1", from: { realis: "Generic" }, to: { realis: "Other" } }), "E1's realis is Actual now, not Generic");
+  assert.equal(
+    conflictOf(doc, { kind: "setEventAttributes", eventIndex: "E1", from: { realis: "Generic" }, to: { realis: "Other" } }),
+    "E1's realis is Actual now, not Generic",
+  );
   assert.equal(
     conflictOf(doc, { kind: "setArgumentAttributes", eventIndex: "E1", position: 0, from: { role: "Victim" }, to: { role: "Tool" } }),
     `E1's argument T2 "Hackers" has the role Attacker now, not Victim`,
   );
   assert.equal(
-    conflictOf(doc, { kind: "setArgumentAttributes", eventIndex: "E1", position: 0, from: { externalReference: { wikidataid: "Q1" } }, to: { externalReference: null } }),
+    conflictOf(doc, {
+      kind: "setArgumentAttributes",
+      eventIndex: "E1",
+      position: 0,
+      from: { externalReference: { wikidataid: "Q1" } },
+      to: { externalReference: null },
+    }),
     `E1's argument T2 "Hackers" has no entity link now, not the entity link Q1`,
   );
   assert.equal(conflictOf(doc, { kind: "setHopperRelation", hopperIndex: 1, from: "Same", to: null }), "hopper 1's relation is none now, not Same");
@@ -282,7 +326,10 @@ test("conflicts: an event that changed since the operation was made", () => {
     conflictOf(doc, { kind: "removeArgument", eventIndex: "E1", position: 0, argument: e1.arguments[1] }),
     `E1's argument 1 is T2 "Hackers" as Attacker (Person) now, not T3 "the data of patients" as Compromised-Data (PII)`,
   );
-  assert.equal(conflictOf(doc, { kind: "deleteEvent", event: e1, place: { hopperIndex: 0, position: 1 } }), "E1 is at position 0 of hopper 0 now, not at position 1 of hopper 0");
+  assert.equal(
+    conflictOf(doc, { kind: "deleteEvent", event: e1, place: { hopperIndex: 0, position: 1 } }),
+    "E1 is at position 0 of hopper 0 now, not at position 1 of hopper 0",
+  );
   assert.equal(
     conflictOf(doc, { kind: "moveEvent", eventIndex: "E3", from: { hopperIndex: 0, position: 0 }, to: { hopperIndex: 1, position: 0 } }),
     "E3 is at position 1 of hopper 1 now, not at position 0 of hopper 0",
@@ -291,21 +338,33 @@ test("conflicts: an event that changed since the operation was made", () => {
 
 test("conflicts: indexes missing or already taken", () => {
   const doc = clinicDocument();
-  assert.equal(conflictOf(doc, { kind: "createEvent", event: newEvent("E2"), place: { hopperIndex: 1, position: 0 } }), "E2 already exists (in hopper 1)");
+  assert.equal(
+    conflictOf(doc, { kind: "createEvent", event: newEvent("E2"), place: { hopperIndex: 1, position: 0 } }),
+    "E2 already exists (in hopper 1)",
+  );
   assert.equal(
     conflictOf(doc, { kind: "createEvent", event: { ...newEvent("E6"), nugget: span("refused", "T4") }, place: { hopperIndex: 1, position: 0 } }),
     `T4 is already the span 46-54 "a clinic", not 80-87 "refused"`,
   );
   assert.equal(conflictOf(doc, { kind: "createEvent", event: newEvent("E6"), place: { hopperIndex: 2, position: 0 } }), "there is no hopper 2");
-  assert.equal(conflictOf(doc, { kind: "createEvent", event: newEvent("E6"), place: { hopperIndex: 1, position: 3 } }), "position 3 is outside hopper 1's events (0 to 2)");
+  assert.equal(
+    conflictOf(doc, { kind: "createEvent", event: newEvent("E6"), place: { hopperIndex: 1, position: 3 } }),
+    "position 3 is outside hopper 1's events (0 to 2)",
+  );
   assert.equal(
     conflictOf(doc, { kind: "createEvent", event: newEvent("E6"), place: { hopperIndex: 3, position: 0 }, newHopper: { index: 3, position: 0 } }),
     "hopper 3 already exists",
   );
   assert.equal(conflictOf(doc, { kind: "createHopper", index: 1, position: 0 }), "hopper 1 already exists");
-  assert.equal(conflictOf(doc, { kind: "setEventAttributes", eventIndex: "E9", from: { realis: "Actual" }, to: { realis: "Other" } }), "there is no event E9");
+  assert.equal(
+    conflictOf(doc, { kind: "setEventAttributes", eventIndex: "E9", from: { realis: "Actual" }, to: { realis: "Other" } }),
+    "there is no event E9",
+  );
   assert.equal(conflictOf(doc, { kind: "setSpanBounds", spanIndex: "T99", from: span("a", "T99"), to: span("a", "T99") }), "there is no span T99");
-  assert.equal(conflictOf(doc, { kind: "removeArgument", eventIndex: "E3", position: 0, argument: event(doc, "E1").arguments[0] }), "E3 has no argument 1 (it has 0)");
+  assert.equal(
+    conflictOf(doc, { kind: "removeArgument", eventIndex: "E3", position: 0, argument: event(doc, "E1").arguments[0] }),
+    "E3 has no argument 1 (it has 0)",
+  );
   assert.equal(
     conflictOf(doc, { kind: "addArgument", eventIndex: "E1", position: 3, argument: event(doc, "E1").arguments[0] }),
     `E1 already has T2 "Hackers" as Attacker (Person)`,
@@ -314,11 +373,27 @@ test("conflicts: indexes missing or already taken", () => {
 
 test("conflicts: spans that do not fit the content", () => {
   const doc = clinicDocument();
-  const withNugget = (nugget: CasieEvent["nugget"]): AnnotationOperation => ({ kind: "createEvent", event: { ...newEvent("E6"), nugget }, place: { hopperIndex: 1, position: 0 } });
-  assert.equal(conflictOf(doc, withNugget({ index: "T10", startOffset: 110, endOffset: 130, text: "x".repeat(20) })), `T10 ends at 130, outside the content (${CONTENT.length} characters)`);
-  assert.equal(conflictOf(doc, withNugget({ index: "T10", startOffset: 80, endOffset: 87, text: "refuses" })), `T10's text "refuses" is not the content at 80-87, which is "refused"`);
-  assert.equal(conflictOf(doc, withNugget({ index: "T10", startOffset: 80, endOffset: 86, text: "refused" })), `T10's text "refused" is 7 characters long, not 6 as its offsets 80-86 say`);
-  assert.equal(conflictOf(doc, withNugget({ index: "T10", startOffset: 87, endOffset: 80, text: "" })), "T10's offsets 87-80 are not a range of the content");
+  const withNugget = (nugget: CasieEvent["nugget"]): AnnotationOperation => ({
+    kind: "createEvent",
+    event: { ...newEvent("E6"), nugget },
+    place: { hopperIndex: 1, position: 0 },
+  });
+  assert.equal(
+    conflictOf(doc, withNugget({ index: "T10", startOffset: 110, endOffset: 130, text: "x".repeat(20) })),
+    `T10 ends at 130, outside the content (${CONTENT.length} characters)`,
+  );
+  assert.equal(
+    conflictOf(doc, withNugget({ index: "T10", startOffset: 80, endOffset: 87, text: "refuses" })),
+    `T10's text "refuses" is not the content at 80-87, which is "refused"`,
+  );
+  assert.equal(
+    conflictOf(doc, withNugget({ index: "T10", startOffset: 80, endOffset: 86, text: "refused" })),
+    `T10's text "refused" is 7 characters long, not 6 as its offsets 80-86 say`,
+  );
+  assert.equal(
+    conflictOf(doc, withNugget({ index: "T10", startOffset: 87, endOffset: 80, text: "" })),
+    "T10's offsets 87-80 are not a range of the content",
+  );
   assert.equal(
     conflictOf(doc, { kind: "setSpanBounds", spanIndex: "T7", from: span("pay", "T7"), to: { startOffset: 91, endOffset: 94, text: "pai" } }),
     `T7's text "pai" is not the content at 91-94, which is "pay"`,
@@ -335,7 +410,12 @@ test("conflicts: deleting a hopper that is not empty, or whose relation changed"
   const emptied = applyOperation(doc, { kind: "deleteEvent", event: event(doc, "E1"), place: { hopperIndex: 0, position: 0 } });
   assert.equal(conflictOf(emptied, { kind: "deleteHopper", index: 0, position: 0 }), "hopper 0's relation is Same now, not none");
   assert.equal(
-    conflictOf(doc, { kind: "deleteEvent", event: event(doc, "E2"), place: { hopperIndex: 1, position: 0 }, deletedHopper: { index: 1, position: 1 } }),
+    conflictOf(doc, {
+      kind: "deleteEvent",
+      event: event(doc, "E2"),
+      place: { hopperIndex: 1, position: 0 },
+      deletedHopper: { index: 1, position: 1 },
+    }),
     "hopper 1 is not empty: it holds E3",
   );
 });

@@ -100,7 +100,8 @@ function createEvent(document: CasieDocument, operation: Operation<"createEvent"
   checkNewSpans(document, [event.nugget, ...event.arguments], conflict);
   let result = document;
   if (newHopper) {
-    if (newHopper.index !== place.hopperIndex) conflict(`the new event goes into hopper ${place.hopperIndex}, not into the hopper ${newHopper.index} it creates`);
+    if (newHopper.index !== place.hopperIndex)
+      conflict(`the new event goes into hopper ${place.hopperIndex}, not into the hopper ${newHopper.index} it creates`);
     result = insertHopper(result, newHopper, conflict);
   }
   return updateHopper(result, place.hopperIndex, conflict, (hopper) => {
@@ -115,7 +116,8 @@ function deleteEvent(document: CasieDocument, operation: Operation<"deleteEvent"
   if (!sameJson(found, event)) conflict(describeEventChange(event, found));
   const result = updateHopper(document, place.hopperIndex, conflict, (hopper) => ({ ...hopper, events: hopper.events.toSpliced(place.position, 1) }));
   if (!deletedHopper) return result;
-  if (deletedHopper.index !== place.hopperIndex) conflict(`the event is deleted from hopper ${place.hopperIndex}, not from the hopper ${deletedHopper.index} it deletes`);
+  if (deletedHopper.index !== place.hopperIndex)
+    conflict(`the event is deleted from hopper ${place.hopperIndex}, not from the hopper ${deletedHopper.index} it deletes`);
   return removeHopper(result, deletedHopper, conflict);
 }
 
@@ -146,7 +148,8 @@ function removeArgument(document: CasieDocument, operation: Operation<"removeArg
   const { eventIndex, position, argument } = operation;
   return updateEvent(document, eventIndex, conflict, (event) => {
     const found = argumentAt(event, position, conflict);
-    if (!sameJson(found, argument)) conflict(`${eventIndex}'s argument ${position + 1} is ${describeArgument(found)} now, not ${describeArgument(argument)}`);
+    if (!sameJson(found, argument))
+      conflict(`${eventIndex}'s argument ${position + 1} is ${describeArgument(found)} now, not ${describeArgument(argument)}`);
     return withArguments(event, event.arguments.toSpliced(position, 1));
   });
 }
@@ -224,7 +227,8 @@ function removeHopper(document: CasieDocument, slot: HopperSlot, conflict: Confl
   const hopper = document.hoppers[position];
   if (position !== slot.position) conflict(`hopper ${index} is at position ${position} now, not ${slot.position}`);
   if (hopper.events.length > 0) conflict(`hopper ${index} is not empty: it holds ${hopper.events.map((event) => event.index).join(", ")}`);
-  if (hopper.relation !== slot.relation) conflict(`hopper ${index}'s relation is ${describeValue(hopper.relation)} now, not ${describeValue(slot.relation)}`);
+  if (hopper.relation !== slot.relation)
+    conflict(`hopper ${index}'s relation is ${describeValue(hopper.relation)} now, not ${describeValue(slot.relation)}`);
   if (!sameJson(hopper.layout, slot.layout)) conflict(`hopper ${index} has changed since (its JSON layout)`);
   return { ...document, hoppers: document.hoppers.toSpliced(position, 1) };
 }
@@ -232,7 +236,8 @@ function removeHopper(document: CasieDocument, slot: HopperSlot, conflict: Confl
 function setHopperRelation(document: CasieDocument, operation: Operation<"setHopperRelation">, conflict: Conflict): CasieDocument {
   const { hopperIndex, from, to } = operation;
   return updateHopper(document, hopperIndex, conflict, (hopper) => {
-    if ((hopper.relation ?? null) !== from) conflict(`hopper ${hopperIndex}'s relation is ${describeValue(hopper.relation)} now, not ${describeValue(from)}`);
+    if ((hopper.relation ?? null) !== from)
+      conflict(`hopper ${hopperIndex}'s relation is ${describeValue(hopper.relation)} now, not ${describeValue(from)}`);
     const { relation: _removed, ...rest } = hopper;
     return to === null ? rest : { ...rest, relation: to };
   });
@@ -245,7 +250,9 @@ function locateEvent(document: CasieDocument, eventIndex: string, place: EventPl
   const found = findEvent(document, eventIndex);
   if (!found) return conflict(`there is no event ${eventIndex}`);
   if (found.hopper.index !== place.hopperIndex || found.position !== place.position) {
-    conflict(`${eventIndex} is at position ${found.position} of hopper ${found.hopper.index} now, not at position ${place.position} of hopper ${place.hopperIndex}`);
+    conflict(
+      `${eventIndex} is at position ${found.position} of hopper ${found.hopper.index} now, not at position ${place.position} of hopper ${place.hopperIndex}`,
+    );
   }
   return found.event;
 }
@@ -264,7 +271,8 @@ function checkInsertPosition(position: number, length: number, list: string, con
 function changedKeys<T extends object>(from: T, to: T, eventIndex: string, conflict: Conflict): (keyof T)[] {
   const named = (values: T) => (Object.keys(values) as (keyof T)[]).filter((key) => values[key] !== undefined).sort();
   const keys = named(from);
-  if (!sameJson(keys, named(to))) conflict(`the change to ${eventIndex} names ${keys.join(", ") || "nothing"} as before but ${named(to).join(", ") || "nothing"} as after`);
+  if (!sameJson(keys, named(to)))
+    conflict(`the change to ${eventIndex} names ${keys.join(", ") || "nothing"} as before but ${named(to).join(", ") || "nothing"} as after`);
   return keys;
 }
 
@@ -296,7 +304,8 @@ function checkSpanFits(content: string, span: CasieSpan, conflict: Conflict): vo
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
     conflict(`${index}'s offsets ${start}-${end} are not a range of the content`);
   }
-  if (text.length !== end - start) conflict(`${index}'s text ${quote(text)} is ${text.length} characters long, not ${end - start} as its offsets ${start}-${end} say`);
+  if (text.length !== end - start)
+    conflict(`${index}'s text ${quote(text)} is ${text.length} characters long, not ${end - start} as its offsets ${start}-${end} say`);
   const shift = findSpanShift(content, start, end, text);
   // An empty text matches the empty slice past the end: the range check is still needed.
   if (shift !== null && end <= content.length + (shift === 1 ? 1 : 0)) return;

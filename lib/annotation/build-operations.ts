@@ -7,7 +7,12 @@ export function operationsBuildingAnnotations(document: CasieDocument): Annotati
     hopper.events.map((event, position): AnnotationOperation => {
       const place = { hopperIndex: hopper.index, position };
       if (position > 0) return { kind: "createEvent", event, place };
-      const newHopper = { index: hopper.index, position: hopperPosition, ...(hopper.relation !== undefined && { relation: hopper.relation }), ...(hopper.layout && { layout: hopper.layout }) };
+      const newHopper = {
+        index: hopper.index,
+        position: hopperPosition,
+        ...(hopper.relation !== undefined && { relation: hopper.relation }),
+        ...(hopper.layout && { layout: hopper.layout }),
+      };
       return { kind: "createEvent", event, place, newHopper };
     }),
   );

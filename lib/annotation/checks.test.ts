@@ -28,7 +28,13 @@ test("values outside the tagset, misplaced spans and empty hoppers are reported 
   assert.deepEqual(
     problems.map(({ code, eventIndex, spanIndex, hopperIndex, message }) => ({ code, eventIndex, spanIndex, hopperIndex, message })),
     [
-      { code: "unknown-realis", eventIndex: "E1", spanIndex: undefined, hopperIndex: 0, message: `E1's realis "General" is not in the tagset (Actual, Generic, Other)` },
+      {
+        code: "unknown-realis",
+        eventIndex: "E1",
+        spanIndex: undefined,
+        hopperIndex: 0,
+        message: `E1's realis "General" is not in the tagset (Actual, Generic, Other)`,
+      },
       {
         code: "role-not-allowed",
         eventIndex: "E1",
@@ -38,11 +44,35 @@ test("values outside the tagset, misplaced spans and empty hoppers are reported 
           `E1's argument T2 "Hackers" plays the role "Releaser", not one allowed for Attack/Databreach events ` +
           "(Attack-Pattern, Attacker, Compromised-Data, Damage-Amount, Number-of-Data, Number-of-Victim, Place, Purpose, Time, Tool, Victim)",
       },
-      { code: "unknown-entity-type", eventIndex: "E1", spanIndex: "T2", hopperIndex: 0, message: `E1's argument T2 "Hackers" has the entity type "Villain", not in the tagset` },
+      {
+        code: "unknown-entity-type",
+        eventIndex: "E1",
+        spanIndex: "T2",
+        hopperIndex: 0,
+        message: `E1's argument T2 "Hackers" has the entity type "Villain", not in the tagset`,
+      },
       { code: "empty-hopper", eventIndex: undefined, spanIndex: undefined, hopperIndex: 1, message: "hopper 1 holds no events" },
-      { code: "unknown-event-type", eventIndex: "E2", spanIndex: undefined, hopperIndex: 2, message: `E2's type "Intrusion" is not in the tagset (Attack, Vulnerability-related)` },
-      { code: "unknown-subtype", eventIndex: "E3", spanIndex: undefined, hopperIndex: 2, message: `E3's subtype "Theft" is not a subtype of Attack (Databreach, Phishing, Ransom)` },
-      { code: "span-shifted-plus-1", eventIndex: "E1", spanIndex: "T1", hopperIndex: undefined, message: `E1's nugget T1 "stole" at 9-14 is one character after its text, found at 8-13` },
+      {
+        code: "unknown-event-type",
+        eventIndex: "E2",
+        spanIndex: undefined,
+        hopperIndex: 2,
+        message: `E2's type "Intrusion" is not in the tagset (Attack, Vulnerability-related)`,
+      },
+      {
+        code: "unknown-subtype",
+        eventIndex: "E3",
+        spanIndex: undefined,
+        hopperIndex: 2,
+        message: `E3's subtype "Theft" is not a subtype of Attack (Databreach, Phishing, Ransom)`,
+      },
+      {
+        code: "span-shifted-plus-1",
+        eventIndex: "E1",
+        spanIndex: "T1",
+        hopperIndex: undefined,
+        message: `E1's nugget T1 "stole" at 9-14 is one character after its text, found at 8-13`,
+      },
       {
         code: "span-text-mismatch",
         eventIndex: "E1",
@@ -50,7 +80,13 @@ test("values outside the tagset, misplaced spans and empty hoppers are reported 
         hopperIndex: undefined,
         message: `E1's argument T3 "the dat" at 17-24 does not match the text there, " data o", and no one-character shift explains it`,
       },
-      { code: "span-shifted-minus-1", eventIndex: "E2", spanIndex: "T5", hopperIndex: undefined, message: `E2's argument T5 "300" at 25-28 is one character before its text, found at 26-29` },
+      {
+        code: "span-shifted-minus-1",
+        eventIndex: "E2",
+        spanIndex: "T5",
+        hopperIndex: undefined,
+        message: `E2's argument T5 "300" at 25-28 is one character before its text, found at 26-29`,
+      },
     ],
   );
   // T2 is used twice and T4/T6 are distinct spans with the same bounds: neither is a problem.
@@ -61,18 +97,38 @@ test("repairs: shifted spans move onto their text, empty hoppers go", () => {
   let document: CasieDocument = MESSY;
   for (const problem of checkAnnotations(MESSY)) if (problem.repair) document = applyOperation(document, problem.repair);
   const remaining = checkAnnotations(document).map((problem) => problem.code);
-  assert.deepEqual(remaining, ["unknown-realis", "role-not-allowed", "unknown-entity-type", "unknown-event-type", "unknown-subtype", "span-text-mismatch"]);
+  assert.deepEqual(remaining, [
+    "unknown-realis",
+    "role-not-allowed",
+    "unknown-entity-type",
+    "unknown-event-type",
+    "unknown-subtype",
+    "span-text-mismatch",
+  ]);
   assert.equal(checkAnnotations(MESSY).filter((problem) => problem.repair).length, 3);
 });
 
 test("what an import refuses is still reported if it ever gets in: duplicate and conflicting indexes, offsets past the end", () => {
-  const event = (index: string, nugget: CasieEvent["nugget"]): CasieEvent => ({ index, type: "Attack", subtype: "Ransom", realis: "Actual", nugget, arguments: [] });
+  const event = (index: string, nugget: CasieEvent["nugget"]): CasieEvent => ({
+    index,
+    type: "Attack",
+    subtype: "Ransom",
+    realis: "Actual",
+    nugget,
+    arguments: [],
+  });
   const document: CasieDocument = {
     content: "pay up",
     sourcefile: "4.txt",
     hoppers: [
       { index: 0, events: [event("E1", { index: "T1", startOffset: 0, endOffset: 3, text: "pay" })] },
-      { index: 0, events: [event("E1", { index: "T1", startOffset: 4, endOffset: 6, text: "up" }), event("E2", { index: "T2", startOffset: 4, endOffset: 9, text: "up!!!" })] },
+      {
+        index: 0,
+        events: [
+          event("E1", { index: "T1", startOffset: 4, endOffset: 6, text: "up" }),
+          event("E2", { index: "T2", startOffset: 4, endOffset: 9, text: "up!!!" }),
+        ],
+      },
     ],
   };
   const problems = checkAnnotations(document).filter((problem) => problem.severity === "error");

@@ -54,7 +54,12 @@ export function checkAnnotations(document: CasieDocument, tagset: Tagset = DEFAU
   for (const hopper of document.hoppers) {
     const hopperIndex = hopper.index;
     if (hopperIndexes.has(hopperIndex)) {
-      report({ code: "duplicate-hopper-index", severity: "error", message: `hopper index ${hopperIndex} is used by more than one hopper`, hopperIndex });
+      report({
+        code: "duplicate-hopper-index",
+        severity: "error",
+        message: `hopper index ${hopperIndex} is used by more than one hopper`,
+        hopperIndex,
+      });
     }
     hopperIndexes.add(hopperIndex);
     if (hopper.events.length === 0) {
@@ -70,22 +75,43 @@ export function checkAnnotations(document: CasieDocument, tagset: Tagset = DEFAU
       const at = { eventIndex, hopperIndex };
       const firstHopper = eventHoppers.get(eventIndex);
       if (firstHopper !== undefined) {
-        report({ code: "duplicate-event-index", severity: "error", message: `${eventIndex} names two events (in hoppers ${firstHopper} and ${hopperIndex})`, ...at });
+        report({
+          code: "duplicate-event-index",
+          severity: "error",
+          message: `${eventIndex} names two events (in hoppers ${firstHopper} and ${hopperIndex})`,
+          ...at,
+        });
       } else eventHoppers.set(eventIndex, hopperIndex);
 
       const eventType = findEventType(tagset, event.type);
       const subtype = findSubtype(tagset, event.type, event.subtype);
       if (!eventType) {
         const expected = list(tagset.eventTypes.map((t) => t.name));
-        report({ code: "unknown-event-type", severity: "warning", message: `${eventIndex}'s type ${quote(event.type)} is not in the tagset (${expected})`, ...at });
+        report({
+          code: "unknown-event-type",
+          severity: "warning",
+          message: `${eventIndex}'s type ${quote(event.type)} is not in the tagset (${expected})`,
+          ...at,
+        });
       } else if (!subtype) {
         const expected = list(eventType.subtypes.map((s) => s.name));
-        report({ code: "unknown-subtype", severity: "warning", message: `${eventIndex}'s subtype ${quote(event.subtype)} is not a subtype of ${event.type} (${expected})`, ...at });
+        report({
+          code: "unknown-subtype",
+          severity: "warning",
+          message: `${eventIndex}'s subtype ${quote(event.subtype)} is not a subtype of ${event.type} (${expected})`,
+          ...at,
+        });
       }
       if (!tagset.realis.includes(event.realis)) {
-        report({ code: "unknown-realis", severity: "warning", message: `${eventIndex}'s realis ${quote(event.realis)} is not in the tagset (${list(tagset.realis)})`, ...at });
+        report({
+          code: "unknown-realis",
+          severity: "warning",
+          message: `${eventIndex}'s realis ${quote(event.realis)} is not in the tagset (${list(tagset.realis)})`,
+          ...at,
+        });
       }
-      if (event.arguments.length === 0) report({ code: "event-without-arguments", severity: "warning", message: `${eventIndex} has no arguments`, ...at });
+      if (event.arguments.length === 0)
+        report({ code: "event-without-arguments", severity: "warning", message: `${eventIndex} has no arguments`, ...at });
       for (const argument of event.arguments) {
         const which = { ...at, spanIndex: argument.index };
         const name = `${eventIndex}'s argument ${argument.index} ${quote(argument.text)}`;
@@ -94,7 +120,12 @@ export function checkAnnotations(document: CasieDocument, tagset: Tagset = DEFAU
           report({ code: "role-not-allowed", severity: "warning", message, ...which });
         }
         if (!tagset.entityTypes.includes(argument.entityType)) {
-          report({ code: "unknown-entity-type", severity: "warning", message: `${name} has the entity type ${quote(argument.entityType)}, not in the tagset`, ...which });
+          report({
+            code: "unknown-entity-type",
+            severity: "warning",
+            message: `${name} has the entity type ${quote(argument.entityType)}, not in the tagset`,
+            ...which,
+          });
         }
       }
     }
@@ -127,7 +158,12 @@ function checkSpans(document: CasieDocument, report: (problem: AnnotationProblem
       const message = `${what} at ${start}-${end} is one character ${shift === 1 ? "after" : "before"} its text, found at ${start - shift}-${end - shift}`;
       report({ code: SPAN_SHIFT_CODES[shift], severity: "warning", message, ...at, repair: repairSpanOperation(document, span.index)! });
     } else if (end > content.length) {
-      report({ code: "offset-out-of-range", severity: "error", message: `${what} ends at ${end}, past the end of the text (${content.length} characters)`, ...at });
+      report({
+        code: "offset-out-of-range",
+        severity: "error",
+        message: `${what} ends at ${end}, past the end of the text (${content.length} characters)`,
+        ...at,
+      });
     } else {
       const message = `${what} at ${start}-${end} does not match the text there, ${quote(content.slice(start, end))}, and no one-character shift explains it`;
       report({ code: "span-text-mismatch", severity: "warning", message, ...at });

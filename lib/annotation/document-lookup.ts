@@ -42,6 +42,9 @@ export function findSpan(document: CasieDocument, spanIndex: string): CasieSpan 
   return undefined;
 }
 
-export function sameBounds(a: Pick<CasieSpan, "startOffset" | "endOffset" | "text">, b: Pick<CasieSpan, "startOffset" | "endOffset" | "text">): boolean {
+export function sameBounds(
+  a: Pick<CasieSpan, "startOffset" | "endOffset" | "text">,
+  b: Pick<CasieSpan, "startOffset" | "endOffset" | "text">,
+): boolean {
   return a.startOffset === b.startOffset && a.endOffset === b.endOffset && a.text === b.text;
 }

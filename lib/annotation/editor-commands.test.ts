@@ -63,8 +63,14 @@ test("createNuggetOperation: a new event in a new hopper, or last in a chosen ho
   const joined = run(createNuggetOperation(doc, { ...nugget, hopper: 1 }));
   assert.deepEqual(hopperEvents(joined)[1], [1, ["E2", "E3", "E6"]]);
   assert.throws(() => createNuggetOperation(doc, { ...nugget, hopper: 2 }), invalid("there is no hopper 2"));
-  assert.throws(() => createNuggetOperation(doc, { ...nugget, start: 7, end: 8, hopper: "new" }), invalid('select some text: " " is only white space'));
-  assert.throws(() => createNuggetOperation(doc, { ...nugget, start: 110, end: 130, hopper: "new" }), invalid("select some text: 110-130 is not a range of the text (0 to 119)"));
+  assert.throws(
+    () => createNuggetOperation(doc, { ...nugget, start: 7, end: 8, hopper: "new" }),
+    invalid('select some text: " " is only white space'),
+  );
+  assert.throws(
+    () => createNuggetOperation(doc, { ...nugget, start: 110, end: 130, hopper: "new" }),
+    invalid("select some text: 110-130 is not a range of the text (0 to 119)"),
+  );
 });
 
 test("addArgumentOperation: a new span, the entity type suggested for the role by default", () => {
@@ -88,7 +94,10 @@ test("addArgumentOperation re-uses the T of an argument span with the same bound
 test("addArgumentOperation refuses a doubled argument, an unknown span, and a role without entity type", () => {
   assert.throws(() => addArgumentOperation(doc, "E2", range("a clinic"), "Victim"), invalid('E2 already has T4 "a clinic" as Victim (Organization)'));
   assert.throws(() => addArgumentOperation(doc, "E2", { reuseSpanIndex: "T99" }, "Victim"), invalid("there is no span T99"));
-  assert.throws(() => addArgumentOperation(doc, "E2", range("Hackers"), "Mastermind"), invalid("choose an entity type: the tagset suggests none for the role Mastermind"));
+  assert.throws(
+    () => addArgumentOperation(doc, "E2", range("Hackers"), "Mastermind"),
+    invalid("choose an entity type: the tagset suggests none for the role Mastermind"),
+  );
   const tagset = { ...DEFAULT_CASIE_TAGSET, roles: [...DEFAULT_CASIE_TAGSET.roles, { name: "Mastermind", entityTypes: ["Organization"] }] };
   const operation = addArgumentOperation(doc, "E2", range("Hackers"), "Mastermind", undefined, tagset);
   assert.equal(operation.kind === "addArgument" && operation.argument.entityType, "Organization");
@@ -103,11 +112,16 @@ test("setEventAttributesOperation names what changes, and nothing when nothing d
 });
 
 test("setArgumentAttributesOperation: role, entity type and a checked entity link", () => {
-  const changed = run(setArgumentAttributesOperation(doc, "E1", 0, { role: "Victim", entityType: "Organization", externalReference: { wikidataid: "Q2" } }));
+  const changed = run(
+    setArgumentAttributesOperation(doc, "E1", 0, { role: "Victim", entityType: "Organization", externalReference: { wikidataid: "Q2" } }),
+  );
   const argument = findEvent(changed, "E1")!.event.arguments[0];
   assert.deepEqual([argument.role.type, argument.entityType, argument.externalReference], ["Victim", "Organization", { wikidataid: "Q2" }]);
   assert.equal(setArgumentAttributesOperation(doc, "E1", 0, { role: "Attacker", externalReference: null }), null);
-  assert.throws(() => setArgumentAttributesOperation(doc, "E1", 0, { externalReference: { wikidataid: "42" } }), invalid('a Wikidata id looks like Q42, not "42"'));
+  assert.throws(
+    () => setArgumentAttributesOperation(doc, "E1", 0, { externalReference: { wikidataid: "42" } }),
+    invalid('a Wikidata id looks like Q42, not "42"'),
+  );
   assert.throws(
     () => setArgumentAttributesOperation(doc, "E1", 0, { externalReference: { dbpediaURI: "https://en.wikipedia.org/wiki/Hacker" } }),
     invalid('a DBpedia URI looks like http://dbpedia.org/resource/Name, not "https://en.wikipedia.org/wiki/Hacker"'),
@@ -118,7 +132,10 @@ test("setArgumentAttributesOperation: role, entity type and a checked entity lin
 test("setArgumentAttributesOperation replaces or removes a link, keeping the link's layout", () => {
   const link = findEvent(doc, "E1")!.event.arguments[2].externalReference!;
   const replaced = run(setArgumentAttributesOperation(doc, "E1", 2, { externalReference: { dbpediaURI: "http://dbpedia.org/resource/Clinic" } }));
-  assert.deepEqual(findEvent(replaced, "E1")!.event.arguments[2].externalReference, { dbpediaURI: "http://dbpedia.org/resource/Clinic", layout: link.layout });
+  assert.deepEqual(findEvent(replaced, "E1")!.event.arguments[2].externalReference, {
+    dbpediaURI: "http://dbpedia.org/resource/Clinic",
+    layout: link.layout,
+  });
   const removed = run(setArgumentAttributesOperation(doc, "E1", 2, { externalReference: null }));
   assert.equal(findEvent(removed, "E1")!.event.arguments[2].externalReference, undefined);
   assert.equal(setArgumentAttributesOperation(doc, "E1", 2, { externalReference: { wikidataid: "Q1774898" } }), null);
@@ -127,18 +144,20 @@ test("setArgumentAttributesOperation replaces or removes a link, keeping the lin
 test("parseExternalReference reads Wikidata ids and URLs and DBpedia URIs", () => {
   assert.deepEqual(parseExternalReference(" Q42 "), { wikidataid: "Q42" });
   assert.deepEqual(parseExternalReference("https://www.wikidata.org/wiki/Q31504278"), { wikidataid: "Q31504278" });
-  assert.deepEqual(parseExternalReference("http://dbpedia.org/resource/Apache_Struts_2"), { dbpediaURI: "http://dbpedia.org/resource/Apache_Struts_2" });
+  assert.deepEqual(parseExternalReference("http://dbpedia.org/resource/Apache_Struts_2"), {
+    dbpediaURI: "http://dbpedia.org/resource/Apache_Struts_2",
+  });
   for (const text of ["", "Q0", "q42", "Hacker", "http://dbpedia.org/page/Hacker"]) assert.equal(parseExternalReference(text), null, text);
 });
 
 test("adjustSpanOperation moves a span and every use of it", () => {
   const changed = run(adjustSpanOperation(doc, "T4", range("clinic")));
-  assert.deepEqual(
-    [findEvent(changed, "E1")!.event.arguments[2].text, findEvent(changed, "E2")!.event.arguments[0].text],
-    ["clinic", "clinic"],
-  );
+  assert.deepEqual([findEvent(changed, "E1")!.event.arguments[2].text, findEvent(changed, "E2")!.event.arguments[0].text], ["clinic", "clinic"]);
   assert.equal(adjustSpanOperation(doc, "T4", range("a clinic")), null);
-  assert.throws(() => adjustSpanOperation(doc, "T4", { start: 50, end: 50 }), invalid("select some text: 50-50 is not a range of the text (0 to 119)"));
+  assert.throws(
+    () => adjustSpanOperation(doc, "T4", { start: 50, end: 50 }),
+    invalid("select some text: 50-50 is not a range of the text (0 to 119)"),
+  );
 });
 
 test("extendSpanOperation and shrinkSpanOperation move one edge by a character or a word", () => {
@@ -160,10 +179,17 @@ test("extendSpanOperation and shrinkSpanOperation move one edge by a character o
 test("deleteEventOperation deletes the event with its arguments, and its hopper when it was the last", () => {
   const plain = deleteEventOperation(doc, "E2");
   assert.deepEqual(plain.kind === "deleteEvent" && [plain.place, plain.deletedHopper], [{ hopperIndex: 1, position: 0 }, undefined]);
-  assert.deepEqual(hopperEvents(run(plain)), [[0, ["E1"]], [1, ["E3"]], [3, ["E5"]]]);
+  assert.deepEqual(hopperEvents(run(plain)), [
+    [0, ["E1"]],
+    [1, ["E3"]],
+    [3, ["E5"]],
+  ]);
   const last = deleteEventOperation(doc, "E1");
   assert.deepEqual(last.kind === "deleteEvent" && last.deletedHopper, { index: 0, position: 0, relation: "Same", layout: doc.hoppers[0].layout });
-  assert.deepEqual(hopperEvents(run(last)), [[1, ["E2", "E3"]], [3, ["E5"]]]);
+  assert.deepEqual(hopperEvents(run(last)), [
+    [1, ["E2", "E3"]],
+    [3, ["E5"]],
+  ]);
 });
 
 test("deleteEventOperation can move the arguments to another event first, without doubling any", () => {
@@ -177,7 +203,10 @@ test("deleteEventOperation can move the arguments to another event first, withou
   assert.equal(operation.kind === "batch" && operation.label, "Delete E1, moving its arguments to E2");
   assert.equal(deleteEventOperation(doc, "E3", { arguments: "moveTo", targetEventIndex: "E2" }).kind, "deleteEvent");
   assert.throws(() => deleteEventOperation(doc, "E1", { arguments: "moveTo" }), invalid("choose the event that takes over E1's arguments"));
-  assert.throws(() => deleteEventOperation(doc, "E1", { arguments: "moveTo", targetEventIndex: "E1" }), invalid("E1's arguments cannot move to E1 itself"));
+  assert.throws(
+    () => deleteEventOperation(doc, "E1", { arguments: "moveTo", targetEventIndex: "E1" }),
+    invalid("E1's arguments cannot move to E1 itself"),
+  );
   assert.throws(() => deleteEventOperation(doc, "E9"), invalid("there is no event E9"));
 });
 
@@ -190,26 +219,52 @@ test("removeArgumentOperation", () => {
 });
 
 test("moveEventOperation moves to another hopper, deleting the hopper it leaves empty", () => {
-  assert.deepEqual(hopperEvents(run(moveEventOperation(doc, "E3", 0))), [[0, ["E1", "E3"]], [1, ["E2"]], [3, ["E5"]]]);
-  assert.deepEqual(hopperEvents(run(moveEventOperation(doc, "E3", 0, 0))), [[0, ["E3", "E1"]], [1, ["E2"]], [3, ["E5"]]]);
+  assert.deepEqual(hopperEvents(run(moveEventOperation(doc, "E3", 0))), [
+    [0, ["E1", "E3"]],
+    [1, ["E2"]],
+    [3, ["E5"]],
+  ]);
+  assert.deepEqual(hopperEvents(run(moveEventOperation(doc, "E3", 0, 0))), [
+    [0, ["E3", "E1"]],
+    [1, ["E2"]],
+    [3, ["E5"]],
+  ]);
   const leaving = moveEventOperation(doc, "E5", 1);
   assert.equal(leaving?.kind, "batch");
-  assert.deepEqual(hopperEvents(run(leaving)), [[0, ["E1"]], [1, ["E2", "E3", "E5"]]]);
-  assert.deepEqual(hopperEvents(run(moveEventOperation(doc, "E2", 1))), [[0, ["E1"]], [1, ["E3", "E2"]], [3, ["E5"]]]);
+  assert.deepEqual(hopperEvents(run(leaving)), [
+    [0, ["E1"]],
+    [1, ["E2", "E3", "E5"]],
+  ]);
+  assert.deepEqual(hopperEvents(run(moveEventOperation(doc, "E2", 1))), [
+    [0, ["E1"]],
+    [1, ["E3", "E2"]],
+    [3, ["E5"]],
+  ]);
   assert.equal(moveEventOperation(doc, "E3", 1), null);
   assert.throws(() => moveEventOperation(doc, "E3", 0, 2), invalid("position 2 is outside hopper 0's events (0 to 1)"));
 });
 
 test("mergeHoppersOperation moves every event and deletes the emptied hopper", () => {
   const operation = mergeHoppersOperation(doc, 0, 1);
-  assert.deepEqual(hopperEvents(run(operation)), [[0, ["E1", "E2", "E3"]], [3, ["E5"]]]);
+  assert.deepEqual(hopperEvents(run(operation)), [
+    [0, ["E1", "E2", "E3"]],
+    [3, ["E5"]],
+  ]);
   assert.equal(operation.kind === "batch" && operation.label, "Merge hopper 1 into hopper 0");
-  assert.deepEqual(hopperEvents(run(mergeHoppersOperation(doc, 3, 0))), [[1, ["E2", "E3"]], [3, ["E5", "E1"]]]);
+  assert.deepEqual(hopperEvents(run(mergeHoppersOperation(doc, 3, 0))), [
+    [1, ["E2", "E3"]],
+    [3, ["E5", "E1"]],
+  ]);
   assert.throws(() => mergeHoppersOperation(doc, 1, 1), invalid("hopper 1 cannot be merged into itself"));
 });
 
 test("splitEventOperation gives an event a hopper of its own, right after its old one", () => {
-  assert.deepEqual(hopperEvents(run(splitEventOperation(doc, "E3"))), [[0, ["E1"]], [1, ["E2"]], [4, ["E3"]], [3, ["E5"]]]);
+  assert.deepEqual(hopperEvents(run(splitEventOperation(doc, "E3"))), [
+    [0, ["E1"]],
+    [1, ["E2"]],
+    [4, ["E3"]],
+    [3, ["E5"]],
+  ]);
   assert.equal(splitEventOperation(doc, "E1"), null);
 });
 
@@ -228,7 +283,13 @@ test("repairSpanOperation moves a span onto its text when a one-character shift 
       '"argument": [{"index": "T2", "text": "data", "endOffset": 21, "role": {"type": "Compromised-Data"}, "startOffset": 17, "type": "Data"}], "subtype": "Databreach"}]}]}}',
   );
   const repaired = run(repairSpanOperation(shifted, "T1"), shifted);
-  assert.deepEqual(findSpan(repaired, "T1"), { index: "T1", startOffset: 8, endOffset: 13, text: "stole", layout: findEvent(shifted, "E1")!.event.nugget.layout });
+  assert.deepEqual(findSpan(repaired, "T1"), {
+    index: "T1",
+    startOffset: 8,
+    endOffset: 13,
+    text: "stole",
+    layout: findEvent(shifted, "E1")!.event.nugget.layout,
+  });
   assert.equal(findSpan(run(repairSpanOperation(shifted, "T2"), shifted), "T2")!.startOffset, 18);
   assert.equal(repairSpanOperation(doc, "T1"), null);
 });

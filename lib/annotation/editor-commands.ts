@@ -48,7 +48,14 @@ export type EdgeDirection = "backward" | "forward";
 export function createNuggetOperation(document: CasieDocument, nugget: NewNugget): AnnotationOperation {
   const allocate = createIndexAllocator(document);
   const span = newSpan(document, allocate.span(), nugget.start, nugget.end);
-  const event: CasieEvent = { index: allocate.event(), type: nugget.type, subtype: nugget.subtype, realis: nugget.realis, nugget: span, arguments: [] };
+  const event: CasieEvent = {
+    index: allocate.event(),
+    type: nugget.type,
+    subtype: nugget.subtype,
+    realis: nugget.realis,
+    nugget: span,
+    arguments: [],
+  };
   if (nugget.hopper === undefined || nugget.hopper === "new") {
     const index = allocate.hopper();
     return { kind: "createEvent", event, place: { hopperIndex: index, position: 0 }, newHopper: { index, position: document.hoppers.length } };
@@ -74,7 +81,14 @@ export function addArgumentOperation(
   const span = "reuseSpanIndex" in target ? requireSpan(document, target.reuseSpanIndex) : argumentSpan(document, target.start, target.end);
   const type = entityType ?? suggestedEntityTypes(tagset, role)[0];
   if (type === undefined) throw new InvalidCommandError(`choose an entity type: the tagset suggests none for the role ${role}`);
-  const argument: CasieArgument = { index: span.index, startOffset: span.startOffset, endOffset: span.endOffset, text: span.text, entityType: type, role: { type: role } };
+  const argument: CasieArgument = {
+    index: span.index,
+    startOffset: span.startOffset,
+    endOffset: span.endOffset,
+    text: span.text,
+    entityType: type,
+    role: { type: role },
+  };
   const twin = event.arguments.find((other) => other.index === argument.index && other.role.type === role);
   if (twin) throw new InvalidCommandError(`${eventIndex} already has ${describeArgument(twin)}`);
   return { kind: "addArgument", eventIndex, position: event.arguments.length, argument };
@@ -95,7 +109,12 @@ export function setEventAttributesOperation(document: CasieDocument, eventIndex:
 }
 
 /** Changes to the argument at `position` of an event; a new entity link keeps the old one's layout. */
-export function setArgumentAttributesOperation(document: CasieDocument, eventIndex: string, position: number, changes: ArgumentChanges): AnnotationOperation | null {
+export function setArgumentAttributesOperation(
+  document: CasieDocument,
+  eventIndex: string,
+  position: number,
+  changes: ArgumentChanges,
+): AnnotationOperation | null {
   const argument = requireArgument(document, eventIndex, position);
   const from: Extract<AnnotationOperation, { kind: "setArgumentAttributes" }>["from"] = {};
   const to: typeof from = {};
@@ -144,7 +163,13 @@ export function adjustSpanOperation(document: CasieDocument, spanIndex: string, 
  * do. A word move lands on a word boundary, past the white space between words.
  * Null when the span would become empty or leave the content.
  */
-export function moveSpanEdgeOperation(document: CasieDocument, spanIndex: string, edge: SpanEdge, by: EdgeStep, direction: EdgeDirection): AnnotationOperation | null {
+export function moveSpanEdgeOperation(
+  document: CasieDocument,
+  spanIndex: string,
+  edge: SpanEdge,
+  by: EdgeStep,
+  direction: EdgeDirection,
+): AnnotationOperation | null {
   const content = document.content;
   const span = requireSpan(document, spanIndex);
   let start = span.startOffset;
@@ -190,17 +215,24 @@ export function deleteEventOperation(
   const { event, hopper, hopperPosition, position } = requireEvent(document, eventIndex);
   const place = { hopperIndex: hopper.index, position };
   const deletion: AnnotationOperation =
-    hopper.events.length === 1 ? { kind: "deleteEvent", event, place, deletedHopper: hopperSlot(hopper, hopperPosition) } : { kind: "deleteEvent", event, place };
+    hopper.events.length === 1
+      ? { kind: "deleteEvent", event, place, deletedHopper: hopperSlot(hopper, hopperPosition) }
+      : { kind: "deleteEvent", event, place };
   if (options.arguments === "delete") return deletion;
 
   if (options.targetEventIndex === undefined) throw new InvalidCommandError(`choose the event that takes over ${eventIndex}'s arguments`);
   if (options.targetEventIndex === eventIndex) throw new InvalidCommandError(`${eventIndex}'s arguments cannot move to ${eventIndex} itself`);
   const target = requireEvent(document, options.targetEventIndex).event;
-  const moved = event.arguments.filter((argument) => !target.arguments.some((other) => other.index === argument.index && other.role.type === argument.role.type));
-  if (moved.length === 0) return deletion;
-  const additions = moved.map(
-    (argument, i): AnnotationOperation => ({ kind: "addArgument", eventIndex: target.index, position: target.arguments.length + i, argument }),
+  const moved = event.arguments.filter(
+    (argument) => !target.arguments.some((other) => other.index === argument.index && other.role.type === argument.role.type),
   );
+  if (moved.length === 0) return deletion;
+  const additions = moved.map((argument, i): AnnotationOperation => ({
+    kind: "addArgument",
+    eventIndex: target.index,
+    position: target.arguments.length + i,
+    argument,
+  }));
   return { kind: "batch", label: `Delete ${eventIndex}, moving its arguments to ${target.index}`, operations: [...additions, deletion] };
 }
 
@@ -218,11 +250,21 @@ export function moveEventOperation(document: CasieDocument, eventIndex: string, 
   const destination = requireHopper(document, toHopper);
   const room = destination.events.length - (destination === hopper ? 1 : 0);
   const to = position ?? room;
-  if (!Number.isInteger(to) || to < 0 || to > room) throw new InvalidCommandError(`position ${to} is outside hopper ${toHopper}'s events (0 to ${room})`);
+  if (!Number.isInteger(to) || to < 0 || to > room)
+    throw new InvalidCommandError(`position ${to} is outside hopper ${toHopper}'s events (0 to ${room})`);
   if (destination === hopper && to === from) return null;
-  const move: AnnotationOperation = { kind: "moveEvent", eventIndex, from: { hopperIndex: hopper.index, position: from }, to: { hopperIndex: toHopper, position: to } };
+  const move: AnnotationOperation = {
+    kind: "moveEvent",
+    eventIndex,
+    from: { hopperIndex: hopper.index, position: from },
+    to: { hopperIndex: toHopper, position: to },
+  };
   if (destination === hopper || hopper.events.length > 1) return move;
-  return { kind: "batch", label: `Move ${eventIndex} to hopper ${toHopper}`, operations: [move, { kind: "deleteHopper", ...hopperSlot(hopper, hopperPosition) }] };
+  return {
+    kind: "batch",
+    label: `Move ${eventIndex} to hopper ${toHopper}`,
+    operations: [move, { kind: "deleteHopper", ...hopperSlot(hopper, hopperPosition) }],
+  };
 }
 
 /** All events of `fromHopper` join `intoHopper` (after its own, in order), and `fromHopper` is deleted. */
@@ -230,14 +272,12 @@ export function mergeHoppersOperation(document: CasieDocument, intoHopper: numbe
   if (intoHopper === fromHopper) throw new InvalidCommandError(`hopper ${intoHopper} cannot be merged into itself`);
   const into = requireHopper(document, intoHopper);
   const from = requireHopper(document, fromHopper);
-  const moves = from.events.map(
-    (event, i): AnnotationOperation => ({
-      kind: "moveEvent",
-      eventIndex: event.index,
-      from: { hopperIndex: fromHopper, position: 0 },
-      to: { hopperIndex: intoHopper, position: into.events.length + i },
-    }),
-  );
+  const moves = from.events.map((event, i): AnnotationOperation => ({
+    kind: "moveEvent",
+    eventIndex: event.index,
+    from: { hopperIndex: fromHopper, position: 0 },
+    to: { hopperIndex: intoHopper, position: into.events.length + i },
+  }));
   const deletion: AnnotationOperation = { kind: "deleteHopper", ...hopperSlot(from, findHopperPosition(document, fromHopper)) };
   return { kind: "batch", label: `Merge hopper ${fromHopper} into hopper ${intoHopper}`, operations: [...moves, deletion] };
 }
@@ -275,7 +315,12 @@ export function repairSpanOperation(document: CasieDocument, spanIndex: string):
   const span = requireSpan(document, spanIndex);
   const shift = findSpanShift(document.content, span.startOffset, span.endOffset, span.text);
   if (shift !== 1 && shift !== -1) return null;
-  return { kind: "setSpanBounds", spanIndex, from: boundsOf(span), to: { startOffset: span.startOffset - shift, endOffset: span.endOffset - shift, text: span.text } };
+  return {
+    kind: "setSpanBounds",
+    spanIndex,
+    from: boundsOf(span),
+    to: { startOffset: span.startOffset - shift, endOffset: span.endOffset - shift, text: span.text },
+  };
 }
 
 // --- helpers -----------------------------------------------------------------
@@ -345,7 +390,8 @@ function hopperSlot(hopper: CasieHopper, position: number): HopperSlot {
 function checkExternalReference(reference: ArgumentChanges["externalReference"]): { wikidataid?: string; dbpediaURI?: string } | null {
   if (!reference || (reference.wikidataid === undefined && reference.dbpediaURI === undefined)) return null;
   const { wikidataid, dbpediaURI } = reference;
-  if (wikidataid !== undefined && !WIKIDATA_ID.test(wikidataid)) throw new InvalidCommandError(`a Wikidata id looks like Q42, not ${quote(wikidataid)}`);
+  if (wikidataid !== undefined && !WIKIDATA_ID.test(wikidataid))
+    throw new InvalidCommandError(`a Wikidata id looks like Q42, not ${quote(wikidataid)}`);
   if (dbpediaURI !== undefined && !DBPEDIA_URI.test(dbpediaURI)) {
     throw new InvalidCommandError(`a DBpedia URI looks like http://dbpedia.org/resource/Name, not ${quote(dbpediaURI)}`);
   }
@@ -353,7 +399,10 @@ function checkExternalReference(reference: ArgumentChanges["externalReference"])
 }
 
 /** The wanted link, built on the current one's layout so its key order survives the edit. */
-function linkWithLayout(wanted: { wikidataid?: string; dbpediaURI?: string } | null, current: CasieExternalReference | null): CasieExternalReference | null {
+function linkWithLayout(
+  wanted: { wikidataid?: string; dbpediaURI?: string } | null,
+  current: CasieExternalReference | null,
+): CasieExternalReference | null {
   if (!wanted) return null;
   const link: CasieExternalReference = {};
   if (wanted.dbpediaURI !== undefined) link.dbpediaURI = wanted.dbpediaURI;

@@ -59,7 +59,9 @@ test("overlapping spans are cut where each one starts and ends", () => {
   const b = span(CONTENT, "T2", 8, 19); // "have stolen"
   const hoppers = [{ index: 0, events: [event("E1", b, [argument(a, "Attacker")])] }];
   assert.deepEqual(describe(highlight(CONTENT, hoppers), CONTENT)[0].slice(0, 3), ["Hackers [a:T1]", "have[a:T1 n:T2]", " stolen[n:T2]"]);
-  const marks = collectHighlightMarks(CONTENT, [{ index: 0, events: [event("E1", span(CONTENT, "T9", 60, 68), [argument(a, "Attacker"), argument(b, "Victim")])] }]);
+  const marks = collectHighlightMarks(CONTENT, [
+    { index: 0, events: [event("E1", span(CONTENT, "T9", 60, 68), [argument(a, "Attacker"), argument(b, "Victim")])] },
+  ]);
   assert.notEqual(marks.find((m) => m.spanIndex === "T1")!.layer, marks.find((m) => m.spanIndex === "T2")!.layer);
 });
 
@@ -86,17 +88,16 @@ test("a span that is one event's nugget and another's argument gives two marks, 
   const hoppers = [{ index: 0, events: [event("E1", s), event("E2", span(CONTENT, "T2", 0, 7), [argument(s, "Purpose", "Purpose")])] }];
   const segments = highlight(CONTENT, hoppers)[0].segments;
   assert.deepEqual(describe([{ start: 0, end: 0, segments }], CONTENT)[0][2], "have stolen[a:T1 n:T1]");
-  assert.deepEqual(segments[2].marks.map((m) => m.eventIndices), [["E2"], ["E1"]]);
+  assert.deepEqual(
+    segments[2].marks.map((m) => m.eventIndices),
+    [["E2"], ["E1"]],
+  );
 });
 
 test("line breaks split paragraphs, and a span across a break is drawn in both", () => {
   const content = "First line.\r\nSecond line.\n\nThird.";
   const hoppers = [{ index: 0, events: [event("E1", span(content, "T1", 6, 19))] }];
-  assert.deepEqual(describe(highlight(content, hoppers), content), [
-    ["First []", "line.[n:T1]"],
-    ["Second[n:T1]", " line.[]"],
-    ["Third.[]"],
-  ]);
+  assert.deepEqual(describe(highlight(content, hoppers), content), [["First []", "line.[n:T1]"], ["Second[n:T1]", " line.[]"], ["Third.[]"]]);
 });
 
 test("shifted spans are flagged, out-of-range ones clamped, empty ones skipped", () => {
@@ -144,12 +145,14 @@ test("segments always tile the content and list exactly the marks covering them"
         for (let c = segment.start; c < segment.end; c++) covered.push(c);
       }
     }
-    assert.deepEqual(covered, [...content].flatMap((ch, i) => (ch === "\n" ? [] : [i])));
+    assert.deepEqual(
+      covered,
+      [...content].flatMap((ch, i) => (ch === "\n" ? [] : [i])),
+    );
     for (const kind of ["nugget", "argument"]) {
       const same = marks.filter((m) => m.kind === kind);
       for (const a of same)
-        for (const b of same)
-          if (a !== b && a.startOffset < b.endOffset && b.startOffset < a.endOffset) assert.notEqual(a.layer, b.layer);
+        for (const b of same) if (a !== b && a.startOffset < b.endOffset && b.startOffset < a.endOffset) assert.notEqual(a.layer, b.layer);
     }
   }
 });
@@ -176,6 +179,10 @@ test("a 30 KB document with 2,000 spans is highlighted in well under a second", 
 
 test("eventSpanIndexes lists the nugget then each argument span once", () => {
   const shared = span(CONTENT, "T3", 48, 54);
-  const e = event("E1", span(CONTENT, "T1", 8, 19), [argument(span(CONTENT, "T2", 0, 7), "Attacker"), argument(shared, "Victim"), argument(shared, "Place")]);
+  const e = event("E1", span(CONTENT, "T1", 8, 19), [
+    argument(span(CONTENT, "T2", 0, 7), "Attacker"),
+    argument(shared, "Victim"),
+    argument(shared, "Place"),
+  ]);
   assert.deepEqual(eventSpanIndexes(e), ["T1", "T2", "T3"]);
 });

@@ -6,7 +6,12 @@ import { emptyHistory, HISTORY_LIMIT, parseHistory, recordStep, redoStep, serial
 import type { AnnotationOperation } from "./operation-types";
 import { clinicDocument } from "./test-documents";
 
-const realis = (from: string, to: string): AnnotationOperation => ({ kind: "setEventAttributes", eventIndex: "E1", from: { realis: from }, to: { realis: to } });
+const realis = (from: string, to: string): AnnotationOperation => ({
+  kind: "setEventAttributes",
+  eventIndex: "E1",
+  from: { realis: from },
+  to: { realis: to },
+});
 
 test("undo gives the inverse of the last step, redo the step again", () => {
   const doc = clinicDocument();

@@ -11,7 +11,9 @@ function withIndexes(events: string[], spans: string[], hoppers: number[]): Casi
     subtype: "Ransom",
     realis: "Actual",
     nugget: { index: spans[i] ?? `T${i}x`, startOffset: 0, endOffset: 1, text: "a" },
-    arguments: spans.slice(events.length).map((index) => ({ index, startOffset: 0, endOffset: 1, text: "a", entityType: "Person", role: { type: "Victim" } })),
+    arguments: spans
+      .slice(events.length)
+      .map((index) => ({ index, startOffset: 0, endOffset: 1, text: "a", entityType: "Person", role: { type: "Victim" } })),
   });
   return { content: "a", sourcefile: "a.txt", hoppers: hoppers.map((index, i) => ({ index, events: i === 0 ? events.map(event) : [] })) };
 }

@@ -27,7 +27,13 @@ export function createIndexAllocator(document: CasieDocument, reserved: Reserved
   let hopper = Math.max(-1, ...(reserved.hoppers ?? []));
   for (const h of document.hoppers) {
     hopper = Math.max(hopper, h.index);
-    event = max(event, highest("E", h.events.map((e) => e.index)));
+    event = max(
+      event,
+      highest(
+        "E",
+        h.events.map((e) => e.index),
+      ),
+    );
   }
   for (const use of spanUses(document)) span = max(span, numberOf("T", use.span.index));
   return {

@@ -14,7 +14,12 @@ export interface IndexMapping {
 export function mapOperationIndexes(operation: AnnotationOperation, map: IndexMapping): AnnotationOperation {
   const place = (p: EventPlace): EventPlace => ({ ...p, hopperIndex: map.hopper(p.hopperIndex) });
   const argument = (a: CasieArgument): CasieArgument => ({ ...a, index: map.span(a.index) });
-  const event = (e: CasieEvent): CasieEvent => ({ ...e, index: map.event(e.index), nugget: { ...e.nugget, index: map.span(e.nugget.index) }, arguments: e.arguments.map(argument) });
+  const event = (e: CasieEvent): CasieEvent => ({
+    ...e,
+    index: map.event(e.index),
+    nugget: { ...e.nugget, index: map.span(e.nugget.index) },
+    arguments: e.arguments.map(argument),
+  });
   switch (operation.kind) {
     case "createEvent": {
       const mapped: AnnotationOperation = { ...operation, event: event(operation.event), place: place(operation.place) };
@@ -47,9 +52,15 @@ export function mapOperationIndexes(operation: AnnotationOperation, map: IndexMa
 }
 
 /** The indexes the operations name. */
-export function collectOperationIndexes(operations: readonly AnnotationOperation[]): { events: Set<string>; spans: Set<string>; hoppers: Set<number> } {
+export function collectOperationIndexes(operations: readonly AnnotationOperation[]): {
+  events: Set<string>;
+  spans: Set<string>;
+  hoppers: Set<number>;
+} {
   const found = { events: new Set<string>(), spans: new Set<string>(), hoppers: new Set<number>() };
-  const record = <T>(set: Set<T>) => (index: T) => (set.add(index), index);
+  const record =
+    <T>(set: Set<T>) =>
+    (index: T) => (set.add(index), index);
   const mapping: IndexMapping = { event: record(found.events), span: record(found.spans), hopper: record(found.hoppers) };
   for (const operation of operations) mapOperationIndexes(operation, mapping);
   return found;

@@ -1,6 +1,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addArgumentOperation, adjustSpanOperation, createNuggetOperation, deleteEventOperation, moveEventOperation, removeArgumentOperation, setArgumentAttributesOperation, setEventAttributesOperation, setHopperRelationOperation, splitEventOperation } from "./editor-commands";
+import {
+  addArgumentOperation,
+  adjustSpanOperation,
+  createNuggetOperation,
+  deleteEventOperation,
+  moveEventOperation,
+  removeArgumentOperation,
+  setArgumentAttributesOperation,
+  setEventAttributesOperation,
+  setHopperRelationOperation,
+  splitEventOperation,
+} from "./editor-commands";
 import { describeOperation } from "./operation-labels";
 import { clinicDocument } from "./test-documents";
 

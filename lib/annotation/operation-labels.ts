@@ -31,7 +31,9 @@ export function describeOperation(operation: AnnotationOperation): string {
     case "deleteHopper":
       return `Delete hopper ${operation.index}`;
     case "setHopperRelation":
-      return operation.to === null ? `Remove hopper ${operation.hopperIndex}'s relation` : `Set hopper ${operation.hopperIndex}'s relation to ${operation.to}`;
+      return operation.to === null
+        ? `Remove hopper ${operation.hopperIndex}'s relation`
+        : `Set hopper ${operation.hopperIndex}'s relation to ${operation.to}`;
     case "batch":
       return operation.label;
   }

@@ -9,18 +9,39 @@ const layout = { keys: ["index", "type"], extra: { note: '"kept"' } };
 
 /** One of each operation, with every optional member somewhere. */
 const EVERY_KIND: AnnotationOperation[] = [
-  { kind: "createEvent", event: { ...E1, layout }, place: { hopperIndex: 3, position: 0 }, newHopper: { index: 3, position: 1, relation: "coref", layout } },
+  {
+    kind: "createEvent",
+    event: { ...E1, layout },
+    place: { hopperIndex: 3, position: 0 },
+    newHopper: { index: 3, position: 1, relation: "coref", layout },
+  },
   { kind: "deleteEvent", event: E2, place: { hopperIndex: 0, position: 1 } },
   { kind: "setEventAttributes", eventIndex: "E1", from: { type: "Attack", subtype: "Ransom" }, to: { type: "Vulnerability", subtype: "Discover" } },
   {
     kind: "addArgument",
     eventIndex: "E2",
     position: 0,
-    argument: { ...E1.arguments[0], externalReference: { wikidataid: "Q1", dbpediaURI: "http://dbpedia.org/x", layout }, layout, role: { type: "Attacker", layout } },
+    argument: {
+      ...E1.arguments[0],
+      externalReference: { wikidataid: "Q1", dbpediaURI: "http://dbpedia.org/x", layout },
+      layout,
+      role: { type: "Attacker", layout },
+    },
   },
   { kind: "removeArgument", eventIndex: "E1", position: 0, argument: E1.arguments[0] },
-  { kind: "setArgumentAttributes", eventIndex: "E1", position: 0, from: { role: "Attacker", externalReference: null }, to: { role: "Victim", externalReference: { wikidataid: "Q2" } } },
-  { kind: "setSpanBounds", spanIndex: "T1", from: { startOffset: 8, endOffset: 13, text: "stole" }, to: { startOffset: 8, endOffset: 18, text: "stole data" } },
+  {
+    kind: "setArgumentAttributes",
+    eventIndex: "E1",
+    position: 0,
+    from: { role: "Attacker", externalReference: null },
+    to: { role: "Victim", externalReference: { wikidataid: "Q2" } },
+  },
+  {
+    kind: "setSpanBounds",
+    spanIndex: "T1",
+    from: { startOffset: 8, endOffset: 13, text: "stole" },
+    to: { startOffset: 8, endOffset: 18, text: "stole data" },
+  },
   { kind: "moveEvent", eventIndex: "E2", from: { hopperIndex: 0, position: 1 }, to: { hopperIndex: 1, position: 0 } },
   { kind: "createHopper", index: 1, position: 1 },
   { kind: "deleteHopper", index: 2, position: 0, relation: "coref", layout },
@@ -44,13 +65,22 @@ test("accepts every kind of operation, and their inverses, unchanged", () => {
 
 test("names the first problem of a malformed save", () => {
   assert.match(problemOf({ baseVersion: 0, operations: [{ kind: "paint" }] }), /^operations\.0\.kind: Invalid discriminator value/);
-  assert.equal(problemOf({ baseVersion: 0, operations: [{ ...setRealis("E1", "a", "b"), colour: "red" }] }), 'operations.0: Unrecognized key: "colour"');
   assert.equal(
-    problemOf({ baseVersion: 0, operations: [{ kind: "moveEvent", eventIndex: "E1", from: { hopperIndex: 0, position: -1 }, to: { hopperIndex: 0, position: 0 } }] }),
+    problemOf({ baseVersion: 0, operations: [{ ...setRealis("E1", "a", "b"), colour: "red" }] }),
+    'operations.0: Unrecognized key: "colour"',
+  );
+  assert.equal(
+    problemOf({
+      baseVersion: 0,
+      operations: [{ kind: "moveEvent", eventIndex: "E1", from: { hopperIndex: 0, position: -1 }, to: { hopperIndex: 0, position: 0 } }],
+    }),
     "operations.0.from.position: Too small: expected number to be >=0",
   );
   assert.equal(
-    problemOf({ baseVersion: 0, operations: [{ kind: "createEvent", event: { ...E1, nugget: { ...E1.nugget, startOffset: 1.5 } }, place: { hopperIndex: 0, position: 0 } }] }),
+    problemOf({
+      baseVersion: 0,
+      operations: [{ kind: "createEvent", event: { ...E1, nugget: { ...E1.nugget, startOffset: 1.5 } }, place: { hopperIndex: 0, position: 0 } }],
+    }),
     "operations.0.event.nugget.startOffset: Invalid input: expected int, received number",
   );
   assert.match(problemOf({ baseVersion: 0, operations: [{ kind: "createHopper", index: 2 ** 31, position: 0 }] }), /^operations\.0\.index: Too big/);

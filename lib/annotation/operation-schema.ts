@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 
 /** NUL characters and unpaired surrogates cannot be stored in PostgreSQL text or jsonb: refused here, not by the database. */
+// eslint-disable-next-line no-control-regex -- NUL is what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const text = z.string().refine((value) => !UNSTORABLE.test(value), "Text must not contain NUL characters or unpaired surrogates");
 

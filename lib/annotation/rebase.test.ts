@@ -38,8 +38,10 @@ function hopperEvents(document: CasieDocument): [number, string[]][] {
   return document.hoppers.map((h) => [h.index, h.events.map((e) => e.index)]);
 }
 
-const nugget = (text: string, hopper: "new" | number = "new") => (d: CasieDocument) =>
-  createNuggetOperation(d, { ...range(text), type: "Attack", subtype: "Ransom", realis: "Actual", hopper });
+const nugget =
+  (text: string, hopper: "new" | number = "new") =>
+  (d: CasieDocument) =>
+    createNuggetOperation(d, { ...range(text), type: "Attack", subtype: "Ransom", realis: "Actual", hopper });
 
 test("without remote operations the pending ones apply as they are", () => {
   const pending = sequence(confirmed, (d) => setEventAttributesOperation(d, "E1", { realis: "Generic" }), nugget("refused"));
@@ -50,8 +52,16 @@ test("without remote operations the pending ones apply as they are", () => {
 });
 
 test("edits to different things merge", () => {
-  const remote = sequence(confirmed, (d) => setEventAttributesOperation(d, "E2", { realis: "Other" }), (d) => removeArgumentOperation(d, "E1", 0));
-  const pending = sequence(confirmed, (d) => setEventAttributesOperation(d, "E1", { realis: "Generic" }), (d) => addArgumentOperation(d, "E3", range("The clinic"), "Victim"));
+  const remote = sequence(
+    confirmed,
+    (d) => setEventAttributesOperation(d, "E2", { realis: "Other" }),
+    (d) => removeArgumentOperation(d, "E1", 0),
+  );
+  const pending = sequence(
+    confirmed,
+    (d) => setEventAttributesOperation(d, "E1", { realis: "Generic" }),
+    (d) => addArgumentOperation(d, "E3", range("The clinic"), "Victim"),
+  );
   const result = rebasePending(confirmed, remote, pending);
   assert.deepEqual(result.dropped, []);
   assert.deepEqual(result.pending, pending);
@@ -61,7 +71,11 @@ test("edits to different things merge", () => {
 
 test("a pending edit of something someone else changed is dropped with the reason; the others are kept", () => {
   const remote = sequence(confirmed, (d) => setEventAttributesOperation(d, "E1", { realis: "Generic" }));
-  const pending = sequence(confirmed, (d) => setEventAttributesOperation(d, "E1", { realis: "Other" }), (d) => setEventAttributesOperation(d, "E2", { realis: "Other" }));
+  const pending = sequence(
+    confirmed,
+    (d) => setEventAttributesOperation(d, "E1", { realis: "Other" }),
+    (d) => setEventAttributesOperation(d, "E2", { realis: "Other" }),
+  );
   const result = rebasePending(confirmed, remote, pending);
   assert.deepEqual(result.dropped, [{ operation: pending[0], reason: "E1's realis is Generic now, not Actual" }]);
   assert.deepEqual(result.pending, [pending[1]]);
@@ -79,15 +93,25 @@ test("events, spans and hoppers both sides created under the same index: the pen
     (d) => setEventAttributesOperation(d, "E6", { realis: "Generic" }),
   );
   // Both sides took E6, T10 and hopper 4; the pending side also took T11.
-  assert.deepEqual(pending[0].kind === "createEvent" && [pending[0].event.index, pending[0].event.nugget.index, pending[0].place.hopperIndex], ["E6", "T10", 4]);
+  assert.deepEqual(pending[0].kind === "createEvent" && [pending[0].event.index, pending[0].event.nugget.index, pending[0].place.hopperIndex], [
+    "E6",
+    "T10",
+    4,
+  ]);
   const result = rebasePending(confirmed, remote, pending);
   assert.deepEqual(result.dropped, []);
   const doc = result.document;
-  assert.deepEqual(hopperEvents(doc).slice(-2), [[4, ["E6"]], [5, ["E7"]]]);
+  assert.deepEqual(hopperEvents(doc).slice(-2), [
+    [4, ["E6"]],
+    [5, ["E7"]],
+  ]);
   assert.equal(findEvent(doc, "E6")!.event.nugget.text, "refused");
   const e7 = findEvent(doc, "E7")!.event;
   assert.deepEqual([e7.nugget.index, e7.nugget.text, e7.realis], ["T12", "Lithuania", "Generic"]);
-  assert.deepEqual(e7.arguments.map((a) => `${a.index} ${a.text}`), ["T11 The clinic"]);
+  assert.deepEqual(
+    e7.arguments.map((a) => `${a.index} ${a.text}`),
+    ["T11 The clinic"],
+  );
   assert.deepEqual(findEvent(doc, "E1")!.event.arguments.at(-1)!.index, "T11");
   assert.deepEqual(applyOperations(applyOperations(confirmed, remote), result.pending), doc);
 });
@@ -107,13 +131,17 @@ test("positions that others' edits shifted are looked up again", () => {
   assert.ok(pending[2].kind === "deleteEvent" && pending[2].deletedHopper);
   const result = rebasePending(confirmed, remote, pending);
   assert.deepEqual(result.dropped, []);
-  assert.deepEqual(hopperEvents(result.document), [[0, ["E3", "E1"]], [1, ["E6"]], [3, ["E5"]]]);
+  assert.deepEqual(hopperEvents(result.document), [
+    [0, ["E3", "E1"]],
+    [1, ["E6"]],
+    [3, ["E5"]],
+  ]);
   // The argument added last is still last, after the one added remotely.
   assert.deepEqual(
     findEvent(result.document, "E1")!.event.arguments.map((a) => a.text),
     ["Hackers", "the data of patients", "Lithuania", "patients"],
   );
-  const { deletedHopper: _kept, ...deletion } = pending[2] as Extract<AnnotationOperation, { kind: "deleteEvent" }>;
+  const { deletedHopper: _kept, ...deletion } = pending[2];
   assert.deepEqual(result.pending[2], { ...deletion, place: { hopperIndex: 1, position: 1 } });
 });
 
@@ -121,7 +149,10 @@ test("an event someone moved to another hopper is not moved back or deleted ther
   const remote = sequence(confirmed, (d) => moveEventOperation(d, "E3", 0));
   const pending = sequence(confirmed, (d) => deleteEventOperation(d, "E3"));
   const result = rebasePending(confirmed, remote, pending);
-  assert.deepEqual(result.dropped.map((d) => d.reason), ["E3 is at position 1 of hopper 0 now, not at position 1 of hopper 1"]);
+  assert.deepEqual(
+    result.dropped.map((d) => d.reason),
+    ["E3 is at position 1 of hopper 0 now, not at position 1 of hopper 1"],
+  );
 });
 
 test("deleting a hopper's last event keeps the hopper when someone added an event to it", () => {
@@ -133,7 +164,11 @@ test("deleting a hopper's last event keeps the hopper when someone added an even
 });
 
 test("a batch is kept or dropped whole, and a dropped creation takes edits of what it created with it", () => {
-  const remote = sequence(confirmed, (d) => deleteEventOperation(d, "E5"), (d) => setEventAttributesOperation(d, "E2", { realis: "Generic" }));
+  const remote = sequence(
+    confirmed,
+    (d) => deleteEventOperation(d, "E5"),
+    (d) => setEventAttributesOperation(d, "E2", { realis: "Generic" }),
+  );
   const pending = sequence(
     confirmed,
     nugget("refused", 3),

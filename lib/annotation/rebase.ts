@@ -77,7 +77,11 @@ export function rebasePending(
  */
 export function applyRebased(document: CasieDocument, operation: AnnotationOperation): { document: CasieDocument; operation: AnnotationOperation } {
   const nothing: DocumentIndexes = { events: new Set(), spans: new Set(), hoppers: new Set() };
-  return rebaseOperation(document, undefined, operation, { remoteCreated: nothing, renames: emptyRenames(), allocate: createIndexAllocator(document) });
+  return rebaseOperation(document, undefined, operation, {
+    remoteCreated: nothing,
+    renames: emptyRenames(),
+    allocate: createIndexAllocator(document),
+  });
 }
 
 interface DocumentIndexes {
@@ -134,17 +138,19 @@ function rebaseOperation(
 function renameCollisions(operation: AnnotationOperation, context: RebaseContext): AnnotationOperation {
   const { remoteCreated, renames, allocate } = context;
   let collided = false;
-  const check = <T>(created: Set<T>, renamed: Map<T, T>, fresh: () => T) => (index: T) => {
-    if (created.has(index) && !renamed.has(index)) {
-      renamed.set(index, fresh());
-      collided = true;
-    }
-    return index;
-  };
+  const check =
+    <T>(created: Set<T>, renamed: Map<T, T>, fresh: () => T) =>
+    (index: T) => {
+      if (created.has(index) && !renamed.has(index)) {
+        renamed.set(index, fresh());
+        collided = true;
+      }
+      return index;
+    };
   mapOperationIndexes(operation, {
-    event: check(remoteCreated.events, renames.events, allocate.event),
-    span: check(remoteCreated.spans, renames.spans, allocate.span),
-    hopper: check(remoteCreated.hoppers, renames.hoppers, allocate.hopper),
+    event: check(remoteCreated.events, renames.events, () => allocate.event()),
+    span: check(remoteCreated.spans, renames.spans, () => allocate.span()),
+    hopper: check(remoteCreated.hoppers, renames.hoppers, () => allocate.hopper()),
   });
   return collided ? mapOperationIndexes(operation, renaming(renames)) : operation;
 }
@@ -178,7 +184,14 @@ function appendsOf(made: CasieDocument, operation: AnnotationOperation): Appends
       return { argument: operation.position === findEvent(made, operation.eventIndex)?.event.arguments.length };
     case "createHopper":
       return { hopper: operation.position === made.hoppers.length };
-    default:
+    case "deleteEvent":
+    case "setEventAttributes":
+    case "removeArgument":
+    case "setArgumentAttributes":
+    case "setSpanBounds":
+    case "deleteHopper":
+    case "setHopperRelation":
+    case "batch":
       return {};
   }
 }
@@ -232,7 +245,11 @@ function relocate(document: CasieDocument, operation: AnnotationOperation, appen
       const position = findHopperPosition(document, operation.index);
       return position === -1 ? operation : { ...operation, position };
     }
-    default:
+    case "setEventAttributes":
+    case "setArgumentAttributes":
+    case "setSpanBounds":
+    case "setHopperRelation":
+    case "batch":
       return operation;
   }
 }

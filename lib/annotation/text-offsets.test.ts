@@ -47,7 +47,15 @@ const CONTENT = "Hackers have stolen data.\nThe clinic paid.";
 const root = element(
   "div",
   {},
-  element("p", {}, segment(0, mark("Hackers", badge("Attacker"))), segment(7, " "), segment(8, mark("have ")), segment(13, mark(mark("stolen"), badge("Attack"))), segment(19, " data.")),
+  element(
+    "p",
+    {},
+    segment(0, mark("Hackers", badge("Attacker"))),
+    segment(7, " "),
+    segment(8, mark("have ")),
+    segment(13, mark(mark("stolen"), badge("Attack"))),
+    segment(19, " data."),
+  ),
   "\n",
   element("p", {}, segment(26, "The ", mark("clinic"), " paid.")),
 );
@@ -181,5 +189,8 @@ test("an element with its own data-offset inside another restarts the count; tex
   assert.equal(offsetFromDomPoint(other, other.childNodes[0], 2), 0);
   assert.equal(offsetFromDomPoint(other, other.childNodes[2], 0, "forward"), 10);
   assert.equal(offsetFromDomPoint(other, other.childNodes[2], 0, "backward"), 6);
-  assert.deepEqual(offsetsFromRange(other, { startContainer: other.childNodes[0], startOffset: 1, endContainer: other, endOffset: 4 }), { start: 0, end: 12 });
+  assert.deepEqual(offsetsFromRange(other, { startContainer: other.childNodes[0], startOffset: 1, endContainer: other, endOffset: 4 }), {
+    start: 0,
+    end: 12,
+  });
 });

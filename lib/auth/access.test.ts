@@ -30,7 +30,7 @@ async function requestAs(userId: string | null, secret = SECRET): Promise<Reques
   return new Request("http://hopper.test/api/thing", { headers });
 }
 
-async function statusOf(result: CurrentUser | Response): Promise<number | string> {
+function statusOf(result: CurrentUser | Response): number | string {
   return result instanceof Response ? result.status : result.email;
 }
 
@@ -39,24 +39,24 @@ test("requireApiUser answers 401 when signed out or the token is not ours", asyn
   assert.ok(signedOut instanceof Response);
   assert.equal(signedOut.status, 401);
   assert.deepEqual(await signedOut.json(), { error: "Sign in to continue." });
-  assert.equal(await statusOf(await requireApiUser(await requestAs(ann.id, "another secret"))), 401);
+  assert.equal(statusOf(await requireApiUser(await requestAs(ann.id, "another secret"))), 401);
 });
 
 test("requireApiUser gives the account when its role is allowed, else 403", async () => {
   assert.deepEqual(await requireApiUser(await requestAs(ann.id)), { id: ann.id, email: "ann@example.org", name: "Ann", role: "ANNOTATOR" });
-  assert.equal(await statusOf(await requireApiUser(await requestAs(ann.id), "ANNOTATOR", "REVIEWER")), "ann@example.org");
+  assert.equal(statusOf(await requireApiUser(await requestAs(ann.id), "ANNOTATOR", "REVIEWER")), "ann@example.org");
   const refused = await requireApiUser(await requestAs(ann.id), "ADMIN");
   assert.ok(refused instanceof Response);
   assert.equal(refused.status, 403);
-  assert.equal(await statusOf(await requireApiUser(await requestAs(admin.id), "ADMIN")), "root@example.org");
+  assert.equal(statusOf(await requireApiUser(await requestAs(admin.id), "ADMIN")), "root@example.org");
 });
 
 test("a role change or disabling applies to an existing session at once", async () => {
   const token = await requestAs(ann.id);
   await setUserRole(admin.id, ann.id, "REVIEWER");
-  assert.equal(await statusOf(await requireApiUser(token.clone(), "REVIEWER")), "ann@example.org");
+  assert.equal(statusOf(await requireApiUser(token.clone(), "REVIEWER")), "ann@example.org");
   await setUserDisabled(admin.id, ann.id, true);
-  assert.equal(await statusOf(await requireApiUser(token.clone())), 401);
+  assert.equal(statusOf(await requireApiUser(token.clone())), 401);
   await setUserDisabled(admin.id, ann.id, false);
   await setUserRole(admin.id, ann.id, "ANNOTATOR");
 });

@@ -19,7 +19,7 @@ export async function ensureBootstrapAdmin(client: Database = db(), env: Record<
   } catch (error) {
     // Another process set Hopper up first: that is the state we wanted.
     if (error instanceof UserError && error.code === "SETUP_DONE") return;
-    if (error instanceof UserError) throw new Error(`HOPPER_ADMIN_EMAIL/HOPPER_ADMIN_PASSWORD: ${error.message}`);
+    if (error instanceof UserError) throw new Error(`HOPPER_ADMIN_EMAIL/HOPPER_ADMIN_PASSWORD: ${error.message}`, { cause: error });
     throw error;
   }
 }

@@ -6,7 +6,12 @@ import { checkMutationRequest, readBodyBytes, readJsonBody } from "./request-gua
 const LIMIT = { maxBytes: 64 };
 
 function post(headers: Record<string, string>, body?: BodyInit): Request {
-  return new Request("http://hopper.test/api/thing", { method: "POST", headers: { host: "hopper.test", ...headers }, body, duplex: "half" } as RequestInit);
+  return new Request("http://hopper.test/api/thing", {
+    method: "POST",
+    headers: { host: "hopper.test", ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
 }
 
 /** A body sent in chunks with no Content-Length, as a client streaming a large upload would. */

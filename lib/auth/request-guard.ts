@@ -97,10 +97,7 @@ export type JsonBody<T> = { ok: true; value: T } | { ok: false; response: Respon
  * Failures come back as responses: 415 (not JSON), 413 (too large), 400
  * (malformed or invalid, naming the first problem).
  */
-export async function readJsonBody<T = unknown>(
-  request: Request,
-  options: { maxBytes: number; schema?: z.ZodType<T> },
-): Promise<JsonBody<T>> {
+export async function readJsonBody<T = unknown>(request: Request, options: { maxBytes: number; schema?: z.ZodType<T> }): Promise<JsonBody<T>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return { ok: false, response: jsonError(415, "Expected a JSON body (Content-Type: application/json).") };

@@ -8,7 +8,7 @@ function syntaxError(text: string): JsonSyntaxError {
   try {
     readJson(text);
   } catch (error) {
-    assert.ok(error instanceof JsonSyntaxError, `expected a JsonSyntaxError, got ${error}`);
+    assert.ok(error instanceof JsonSyntaxError, `expected a JsonSyntaxError, got ${String(error)}`);
     return error;
   }
   assert.fail(`${JSON.stringify(text)} was read without error`);
@@ -52,14 +52,16 @@ test("every value keeps its exact source text", () => {
 test("strings are decoded, with and without escapes", () => {
   const node = readJson('["plain", "tab\\there", "\\ud83d\\ude00 \\"q\\" \\\\ \\/", ""]');
   assert.equal(node.kind, "array");
-  assert.deepEqual(
-    node.kind === "array" && node.items.map((item) => item.kind === "string" && item.value),
-    ["plain", "tab\there", '😀 "q" \\ /', ""],
-  );
+  assert.deepEqual(node.kind === "array" && node.items.map((item) => item.kind === "string" && item.value), [
+    "plain",
+    "tab\there",
+    '😀 "q" \\ /',
+    "",
+  ]);
 });
 
 test("numbers, literals and white space", () => {
-  const values = (readJson(' \r\n\t[0, -12, 3.25, 1e3, true, false, null] \n') as Extract<JsonNode, { kind: "array" }>).items;
+  const values = (readJson(" \r\n\t[0, -12, 3.25, 1e3, true, false, null] \n") as Extract<JsonNode, { kind: "array" }>).items;
   assert.deepEqual(
     values.map((v) => (v.kind === "number" || v.kind === "literal" ? v.value : undefined)),
     [0, -12, 3.25, 1000, true, false, null],
@@ -91,7 +93,7 @@ test("malformed input is located by line, column and JSON path, saying what was 
   assert.equal(syntaxError('{"CAPEC-Meta": nul}').path, '$["CAPEC-Meta"]');
   assert.equal(syntaxError('{"a": "open').found, "the end of the input");
   assert.equal(syntaxError('{"a": "open').expected, 'a closing "');
-  assert.equal(syntaxError('{"a": "bad \\x escape"}').expected, "an escape (one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+  assert.equal(syntaxError('{"a": "bad \\x escape"}').expected, 'an escape (one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
   assert.equal(syntaxError('{"a": "\\u12G4"}').expected, "4 hex digits after \\u");
   assert.equal(syntaxError('{"a": "line\nbreak"}').found, "U+000A");
   assert.equal(syntaxError('{"a": 1.}').expected, 'a digit after "."');

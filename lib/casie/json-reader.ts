@@ -249,7 +249,7 @@ class JsonReader {
           pos += 2;
         } else {
           this.pos = pos + 1;
-          throw this.fail("an escape (one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+          throw this.fail('an escape (one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
         }
       } else if (c >= 32) {
         pos++;

@@ -21,6 +21,7 @@ export function detectJsonStyle(text: string, root: JsonNode): JsonStyle {
   const style: JsonStyle = {
     ...DEFAULT_JSON_STYLE,
     // json.dumps escapes DEL too, so a raw DEL also means ensure_ascii=False.
+    // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
     ensureAscii: !/[^\x00-\x7e]/.test(text),
     trailingNewline: text.slice(root.end) === "\n",
   };

@@ -9,6 +9,7 @@ import type { CasieIssue } from "./types";
 const CONTENT = "Hackers stole data from Acme. Acme patched it.";
 
 /** Tests break documents in every way, so they are typed loosely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- deliberately untyped
 type Loose = any;
 
 /** A valid document as plain data; tests break one thing in it. */
@@ -115,9 +116,17 @@ test("wrong value types name the path, the expected type and the value found", (
     [(doc) => (doc.cyberevent.hopper[0].events[0].type = 5), "$.cyberevent.hopper[0].events[0].type", "expected a string, found the number 5"],
     [(doc) => (doc.cyberevent.hopper[0].events[0].argument = {}), "$.cyberevent.hopper[0].events[0].argument", "expected an array, found an object"],
     [(doc) => (doc.cyberevent.hopper[0].events[0].nugget = null), "$.cyberevent.hopper[0].events[0].nugget", "expected a nugget object, found null"],
-    [(doc) => (doc.cyberevent.hopper[0].events[0].argument[1].role = ["Victim"]), "$.cyberevent.hopper[0].events[0].argument[1].role", "expected a role object, found an array"],
+    [
+      (doc) => (doc.cyberevent.hopper[0].events[0].argument[1].role = ["Victim"]),
+      "$.cyberevent.hopper[0].events[0].argument[1].role",
+      "expected a role object, found an array",
+    ],
     [(doc) => (doc.info.date = 20170531), "$.info.date", "expected a string, found the number 20170531"],
-    [(doc) => (doc.cyberevent.hopper[0].events[0].argument[0].external_reference = { wikidataid: true }), "$.cyberevent.hopper[0].events[0].argument[0].external_reference.wikidataid", "expected a string, found true"],
+    [
+      (doc) => (doc.cyberevent.hopper[0].events[0].argument[0].external_reference = { wikidataid: true }),
+      "$.cyberevent.hopper[0].events[0].argument[0].external_reference.wikidataid",
+      "expected a string, found true",
+    ],
   ];
   for (const [edit, path, message] of cases) {
     const result = parse(textWith(edit));
@@ -145,7 +154,10 @@ test("missing required keys", () => {
   for (const [edit, path] of cases) {
     const issue = onlyIssue(parse(textWith(edit)));
     const key = path.slice(path.lastIndexOf(".") + 1);
-    assert.deepEqual([issue.severity, issue.code, issue.path, issue.message], ["error", "missing-key", path, `expected the key "${key}", found no such key`]);
+    assert.deepEqual(
+      [issue.severity, issue.code, issue.path, issue.message],
+      ["error", "missing-key", path, `expected the key "${key}", found no such key`],
+    );
   }
   // Located at the object that lacks the key.
   const text = textWith((doc) => delete doc.cyberevent.hopper[1].events[0].nugget.endOffset);
@@ -155,31 +167,51 @@ test("missing required keys", () => {
 test("offsets must be non-negative integers, in order, within content", () => {
   const nuggetPath = "$.cyberevent.hopper[0].events[0].nugget";
   const float = onlyIssue(parse(textWith().replace('"endOffset": 13', '"endOffset": 13.0')));
-  assert.deepEqual([float.code, float.path, float.message], ["invalid-offset", `${nuggetPath}.endOffset`, "expected a non-negative integer offset, found the number 13.0"]);
+  assert.deepEqual(
+    [float.code, float.path, float.message],
+    ["invalid-offset", `${nuggetPath}.endOffset`, "expected a non-negative integer offset, found the number 13.0"],
+  );
 
   const negative = onlyIssue(parse(textWith((doc) => (doc.cyberevent.hopper[0].events[0].nugget.startOffset = -1))));
-  assert.deepEqual([negative.code, negative.path, negative.message], ["invalid-offset", `${nuggetPath}.startOffset`, "expected a non-negative integer offset, found the number -1"]);
+  assert.deepEqual(
+    [negative.code, negative.path, negative.message],
+    ["invalid-offset", `${nuggetPath}.startOffset`, "expected a non-negative integer offset, found the number -1"],
+  );
 
   const text = onlyIssue(parse(textWith((doc) => (doc.cyberevent.hopper[0].events[0].nugget.startOffset = "8"))));
   assert.equal(text.message, 'expected a non-negative integer offset, found the string "8"');
 
   const reversed = onlyIssue(parse(textWith((doc) => Object.assign(doc.cyberevent.hopper[0].events[0].nugget, { startOffset: 13, endOffset: 8 }))));
-  assert.deepEqual([reversed.code, reversed.path, reversed.message], ["offset-order", `${nuggetPath}.endOffset`, "expected an endOffset at or after startOffset 13, found 8"]);
+  assert.deepEqual(
+    [reversed.code, reversed.path, reversed.message],
+    ["offset-order", `${nuggetPath}.endOffset`, "expected an endOffset at or after startOffset 13, found 8"],
+  );
 
   const outside = onlyIssue(parse(textWith((doc) => Object.assign(doc.cyberevent.hopper[0].events[0].nugget, { startOffset: 60, endOffset: 65 }))));
-  assert.deepEqual([outside.code, outside.path, outside.message], ["offset-out-of-range", `${nuggetPath}.endOffset`, `expected an endOffset within content (${CONTENT.length} characters), found 65`]);
+  assert.deepEqual(
+    [outside.code, outside.path, outside.message],
+    ["offset-out-of-range", `${nuggetPath}.endOffset`, `expected an endOffset within content (${CONTENT.length} characters), found 65`],
+  );
 });
 
 test("hopper indexes and E indexes must be unique", () => {
   const hopper = onlyIssue(parse(textWith((doc) => (doc.cyberevent.hopper[1].index = 0))));
   assert.deepEqual(
     [hopper.code, hopper.path, hopper.message],
-    ["duplicate-hopper-index", "$.cyberevent.hopper[1].index", "expected a hopper index not used before, found 0, already the index of $.cyberevent.hopper[0]"],
+    [
+      "duplicate-hopper-index",
+      "$.cyberevent.hopper[1].index",
+      "expected a hopper index not used before, found 0, already the index of $.cyberevent.hopper[0]",
+    ],
   );
   const event = onlyIssue(parse(textWith((doc) => (doc.cyberevent.hopper[1].events[0].index = "E1"))));
   assert.deepEqual(
     [event.code, event.path, event.message],
-    ["duplicate-event-index", "$.cyberevent.hopper[1].events[0].index", 'expected an event index not used before, found "E1", already the index of $.cyberevent.hopper[0].events[0]'],
+    [
+      "duplicate-event-index",
+      "$.cyberevent.hopper[1].events[0].index",
+      'expected an event index not used before, found "E1", already the index of $.cyberevent.hopper[0].events[0]',
+    ],
   );
 });
 
@@ -194,7 +226,12 @@ test("a T index used for a different span is an error; re-using the same span is
     ],
   );
   const reused = parse(
-    textWith((doc) => (doc.cyberevent.hopper[1].events[0].argument = [{ index: "T3", text: "Acme", endOffset: 28, role: { type: "Releaser" }, startOffset: 24, type: "Organization" }])),
+    textWith(
+      (doc) =>
+        (doc.cyberevent.hopper[1].events[0].argument = [
+          { index: "T3", text: "Acme", endOffset: 28, role: { type: "Releaser" }, startOffset: 24, type: "Organization" },
+        ]),
+    ),
     { tagset: DEFAULT_CASIE_TAGSET },
   );
   assert.deepEqual(reused.issues, []);
@@ -206,7 +243,12 @@ test("a key repeated in an object is an error", () => {
   const issue = onlyIssue(parse(text));
   assert.deepEqual(
     [issue.code, issue.path, issue.message, issue.line],
-    ["duplicate-key", "$.cyberevent.hopper[0].events[0].realis", 'expected each key once in an object, found "realis" again', lineOf(text, '"realis": "Generic"')],
+    [
+      "duplicate-key",
+      "$.cyberevent.hopper[0].events[0].realis",
+      'expected each key once in an object, found "realis" again',
+      lineOf(text, '"realis": "Generic"'),
+    ],
   );
 });
 
@@ -253,7 +295,9 @@ test("spans one character before their text are shifted by -1; a re-used T is re
   const result = parse(
     textWith((doc) => {
       doc.content = "X" + CONTENT;
-      doc.cyberevent.hopper[1].events[0].argument = [{ index: "T3", text: "Acme", endOffset: 28, role: { type: "Releaser" }, startOffset: 24, type: "Organization" }];
+      doc.cyberevent.hopper[1].events[0].argument = [
+        { index: "T3", text: "Acme", endOffset: 28, role: { type: "Releaser" }, startOffset: 24, type: "Organization" },
+      ];
     }),
   );
   assert.ok(result.document);
@@ -266,7 +310,10 @@ test("spans one character before their text are shifted by -1; a re-used T is re
       ["span-shifted-minus-1", "$.cyberevent.hopper[1].events[0].nugget"],
     ],
   );
-  assert.match(result.issues[1].message, /^argument T2 "Hackers" at 0-7 is one character earlier than its text, found at 1-8 \(offsets shifted by -1\)$/);
+  assert.match(
+    result.issues[1].message,
+    /^argument T2 "Hackers" at 0-7 is one character earlier than its text, found at 1-8 \(offsets shifted by -1\)$/,
+  );
   assert.equal(summarizeSpanShifts(result.issues), "4 spans shifted by -1");
 });
 
@@ -309,16 +356,36 @@ test("values outside the project's tagset are warnings, and kept", () => {
   assert.deepEqual(
     result.issues.map((issue) => [issue.severity, issue.code, issue.path, issue.message]),
     [
-      ["warning", "unknown-realis", "$.cyberevent.hopper[0].events[0].realis", 'expected a realis value of the project\'s tagset (Actual, Generic, Other), found "General"'],
+      [
+        "warning",
+        "unknown-realis",
+        "$.cyberevent.hopper[0].events[0].realis",
+        'expected a realis value of the project\'s tagset (Actual, Generic, Other), found "General"',
+      ],
       [
         "warning",
         "role-not-allowed",
         "$.cyberevent.hopper[0].events[0].argument[0].role.type",
         'expected a role allowed for Attack/Databreach events (Attack-Pattern, Attacker, Compromised-Data, Damage-Amount, Number-of-Data, Number-of-Victim, Place, Purpose, Time, Tool, Victim), found "Releaser"',
       ],
-      ["warning", "unknown-entity-type", "$.cyberevent.hopper[0].events[0].argument[1].type", 'expected an entity type of the project\'s tagset, found "Company"'],
-      ["warning", "unknown-event-type", "$.cyberevent.hopper[1].events[0].type", 'expected an event type of the project\'s tagset (Attack, Vulnerability-related), found "Attak"'],
-      ["warning", "unknown-subtype", "$.cyberevent.hopper[1].events[1].subtype", 'expected a subtype of Attack (Databreach, Phishing, Ransom), found "Ransomware"'],
+      [
+        "warning",
+        "unknown-entity-type",
+        "$.cyberevent.hopper[0].events[0].argument[1].type",
+        'expected an entity type of the project\'s tagset, found "Company"',
+      ],
+      [
+        "warning",
+        "unknown-event-type",
+        "$.cyberevent.hopper[1].events[0].type",
+        'expected an event type of the project\'s tagset (Attack, Vulnerability-related), found "Attak"',
+      ],
+      [
+        "warning",
+        "unknown-subtype",
+        "$.cyberevent.hopper[1].events[1].subtype",
+        'expected a subtype of Attack (Databreach, Phishing, Ransom), found "Ransomware"',
+      ],
     ],
   );
   assert.deepEqual(parse(textWith((doc) => (doc.cyberevent.hopper[0].events[0].realis = "General"))).issues, [], "no tagset, no tagset warnings");

@@ -124,7 +124,13 @@ class DocumentMapper {
     if (index !== undefined) {
       const first = this.hopperIndexes.get(index);
       if (first === undefined) this.hopperIndexes.set(index, path);
-      else this.error("duplicate-hopper-index", `${path}.index`, `expected a hopper index not used before, found ${index}, already the index of ${first}`, this.member(fields, "index")!);
+      else
+        this.error(
+          "duplicate-hopper-index",
+          `${path}.index`,
+          `expected a hopper index not used before, found ${index}, already the index of ${first}`,
+          this.member(fields, "index")!,
+        );
     }
     const relation = this.string(fields, "relation", false);
     const events = this.list(fields, "events", true, (item, itemPath) => this.event(item, itemPath));
@@ -141,7 +147,13 @@ class DocumentMapper {
     if (index !== undefined) {
       const first = this.eventIndexes.get(index);
       if (first === undefined) this.eventIndexes.set(index, path);
-      else this.error("duplicate-event-index", `${path}.index`, `expected an event index not used before, found "${index}", already the index of ${first}`, this.member(fields, "index")!);
+      else
+        this.error(
+          "duplicate-event-index",
+          `${path}.index`,
+          `expected an event index not used before, found "${index}", already the index of ${first}`,
+          this.member(fields, "index")!,
+        );
     }
     const type = this.string(fields, "type");
     const subtype = this.string(fields, "subtype");
@@ -181,7 +193,7 @@ class DocumentMapper {
     }
     if (schema && role && !schema.subtype.roles.includes(role.type)) {
       const message = `expected a role allowed for ${schema.type}/${schema.subtype.name} events (${schema.subtype.roles.join(", ")}), found "${role.type}"`;
-      this.warning("role-not-allowed", `${path}.role.type`, message, roleNode!);
+      this.warning("role-not-allowed", `${path}.role.type`, message, roleNode);
     }
 
     if (!span || entityType === undefined || !role) return undefined;
@@ -353,7 +365,8 @@ class DocumentMapper {
   private offset(fields: ObjectFields, key: string): number | undefined {
     const node = this.value(fields, key, true);
     if (!node) return undefined;
-    if (node.kind === "number" && node.integer && Number.isSafeInteger(node.value) && node.value >= 0 && !Object.is(node.value, -0)) return node.value;
+    if (node.kind === "number" && node.integer && Number.isSafeInteger(node.value) && node.value >= 0 && !Object.is(node.value, -0))
+      return node.value;
     this.error("invalid-offset", fields.path + pathSegment(key), `expected a non-negative integer offset, found ${this.describe(node)}`, node);
     return undefined;
   }

@@ -21,13 +21,21 @@ test("content is the body's lines joined by single spaces; header values are tri
   assert.deepEqual(issues, []);
   assert.deepEqual(article, {
     content: "Hackers have been trying to blackmail patients. The photos were stolen  earlier this year.  It is unclear who they are.",
-    info: { title: "Hackers blackmail clinic patients - Example News", date: "2017_05_31", type: "text", link: "https://example.com/2017/05/31/clinic/" },
+    info: {
+      title: "Hackers blackmail clinic patients - Example News",
+      date: "2017_05_31",
+      type: "text",
+      link: "https://example.com/2017/05/31/clinic/",
+    },
   });
 });
 
 test("keepLineBreaks keeps the body's lines; Windows line breaks count as one", () => {
   const { article } = parseRawArticle(ARTICLE.replaceAll("\n", "\r\n"), { keepLineBreaks: true });
-  assert.equal(article?.content, "Hackers have been trying to blackmail patients.\nThe photos were stolen  earlier this year.\n\nIt is unclear who they are.");
+  assert.equal(
+    article?.content,
+    "Hackers have been trying to blackmail patients.\nThe photos were stolen  earlier this year.\n\nIt is unclear who they are.",
+  );
   assert.equal(parseRawArticle(ARTICLE.replaceAll("\n", "\r\n")).article?.content, parseRawArticle(ARTICLE).article?.content);
 });
 
@@ -46,7 +54,14 @@ test("a <title> with attributes is read; one never closed gives no title and a w
   const { article, issues } = parseRawArticle(unclosed);
   assert.deepEqual(article?.info, { date: "2017_05_31", type: "text", link: "https://example.com/2017/05/31/clinic/" });
   assert.deepEqual(issues, [
-    { severity: "warning", code: "unclosed-tag", path: "<title>", message: "expected </title> closing this <title>, found none (the article gets no title)", line: 1, column: 1 },
+    {
+      severity: "warning",
+      code: "unclosed-tag",
+      path: "<title>",
+      message: "expected </title> closing this <title>, found none (the article gets no title)",
+      line: 1,
+      column: 1,
+    },
   ]);
 });
 

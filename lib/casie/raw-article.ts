@@ -51,7 +51,13 @@ export function parseRawArticle(text: string, options: RawArticleOptions = {}): 
   }
   const trailing = text.slice(bodyEnd + TEXT_CLOSE.length);
   if (trailing.trim() !== "") {
-    report("warning", "text-after-article", "</text>", "expected nothing after </text>, found more text (left out)", bodyEnd + TEXT_CLOSE.length + trailing.search(/\S/));
+    report(
+      "warning",
+      "text-after-article",
+      "</text>",
+      "expected nothing after </text>, found more text (left out)",
+      bodyEnd + TEXT_CLOSE.length + trailing.search(/\S/),
+    );
   }
 
   const header = text.slice(0, open.index);

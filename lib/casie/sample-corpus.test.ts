@@ -53,10 +53,7 @@ test("the sample's only warnings are the shifted spans of 10059.json and 1036.js
     warned.set(name, summarizeSpanShifts(issues));
   }
   // 1036.json has 26 shifted span occurrences but 23 spans: three T indexes are re-used by two events.
-  assert.deepEqual(
-    Object.fromEntries(warned),
-    { "10059.json": "26 spans shifted by +1", "1036.json": "23 spans shifted by +1" },
-  );
+  assert.deepEqual(Object.fromEntries(warned), { "10059.json": "26 spans shifted by +1", "1036.json": "23 spans shifted by +1" });
 });
 
 test("a shifted sample span: the text sits one character before its offsets", { skip }, () => {

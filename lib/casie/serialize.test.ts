@@ -190,7 +190,8 @@ const escapes = String.raw`{"content": "Tab\there, \"quoted\" \\ back/slash \u00
 const indent0 = '{\n"content": "a",\n"sourcefile": "z.txt",\n"cyberevent": {\n"hopper": []\n},\n"x": [\n1,\n{}\n]\n}';
 
 /** json.dumps(doc, indent=2, separators=(", ", ": ")): Python 2's default, a space before each line break. */
-const indentWithSpacedSeparator = '{\n  "content": "a", \n  "sourcefile": "z.txt", \n  "cyberevent": {\n    "hopper": []\n  }, \n  "x": [\n    1, \n    {}\n  ]\n}';
+const indentWithSpacedSeparator =
+  '{\n  "content": "a", \n  "sourcefile": "z.txt", \n  "cyberevent": {\n    "hopper": []\n  }, \n  "x": [\n    1, \n    {}\n  ]\n}';
 
 function tabs(text: string): string {
   return text.replace(/^(?: {2})+/gm, (indent) => "\t".repeat(indent.length / 2));
@@ -211,7 +212,11 @@ const fixtures: [name: string, text: string, style: JsonStyle][] = [
   ["compact separators", compactSeparators, { indent: null, itemSeparator: ",", keySeparator: ":", ensureAscii: true, trailingNewline: false }],
   ["every escape", escapes, DEFAULT_JSON_STYLE],
   ["indent 0", indent0, { indent: 0, itemSeparator: ",", keySeparator: ": ", ensureAscii: true, trailingNewline: false }],
-  ["indent with separator \", \"", indentWithSpacedSeparator, { indent: 2, itemSeparator: ", ", keySeparator: ": ", ensureAscii: true, trailingNewline: false }],
+  [
+    'indent with separator ", "',
+    indentWithSpacedSeparator,
+    { indent: 2, itemSeparator: ", ", keySeparator: ": ", ensureAscii: true, trailingNewline: false },
+  ],
 ];
 
 for (const [name, text, style] of fixtures) {
@@ -258,7 +263,8 @@ test("unknown members are kept verbatim in their object's layout", () => {
 });
 
 test("an empty argument list is written back as one", () => {
-  const text = '{"content": "x", "sourcefile": "e.txt", "cyberevent": {"hopper": [{"index": 0, "events": [{"index": "E1", "type": "Attack", "realis": "Actual", "nugget": {"startOffset": 0, "index": "T1", "endOffset": 1, "text": "x"}, "argument": [], "subtype": "Ransom"}]}]}}';
+  const text =
+    '{"content": "x", "sourcefile": "e.txt", "cyberevent": {"hopper": [{"index": 0, "events": [{"index": "E1", "type": "Attack", "realis": "Actual", "nugget": {"startOffset": 0, "index": "T1", "endOffset": 1, "text": "x"}, "argument": [], "subtype": "Ransom"}]}]}}';
   assert.equal(serializeCasieDocument(parsed(text)), text);
 });
 
@@ -325,7 +331,10 @@ test("a document without info has no info key", () => {
   const document = builtDocument();
   delete document.info;
   document.hoppers = [];
-  assert.equal(serializeCasieDocument(document), '{"content": "Acme was hacked. Acme fixed it.", "sourcefile": "new.txt", "cyberevent": {"hopper": []}}');
+  assert.equal(
+    serializeCasieDocument(document),
+    '{"content": "Acme was hacked. Acme fixed it.", "sourcefile": "new.txt", "cyberevent": {"hopper": []}}',
+  );
 });
 
 test("edits after import: removed values are skipped, added ones go where the majority order puts them", () => {
@@ -336,7 +345,14 @@ test("edits after import: removed values are skipped, added ones go where the ma
   // A relation added to a hopper laid out as [events, index, flag]: after index, its predecessor in the majority order.
   first.relation = "Same";
   // Arguments added to an event that had none (layout [nugget, index, type, subtype, realis]): after nugget.
-  second.events[0].arguments.push({ index: "T6", startOffset: 30, endOffset: 34, text: "Acme", entityType: "Organization", role: { type: "Releaser" } });
+  second.events[0].arguments.push({
+    index: "T6",
+    startOffset: 30,
+    endOffset: 34,
+    text: "Acme",
+    entityType: "Organization",
+    role: { type: "Releaser" },
+  });
   // A link added to an argument laid out as [type, role, text, startOffset, endOffset, index]: after index, at the end.
   first.events[0].arguments[0].externalReference = { wikidataid: "Q2" };
 
@@ -344,7 +360,15 @@ test("edits after import: removed values are skipped, added ones go where the ma
   const writtenFirst = written.cyberevent.hopper[0];
   assert.deepEqual(Object.keys(writtenFirst), ["events", "index", "relation", "flag"]);
   assert.deepEqual(Object.keys(writtenFirst.events[0].argument[1]), ["index", "endOffset", "role", "text", "startOffset", "type", "note"]);
-  assert.deepEqual(Object.keys(writtenFirst.events[0].argument[0]), ["type", "role", "text", "startOffset", "endOffset", "index", "external_reference"]);
+  assert.deepEqual(Object.keys(writtenFirst.events[0].argument[0]), [
+    "type",
+    "role",
+    "text",
+    "startOffset",
+    "endOffset",
+    "index",
+    "external_reference",
+  ]);
   assert.deepEqual(Object.keys(written.cyberevent.hopper[1].events[0]), ["nugget", "argument", "index", "type", "subtype", "realis"]);
   assert.deepEqual(written.cyberevent.hopper[1].events[0].argument, [
     { index: "T6", text: "Acme", endOffset: 34, role: { type: "Releaser" }, startOffset: 30, type: "Organization" },

@@ -26,7 +26,15 @@ test("lookups", () => {
   assert.equal(findSubtype(DEFAULT_CASIE_TAGSET, "Attack", "Ransom")?.name, "Ransom");
   assert.equal(findSubtype(DEFAULT_CASIE_TAGSET, "Vulnerability-related", "Ransom"), undefined);
   assert.deepEqual(rolesForSubtype(DEFAULT_CASIE_TAGSET, "Attack", "Ransom"), [
-    "Attack-Pattern", "Attacker", "Damage-Amount", "Payment-Method", "Place", "Price", "Time", "Tool", "Victim",
+    "Attack-Pattern",
+    "Attacker",
+    "Damage-Amount",
+    "Payment-Method",
+    "Place",
+    "Price",
+    "Time",
+    "Tool",
+    "Victim",
   ]);
   assert.deepEqual(rolesForSubtype(DEFAULT_CASIE_TAGSET, "Attack", "PatchVulnerability"), []);
   assert.deepEqual(suggestedEntityTypes(DEFAULT_CASIE_TAGSET, "Victim"), ["Person", "Organization", "System", "Device", "Website", "Software"]);
@@ -80,7 +88,10 @@ test("checkTagset on values that are not tagsets at all", () => {
     ],
   );
   assert.deepEqual(
-    checkTagset({ entityTypes: [], realis: [], roles: [{ entityTypes: [] }], eventTypes: [{ name: 3, subtypes: [] }] }).map((issue) => [issue.path, issue.message]),
+    checkTagset({ entityTypes: [], realis: [], roles: [{ entityTypes: [] }], eventTypes: [{ name: 3, subtypes: [] }] }).map((issue) => [
+      issue.path,
+      issue.message,
+    ]),
     [
       ["$.roles[0].name", "expected a name, found nothing"],
       ["$.eventTypes[0].name", "expected a name, found the number 3"],

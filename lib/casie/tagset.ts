@@ -39,7 +39,19 @@ export const DEFAULT_CASIE_TAGSET: Tagset = {
       subtypes: [
         {
           name: "Databreach",
-          roles: ["Attack-Pattern", "Attacker", "Compromised-Data", "Damage-Amount", "Number-of-Data", "Number-of-Victim", "Place", "Purpose", "Time", "Tool", "Victim"],
+          roles: [
+            "Attack-Pattern",
+            "Attacker",
+            "Compromised-Data",
+            "Damage-Amount",
+            "Number-of-Data",
+            "Number-of-Victim",
+            "Place",
+            "Purpose",
+            "Time",
+            "Tool",
+            "Victim",
+          ],
         },
         { name: "Phishing", roles: ["Attack-Pattern", "Attacker", "Damage-Amount", "Place", "Purpose", "Time", "Tool", "Trusted-Entity", "Victim"] },
         { name: "Ransom", roles: ["Attack-Pattern", "Attacker", "Damage-Amount", "Payment-Method", "Place", "Price", "Time", "Tool", "Victim"] },
@@ -50,11 +62,32 @@ export const DEFAULT_CASIE_TAGSET: Tagset = {
       subtypes: [
         {
           name: "DiscoverVulnerability",
-          roles: ["CVE", "Capabilities", "Discoverer", "Supported_Platform", "Time", "Vulnerability", "Vulnerable_System", "Vulnerable_System_Owner", "Vulnerable_System_Version"],
+          roles: [
+            "CVE",
+            "Capabilities",
+            "Discoverer",
+            "Supported_Platform",
+            "Time",
+            "Vulnerability",
+            "Vulnerable_System",
+            "Vulnerable_System_Owner",
+            "Vulnerable_System_Version",
+          ],
         },
         {
           name: "PatchVulnerability",
-          roles: ["CVE", "Issues-Addressed", "Patch", "Patch-Number", "Releaser", "Supported_Platform", "Time", "Vulnerability", "Vulnerable_System", "Vulnerable_System_Version"],
+          roles: [
+            "CVE",
+            "Issues-Addressed",
+            "Patch",
+            "Patch-Number",
+            "Releaser",
+            "Supported_Platform",
+            "Time",
+            "Vulnerability",
+            "Vulnerable_System",
+            "Vulnerable_System_Version",
+          ],
         },
       ],
     },
@@ -88,8 +121,27 @@ export const DEFAULT_CASIE_TAGSET: Tagset = {
     role("Vulnerable_System_Version", "Version"),
   ],
   entityTypes: [
-    "Person", "Organization", "Vulnerability", "Capabilities", "System", "Time", "PII", "Data", "Software", "Patch", "Device",
-    "File", "Purpose", "Malware", "Version", "Money", "Website", "CVE", "Number", "PaymentMethod", "GPE",
+    "Person",
+    "Organization",
+    "Vulnerability",
+    "Capabilities",
+    "System",
+    "Time",
+    "PII",
+    "Data",
+    "Software",
+    "Patch",
+    "Device",
+    "File",
+    "Purpose",
+    "Malware",
+    "Version",
+    "Money",
+    "Website",
+    "CVE",
+    "Number",
+    "PaymentMethod",
+    "GPE",
   ],
   realis: ["Actual", "Generic", "Other"],
 };
@@ -193,5 +245,6 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
   if (typeof value === "object") return "an object";
-  return `the ${typeof value} ${String(value)}`;
+  if (typeof value === "number" || typeof value === "boolean") return `the ${typeof value} ${value}`;
+  return `a ${typeof value}`;
 }

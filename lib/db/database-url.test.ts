@@ -14,7 +14,10 @@ test("DATABASE_URL, when set, is the app's database and the server for throwaway
 });
 
 test("tests use the runner's server, else DATABASE_URL's, and never guess", () => {
-  assert.equal(testServerUrl({ HOPPER_TEST_SERVER_URL: "postgresql://postgres@127.0.0.1:5432/postgres", DATABASE_URL: url }), "postgresql://postgres@127.0.0.1:5432/postgres");
+  assert.equal(
+    testServerUrl({ HOPPER_TEST_SERVER_URL: "postgresql://postgres@127.0.0.1:5432/postgres", DATABASE_URL: url }),
+    "postgresql://postgres@127.0.0.1:5432/postgres",
+  );
   assert.equal(testServerUrl({ DATABASE_URL: url }), url);
   assert.throws(() => testServerUrl({}), /No database server for tests: run them with `npm test`/);
 });

@@ -20,7 +20,7 @@ type Environment = Record<string, string | undefined>;
 export async function openDatabaseServer(env: Environment = process.env): Promise<DatabaseServer> {
   if (env.DATABASE_URL) return external(env.DATABASE_URL);
   const server = await startEmbeddedPostgres();
-  return { url: server.url, embedded: true, stop: server.stop };
+  return { url: server.url, embedded: true, stop: () => server.stop() };
 }
 
 /**
@@ -31,7 +31,7 @@ export async function openDatabaseServer(env: Environment = process.env): Promis
 export async function startThrowawayServer(env: Environment = process.env): Promise<DatabaseServer> {
   if (env.DATABASE_URL) return external(env.DATABASE_URL);
   const server = await startThrowawayPostgres();
-  return { url: server.url, embedded: true, stop: server.stop };
+  return { url: server.url, embedded: true, stop: () => server.stop() };
 }
 
 /** The server tests create their databases on: the test runner's (HOPPER_TEST_SERVER_URL), else DATABASE_URL's. */

@@ -102,7 +102,10 @@ test("takes over from a server whose process was killed with kill -9", async () 
   const code = `require("./lib/db/embedded-postgres.ts").startEmbeddedPostgres({ dataDirectory: ${JSON.stringify(directory)}, preferredPort: 0 })
     .then(() => { console.log(process.pid); setInterval(() => {}, 1000); });`;
   const owner = spawn(path.join("node_modules", ".bin", "tsx"), ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
-  const [ownerPid] = await createInterface({ input: owner.stdout! })[Symbol.asyncIterator]().next().then((line) => [Number(line.value)]);
+  const [ownerPid] = await createInterface({ input: owner.stdout })
+    [Symbol.asyncIterator]()
+    .next()
+    .then((line) => [Number(line.value)]);
   const orphan = postmasterPid(directory);
   process.kill(ownerPid, "SIGKILL");
   await waitUntilGone(ownerPid);

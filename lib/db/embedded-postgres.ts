@@ -49,15 +49,13 @@ const JOIN_TIMEOUT_MS = 60_000;
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const dataDirectory = path.resolve(options.dataDirectory ?? defaultEmbeddedDataDirectory());
   await mkdir(path.dirname(dataDirectory), { recursive: true });
-  const password = existsSync(path.join(dataDirectory, "PG_VERSION"))
-    ? await readPassword(dataDirectory)
-    : await initialiseCluster(dataDirectory);
+  const password = existsSync(path.join(dataDirectory, "PG_VERSION")) ? await readPassword(dataDirectory) : await initialiseCluster(dataDirectory);
   const server = await startOrJoinServer(dataDirectory, options);
   try {
     const serverUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${server.port}/`;
     const database = options.database ?? "hopper";
     await createDatabase(`${serverUrl}postgres`, database, { ifMissing: true });
-    return { url: serverUrl + encodeURIComponent(database), port: server.port, dataDirectory, stop: server.stop };
+    return { url: serverUrl + encodeURIComponent(database), port: server.port, dataDirectory, stop: () => server.stop() };
   } catch (error) {
     await server.stop();
     throw error;
@@ -96,7 +94,7 @@ async function initialiseCluster(dataDirectory: string): Promise<string> {
   try {
     await server.initialise();
   } catch (error) {
-    throw new Error(`Could not create a PostgreSQL cluster in ${dataDirectory}: ${(error as Error).message}\n${log.text()}`);
+    throw new Error(`Could not create a PostgreSQL cluster in ${dataDirectory}: ${(error as Error).message}\n${log.text()}`, { cause: error });
   }
   await writeFile(path.join(dataDirectory, PASSWORD_FILE), password, { mode: 0o600 });
   return password;
@@ -117,7 +115,7 @@ interface RunningServer {
 
 async function startOrJoinServer(dataDirectory: string, options: EmbeddedPostgresOptions): Promise<RunningServer> {
   const deadline = Date.now() + JOIN_TIMEOUT_MS;
-  for (let failedStarts = 0; ; ) {
+  for (let failedStarts = 0; ;) {
     const running = await findServer(dataDirectory);
     if (running?.owned) {
       // Another live process runs it: use it once it accepts connections (it may still be starting).

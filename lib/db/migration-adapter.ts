@@ -91,6 +91,7 @@ const charColumnsOfRows = new WeakMap<unknown[], number[]>();
 /** A pg client that lets adapter-pg read `"char"` columns, as text, and remembers where they were. */
 class CharAwareClient extends pg.Client {
   // pg's query() has many overloads; this override only inspects results and passes everything through.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one signature cannot express them all
   query(...args: unknown[]): any {
     const callbackAt = args.findIndex((arg) => typeof arg === "function");
     if (callbackAt >= 0) {

@@ -55,7 +55,10 @@ test("the repository has migrations, in Prisma's layout", () => {
 
 test("applies every migration to a fresh database, recording _prisma_migrations as Prisma does", async () => {
   const url = await emptyDatabase();
-  assert.deepEqual(await applyMigrations(url), migrations.map((migration) => migration.name));
+  assert.deepEqual(
+    await applyMigrations(url),
+    migrations.map((migration) => migration.name),
+  );
 
   const columns = await query(
     url,
@@ -75,10 +78,16 @@ test("applies every migration to a fresh database, recording _prisma_migrations 
   const [primaryKey] = await query(url, "SELECT conname FROM pg_constraint WHERE conrelid = '_prisma_migrations'::regclass AND contype = 'p'");
   assert.equal(primaryKey.conname, "_prisma_migrations_pkey");
 
-  const rows = await query<{ id: string; checksum: string; migration_name: string; logs: null; rolled_back_at: null; applied_steps_count: number; started_at: Date; finished_at: Date }>(
-    url,
-    "SELECT * FROM _prisma_migrations ORDER BY migration_name",
-  );
+  const rows = await query<{
+    id: string;
+    checksum: string;
+    migration_name: string;
+    logs: null;
+    rolled_back_at: null;
+    applied_steps_count: number;
+    started_at: Date;
+    finished_at: Date;
+  }>(url, "SELECT * FROM _prisma_migrations ORDER BY migration_name");
   assert.equal(rows.length, migrations.length);
   rows.forEach((row, index) => {
     const migration = migrations[index];
@@ -141,12 +150,18 @@ END;
 $$ LANGUAGE plpgsql;`,
     "29990102000000_broken": `CREATE TABLE "HalfDone" (id INT);\nSELECT no_such_function();`,
   });
-  await assert.rejects(applyMigrations(url, { migrationsDirectory: folder }), /Migration 29990102000000_broken failed and was rolled back: .*no_such_function/);
+  await assert.rejects(
+    applyMigrations(url, { migrationsDirectory: folder }),
+    /Migration 29990102000000_broken failed and was rolled back: .*no_such_function/,
+  );
 
   const [joined] = await query<{ value: string }>(url, "SELECT hopper_test_join('a', 'b') AS value");
   assert.equal(joined.value, "a;b");
   const names = await query<{ migration_name: string }>(url, "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name");
-  assert.deepEqual(names.map((row) => row.migration_name), [...migrations.map((migration) => migration.name), "29990101000000_function"]);
+  assert.deepEqual(
+    names.map((row) => row.migration_name),
+    [...migrations.map((migration) => migration.name), "29990101000000_function"],
+  );
   assert.deepEqual(await query(url, "SELECT to_regclass('\"HalfDone\"') AS half_done"), [{ half_done: null }]);
 });
 

@@ -136,10 +136,11 @@ async function applyMigration(client: pg.Client, migration: MigrationFile): Prom
   const id = randomUUID();
   await client.query("BEGIN");
   try {
-    await client.query(
-      "INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name) VALUES ($1, $2, now(), $3)",
-      [id, checksum(migration.sql), migration.name],
-    );
+    await client.query("INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name) VALUES ($1, $2, now(), $3)", [
+      id,
+      checksum(migration.sql),
+      migration.name,
+    ]);
     // No parameters, so pg uses the simple query protocol: the whole file, `$$` bodies included, runs as written.
     await client.query(migration.sql);
     await client.query("UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1 WHERE id = $1", [id]);

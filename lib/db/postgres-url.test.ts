@@ -10,7 +10,13 @@ test("reads the connection fields of a URL, leaving what it omits to pg's defaul
     password: "p/ss",
     database: "hop per",
   });
-  assert.deepEqual(connectionFields("postgres://127.0.0.1"), { host: "127.0.0.1", port: undefined, user: undefined, password: undefined, database: undefined });
+  assert.deepEqual(connectionFields("postgres://127.0.0.1"), {
+    host: "127.0.0.1",
+    port: undefined,
+    user: undefined,
+    password: undefined,
+    database: undefined,
+  });
   assert.equal(connectionFields("postgresql://u@[::1]:5432/d").host, "::1");
   assert.equal(connectionFields("postgresql:///d?host=/run/postgresql").host, "/run/postgresql");
 });

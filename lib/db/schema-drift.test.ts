@@ -51,7 +51,10 @@ test("a change to the schema gives the migration SQL it needs", async () => {
     const schemaPath = path.join(folder, "schema.prisma");
     const schema = readFileSync(defaultSchemaPath(), "utf8");
     writeFileSync(schemaPath, schema.replace(/(model LoginAttempt \{\n)/, "$1  note String?\n"));
-    assert.equal(await diffFromMigrationsToSchema(testServerUrl(), { schemaPath }), '-- AlterTable\nALTER TABLE "LoginAttempt" ADD COLUMN     "note" TEXT;\n');
+    assert.equal(
+      await diffFromMigrationsToSchema(testServerUrl(), { schemaPath }),
+      '-- AlterTable\nALTER TABLE "LoginAttempt" ADD COLUMN     "note" TEXT;\n',
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -45,9 +45,7 @@ export async function diffFromMigrationsToSchema(serverUrl: string, files: Schem
 export async function checkDrift(databaseUrl: string, files: SchemaFiles = {}): Promise<{ inSync: boolean; sql: string }> {
   const schema = readSchema(files.schemaPath);
   const { exitCode, stdout } = await withEngine(databaseUrl, schema, (engine) =>
-    engine.diff(
-      diffParams({ tag: "schemaDatasource", ...schema, configDir: process.cwd() }, { tag: "schemaDatamodel", ...schema }, true),
-    ),
+    engine.diff(diffParams({ tag: "schemaDatasource", ...schema, configDir: process.cwd() }, { tag: "schemaDatamodel", ...schema }, true)),
   );
   return { inSync: exitCode === 0, sql: scriptOrEmpty(stdout) };
 }

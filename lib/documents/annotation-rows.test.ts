@@ -51,7 +51,10 @@ const hoppers: CasieHopper[] = [
 
 test("a shared T becomes one span row used by both arguments", () => {
   const rows = annotationRowsFromHoppers("set", hoppers);
-  assert.deepEqual(rows.spans.map((s) => s.index), ["T1", "T3", "T2", "T4"]);
+  assert.deepEqual(
+    rows.spans.map((s) => s.index),
+    ["T1", "T3", "T2", "T4"],
+  );
   const t3 = rows.spans.find((s) => s.index === "T3")!;
   assert.equal(rows.arguments.filter((a) => a.spanId === t3.id).length, 2);
   assert.equal(rows.hoppers.length, 2);

@@ -54,5 +54,12 @@ export async function loadEditorDocumentContext(documentId: string, client: Data
     where: { id: documentId },
     select: { name: true, projectId: true, project: { select: { name: true, tagset: true } } },
   });
-  return document && { name: document.name, projectId: document.projectId, projectName: document.project.name, tagset: document.project.tagset as unknown as Tagset };
+  return (
+    document && {
+      name: document.name,
+      projectId: document.projectId,
+      projectName: document.project.name,
+      tagset: document.project.tagset as unknown as Tagset,
+    }
+  );
 }

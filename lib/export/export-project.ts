@@ -31,7 +31,10 @@ export async function exportProject(projectName: string, outDir: string, options
 
   const files: string[] = [];
   for (let start = 0; start < documents.length; start += BATCH_SIZE) {
-    const batch = await loadGoldDocuments(documents.slice(start, start + BATCH_SIZE).map((d) => d.id), client);
+    const batch = await loadGoldDocuments(
+      documents.slice(start, start + BATCH_SIZE).map((d) => d.id),
+      client,
+    );
     await Promise.all(
       batch.map(async (document) => {
         const file = path.join(outDir, `${document.name}.json`);

@@ -3,7 +3,6 @@ import { summarizeIssues } from "@/lib/casie";
 import type { ImportReport } from "./import-files";
 import { countNoun } from "@/lib/count-noun";
 
-
 function locate(issue: CasieIssue): string {
   const where = issue.line !== undefined ? ` (line ${issue.line}, column ${issue.column})` : "";
   return `${issue.path}: ${issue.message}${where}`;

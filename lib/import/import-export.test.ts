@@ -58,11 +58,19 @@ const compactDocument = JSON.stringify({
         relation: "Same",
         events: [
           {
-            index: "E1", type: "Attack", realis: "Actual",
+            index: "E1",
+            type: "Attack",
+            realis: "Actual",
             nugget: { ...span("stole"), index: "T1" },
             argument: [
               { index: "T2", text: "Hackers", endOffset: 7, role: { type: "Attacker" }, startOffset: 0, type: "Person" },
-              { index: "T3", external_reference: { wikidataid: "Q1" }, ...span("Acme Corp."), role: { type: "Victim", confidence: 1.0 }, type: "Organization" },
+              {
+                index: "T3",
+                external_reference: { wikidataid: "Q1" },
+                ...span("Acme Corp."),
+                role: { type: "Victim", confidence: 1.0 },
+                type: "Organization",
+              },
             ],
             subtype: "Databreach",
           },
@@ -87,7 +95,13 @@ const FIXTURES: Record<string, string> = {
   "pretty.json": JSON.stringify({ ...JSON.parse(compactDocument), sourcefile: "pretty.txt" }, null, 2) + "\n",
   "unicode.json": JSON.stringify({ ...JSON.parse(compactDocument), sourcefile: "unicode.txt" }),
   "reordered.json": pythonStyle(
-    JSON.stringify({ info: { link: "x", title: "t" }, sourcefile: "reordered.txt", extra: [1, { a: null }], cyberevent: { hopper: [] }, content: CONTENT }),
+    JSON.stringify({
+      info: { link: "x", title: "t" },
+      sourcefile: "reordered.txt",
+      extra: [1, { a: null }],
+      cyberevent: { hopper: [] },
+      content: CONTENT,
+    }),
   ),
 };
 
@@ -151,7 +165,8 @@ describe("importing and exporting", () => {
   });
 
   test("raw articles become documents without annotations", async () => {
-    const article = "<title>Acme breached</title>\n<source> https://example.org/acme </source>\n<date> 2021_03_04 </date>\n<text>\nFirst line.\nSecond line.\n</text>\n";
+    const article =
+      "<title>Acme breached</title>\n<source> https://example.org/acme </source>\n<date> 2021_03_04 </date>\n<text>\nFirst line.\nSecond line.\n</text>\n";
     const dir = await writeFiles("articles", { "42.txt": article });
     const report = await importFiles([dir], { projectName: "articles", client });
     assert.equal(report.imported.length, 1);

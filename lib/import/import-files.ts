@@ -44,8 +44,7 @@ export interface ImportReport {
 }
 
 type PreparedFile =
-  | { ok: true; file: string; casie: CasieDocument; withGoldSet: boolean; warnings: CasieIssue[] }
-  | { ok: false; skipped: SkippedFile };
+  { ok: true; file: string; casie: CasieDocument; withGoldSet: boolean; warnings: CasieIssue[] } | { ok: false; skipped: SkippedFile };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 

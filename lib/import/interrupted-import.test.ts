@@ -32,9 +32,17 @@ function corpusDocument(n: number): string {
       const s = spanOf(e * 3 + a, `T${e * 3 + a}`);
       argument.push({ index: s.index, text: s.text, endOffset: s.endOffset, role: { type: "Victim" }, startOffset: s.startOffset, type: "Person" });
     }
-    hoppers.push({ index: e, events: [{ index: `E${e}`, type: "Attack", realis: "Actual", nugget: spanOf(e * 3, `T${e * 3}`), argument, subtype: "Databreach" }] });
+    hoppers.push({
+      index: e,
+      events: [{ index: `E${e}`, type: "Attack", realis: "Actual", nugget: spanOf(e * 3, `T${e * 3}`), argument, subtype: "Databreach" }],
+    });
   }
-  return JSON.stringify({ content, sourcefile: `${n}.txt`, cyberevent: { hopper: hoppers }, info: { title: `Document ${n}`, date: "2020_01_01", type: "text", link: "" } });
+  return JSON.stringify({
+    content,
+    sourcefile: `${n}.txt`,
+    cyberevent: { hopper: hoppers },
+    info: { title: `Document ${n}`, date: "2020_01_01", type: "text", link: "" },
+  });
 }
 
 let database: TestDatabase;

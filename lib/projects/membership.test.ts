@@ -26,8 +26,14 @@ test("an annotator added to a project becomes its member; adding again changes t
 });
 
 test("an unknown project or account is refused by name", async () => {
-  await assert.rejects(addProjectMember({ projectName: "Nope", email: "ann@example.org", role: "ANNOTATOR" }, client), (e) => e instanceof MembershipError && /no project named "Nope"/.test(e.message));
-  await assert.rejects(addProjectMember({ projectName: "Cyber", email: "bob@example.org", role: "ANNOTATOR" }, client), /no account with the email bob@example.org/);
+  await assert.rejects(
+    addProjectMember({ projectName: "Nope", email: "ann@example.org", role: "ANNOTATOR" }, client),
+    (e) => e instanceof MembershipError && /no project named "Nope"/.test(e.message),
+  );
+  await assert.rejects(
+    addProjectMember({ projectName: "Cyber", email: "bob@example.org", role: "ANNOTATOR" }, client),
+    /no account with the email bob@example.org/,
+  );
 });
 
 test("removing a member takes the access away", async () => {

@@ -85,7 +85,10 @@ test("names sort by their number, pages hold DOCUMENTS_PER_PAGE documents", asyn
   assert.equal(first.pageCount, 2);
   assert.equal(first.documents.length, DOCUMENTS_PER_PAGE);
   const numbers = first.documents.map((d) => Number(d.name));
-  assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b));
+  assert.deepEqual(
+    numbers,
+    [...numbers].sort((a, b) => a - b),
+  );
 
   const second = await listProjectDocuments(sampleId, byName(2), client);
   assert.deepEqual(
@@ -105,7 +108,10 @@ test("documents sort by date, events and warnings", async () => {
   const dates = (await sorted("date", "asc")).map((d) => d.date);
   assert.deepEqual(dates, [...dates].sort());
   const events = (await sorted("events", "desc")).map((d) => d.eventCount);
-  assert.deepEqual(events, [...events].sort((a, b) => b - a));
+  assert.deepEqual(
+    events,
+    [...events].sort((a, b) => b - a),
+  );
   const warnings = await sorted("warnings", "desc");
   assert.ok(warnings[0].warningCount >= warnings[1].warningCount && warnings[0].warningCount > 0);
 });

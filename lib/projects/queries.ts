@@ -27,10 +27,7 @@ export async function listProjects(user: CurrentUser, client: Database = db()): 
 }
 
 /** The project, or null when there is none with that id. */
-export async function findProject(
-  projectId: string,
-  client: Database = db(),
-): Promise<Omit<ProjectSummary, "documentCount"> | null> {
+export async function findProject(projectId: string, client: Database = db()): Promise<Omit<ProjectSummary, "documentCount"> | null> {
   if (!isRecordId(projectId)) return null;
   return client.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, description: true } });
 }
@@ -58,11 +55,7 @@ export interface DocumentPage {
 }
 
 /** One page of a project's documents with their gold-set counts: two queries. */
-export async function listProjectDocuments(
-  projectId: string,
-  query: DocumentListQuery,
-  client: Database = db(),
-): Promise<DocumentPage> {
+export async function listProjectDocuments(projectId: string, query: DocumentListQuery, client: Database = db()): Promise<DocumentPage> {
   if (!isRecordId(projectId)) return { documents: [], total: 0, page: 1, pageCount: 1 };
   const total = await client.document.count({ where: { projectId } });
   const pageCount = Math.max(1, Math.ceil(total / DOCUMENTS_PER_PAGE));

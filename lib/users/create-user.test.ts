@@ -19,12 +19,15 @@ const refusal = (code: string, message?: RegExp) => (error: unknown) =>
 
 test("stores the email in lower case and the password as an argon2id hash", async () => {
   const user = await createUser({ email: "  Ann.Lee@Example.ORG ", name: " Ann Lee ", password: "a long password", role: "REVIEWER" }, client);
-  assert.deepEqual({ email: user.email, name: user.name, role: user.role, disabled: user.disabled }, {
-    email: "ann.lee@example.org",
-    name: "Ann Lee",
-    role: "REVIEWER",
-    disabled: false,
-  });
+  assert.deepEqual(
+    { email: user.email, name: user.name, role: user.role, disabled: user.disabled },
+    {
+      email: "ann.lee@example.org",
+      name: "Ann Lee",
+      role: "REVIEWER",
+      disabled: false,
+    },
+  );
   assert.equal("passwordHash" in user, false);
   const row = await client.user.findUniqueOrThrow({ where: { id: user.id } });
   assert.match(row.passwordHash, /^\$argon2id\$/);

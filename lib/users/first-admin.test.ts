@@ -36,12 +36,21 @@ test("a setup racing another waits for it, then refuses", async () => {
   });
   await insertedSignal;
   const second = createFirstAdmin({ email: "second@example.org", name: "", password: "a long password" }, client);
-  const settled = await Promise.race([second.then(() => "settled", () => "settled"), new Promise((resolve) => setTimeout(resolve, 1000, "waiting"))]);
+  const settled = await Promise.race([
+    second.then(
+      () => "settled",
+      () => "settled",
+    ),
+    new Promise((resolve) => setTimeout(resolve, 1000, "waiting")),
+  ]);
   assert.equal(settled, "waiting");
   release();
   await other;
   await assert.rejects(second, setupDone);
-  assert.deepEqual((await client.user.findMany()).map((u) => u.email), ["first@example.org"]);
+  assert.deepEqual(
+    (await client.user.findMany()).map((u) => u.email),
+    ["first@example.org"],
+  );
 });
 
 test("ensureBootstrapAdmin creates the admin from the environment, once", async () => {
@@ -49,13 +58,19 @@ test("ensureBootstrapAdmin creates the admin from the environment, once", async 
   await ensureBootstrapAdmin(client, env);
   await ensureBootstrapAdmin(client, { ...env, HOPPER_ADMIN_EMAIL: "second@example.org" });
   const users = await client.user.findMany();
-  assert.deepEqual(users.map((u) => [u.email, u.role, u.name]), [["boot@example.org", "ADMIN", "Administrator"]]);
+  assert.deepEqual(
+    users.map((u) => [u.email, u.role, u.name]),
+    [["boot@example.org", "ADMIN", "Administrator"]],
+  );
 });
 
 test("ensureBootstrapAdmin does nothing without the variables and explains incomplete or invalid ones", async () => {
   await ensureBootstrapAdmin(client, {});
   assert.equal(await client.user.count(), 0);
-  await assert.rejects(ensureBootstrapAdmin(client, { HOPPER_ADMIN_EMAIL: "boot@example.org" }), /Set both HOPPER_ADMIN_EMAIL and HOPPER_ADMIN_PASSWORD/);
+  await assert.rejects(
+    ensureBootstrapAdmin(client, { HOPPER_ADMIN_EMAIL: "boot@example.org" }),
+    /Set both HOPPER_ADMIN_EMAIL and HOPPER_ADMIN_PASSWORD/,
+  );
   await assert.rejects(
     ensureBootstrapAdmin(client, { HOPPER_ADMIN_EMAIL: "boot@example.org", HOPPER_ADMIN_PASSWORD: "short" }),
     /HOPPER_ADMIN_EMAIL\/HOPPER_ADMIN_PASSWORD: Passwords need at least 10 characters/,

@@ -9,10 +9,7 @@ import type { UserSummary } from "./user-summary";
  * accounts and the insert run under one lock, so of two concurrent setups
  * exactly one succeeds and the other gets UserError("SETUP_DONE").
  */
-export async function createFirstAdmin(
-  input: { email: string; name: string; password: string },
-  client: Database = db(),
-): Promise<UserSummary> {
+export async function createFirstAdmin(input: { email: string; name: string; password: string }, client: Database = db()): Promise<UserSummary> {
   const admin = await prepareNewUser({ ...input, role: "ADMIN" });
   return withUserAdministrationLock(client, async (tx) => {
     if ((await tx.user.count()) > 0) throw new UserError("SETUP_DONE", "Hopper is already set up; sign in instead.");

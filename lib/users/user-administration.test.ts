@@ -71,7 +71,13 @@ test("a demotion racing another waits for it, then keeps the last admin", async 
   });
   await demotedSignal;
   const mine = setUserRole(second, admin, "REVIEWER", client);
-  const settled = await Promise.race([mine.then(() => "settled", () => "settled"), new Promise((resolve) => setTimeout(resolve, 1000, "waiting"))]);
+  const settled = await Promise.race([
+    mine.then(
+      () => "settled",
+      () => "settled",
+    ),
+    new Promise((resolve) => setTimeout(resolve, 1000, "waiting")),
+  ]);
   assert.equal(settled, "waiting");
   release();
   await other;

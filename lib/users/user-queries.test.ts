@@ -28,7 +28,10 @@ test("listUsers orders accounts by email and never exposes password hashes", asy
   await add("zoe@example.org");
   await add("ann@example.org");
   const users = await listUsers(client);
-  assert.deepEqual(users.map((u) => u.email), ["ann@example.org", "zoe@example.org"]);
+  assert.deepEqual(
+    users.map((u) => u.email),
+    ["ann@example.org", "zoe@example.org"],
+  );
   assert.deepEqual(Object.keys(users[0]).sort(), ["createdAt", "disabled", "email", "id", "name", "role"]);
 });
 

@@ -6,13 +6,7 @@ import { parseDocumentListQuery, type SearchParams } from "@/lib/projects/docume
 import { findProject, listProjectDocuments } from "@/lib/projects/queries";
 import { isRecordId } from "@/lib/projects/record-id";
 
-export default async function ProjectPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ projectId: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser();
   const { projectId } = await params;
   // A project the user may not view is answered as if it did not exist.

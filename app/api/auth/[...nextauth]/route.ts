@@ -3,12 +3,13 @@ import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
 import { checkMutationRequest, readBodyBytes } from "@/lib/auth/request-guard";
 
-const handler = NextAuth(authOptions);
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+// next-auth 4's types do not describe its App Router form.
+const handler = NextAuth(authOptions) as (request: NextRequest, context: Context) => Promise<Response>;
 
 // Sign-in and sign-out forms are a few hundred bytes; next-auth itself reads bodies without a limit.
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
-
-type Context = { params: Promise<{ nextauth: string[] }> };
 
 export function GET(request: NextRequest, context: Context) {
   return handler(request, context);
