@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { serializeCasieDocument } from "@/lib/casie/serialize";
 import styles from "./EditorApp.module.css";
-import { fetchSet } from "./set-api";
+import { httpTransport } from "./http-transport";
 import { useEditorState } from "./use-editor";
 import { Button } from "@/components/ui/Button";
 
@@ -14,7 +14,7 @@ export function DownloadButton({ fileName }: { fileName: string }) {
 
   const download = async () => {
     try {
-      const set = await fetchSet(setId);
+      const set = await httpTransport(setId).load();
       const url = URL.createObjectURL(new Blob([serializeCasieDocument(set.document)], { type: "application/json" }));
       const link = document.createElement("a");
       link.href = url;

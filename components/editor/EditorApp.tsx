@@ -2,14 +2,17 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { Tagset } from "@/lib/casie/tagset";
 import { ChecksPanel } from "./ChecksPanel";
 import styles from "./EditorApp.module.css";
+import { browserEnvironment } from "./browser-environment";
 import { EditorStore } from "./editor-store";
 import { EditorText } from "./EditorText";
 import { EventDetails } from "./EventDetails";
 import { HopperPanel } from "./HopperPanel";
+import { httpTransport } from "./http-transport";
 import { Notices } from "./Notices";
 import { PopupLayer } from "./PopupLayer";
 import { SaveStatus } from "./SaveStatus";
@@ -22,6 +25,7 @@ export interface EditorAppProps {
   setId: string;
   version: number;
   document: CasieDocument;
+  numbering: SetNumbering;
   tagset: Tagset;
   documentId: string;
   /** Export file stem, e.g. `2602`. */
@@ -32,11 +36,20 @@ export interface EditorAppProps {
 
 /** The annotation editor: the text on the left, the selected event, the hoppers and the checks on the right. */
 export function EditorApp(props: EditorAppProps) {
-  const { setId, version, document, tagset } = props;
-  const [editor] = useState(() => new EditorStore({ setId, version, document, tagset }));
+  const { setId, version, document, numbering, tagset } = props;
+  const [editor] = useState(
+    () => new EditorStore({ setId, version, document, numbering, tagset }, { transport: httpTransport(setId), environment: browserEnvironment }),
+  );
   const textRef = useRef<HTMLDivElement>(null);
   const focusText = useCallback(() => textRef.current?.focus(), []);
   useEffect(() => editor.start(), [editor]);
+  useEffect(() => {
+    const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
+      if (editor.hasUnsavedEdits()) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warnBeforeLeaving);
+    return () => window.removeEventListener("beforeunload", warnBeforeLeaving);
+  }, [editor]);
   useEditorKeyboard(editor, textRef, focusText);
   // Test hook for bench/editor.ts: set once mounted, after the effects above (the keyboard handler is attached).
   const rootRef = useRef<HTMLDivElement>(null);

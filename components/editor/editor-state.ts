@@ -3,12 +3,13 @@
 import type { ArgumentTarget } from "@/lib/annotation/editor-commands";
 import { findEvent, findHopperPosition, findSpan } from "@/lib/annotation/document-lookup";
 import type { History, HistoryStep } from "@/lib/annotation/history";
-import { invertOperation } from "@/lib/annotation/apply-operation";
+import { invertOperation } from "@/lib/annotation/operation-kinds";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import type { TextRange } from "@/lib/annotation/word-snapping";
 import type { Tagset } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
-import type { LocalCopy } from "./merge-remote";
+import type { CollabState } from "@/lib/annotation/collab";
+import type { SyncStatus } from "@/lib/annotation/sync-client";
 
 /** A text selection as character offsets: `anchor` stays put while `focus` (the caret) moves. Collapsed when equal. */
 export interface TextSelection {
@@ -39,12 +40,6 @@ export type Popup =
   | { kind: "find" }
   | { kind: "help" };
 
-export type SaveStatus =
-  | { state: "saved" }
-  | { state: "saving" }
-  /** The last attempt failed; `retrying` when another is scheduled. */
-  | { state: "failed"; message: string; retrying: boolean };
-
 export interface Notice {
   id: number;
   tone: "info" | "warning";
@@ -52,7 +47,8 @@ export interface Notice {
   details: string[];
 }
 
-export interface EditorSnapshot extends LocalCopy {
+/** The set's part (confirmed, pending, version: collab.ts) beside the session's (selection, popups, notices). */
+export interface EditorSnapshot extends CollabState {
   setId: string;
   tagset: Tagset;
   history: History;
@@ -60,7 +56,7 @@ export interface EditorSnapshot extends LocalCopy {
   /** Selections widen to whole words (and shed surrounding punctuation) before they become spans. */
   snapping: boolean;
   popup: Popup | null;
-  save: SaveStatus;
+  save: SyncStatus;
   notices: Notice[];
   /** The last thing done, for screen readers (a polite live region). */
   announcement: string;

@@ -1,14 +1,43 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { findEvent } from "@/lib/annotation/document-lookup";
+import { setEventAttributesOperation } from "@/lib/annotation/editor-commands";
+import { documentNumbering } from "@/lib/annotation/index-allocation";
+import { MemoryAuthority } from "@/lib/annotation/test-authority";
 import { blankDocument, clinicDocument } from "@/lib/annotation/test-documents";
+import { ManualClock, settle } from "@/lib/annotation/test-windows";
+import type { SyncTransport } from "@/lib/annotation/sync-client";
 import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
 import { EditorStore, rangeOf } from "./editor-store";
 
-// The store is never started here: it queues operations without sending them.
-function editorOn(document: CasieDocument): EditorStore {
-  return new EditorStore({ setId: "set", version: 0, document, tagset: DEFAULT_CASIE_TAGSET });
+const UNUSED: SyncTransport = {
+  save: () => Promise.reject(new Error("not started")),
+  since: () => Promise.reject(new Error("not started")),
+  load: () => Promise.reject(new Error("not started")),
+};
+
+// Most stores here are never started: they queue operations without sending them.
+function editorOn(document: CasieDocument, transport: SyncTransport = UNUSED, clock = new ManualClock()): EditorStore {
+  return new EditorStore(
+    { setId: "set", version: 0, document, numbering: documentNumbering(document), tagset: DEFAULT_CASIE_TAGSET },
+    { transport, environment: clock },
+  );
+}
+
+/** What a started store keeps in the browser's storage, kept in memory. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, value),
+  };
 }
 
 const CONTENT = "Hackers have stolen the data of patients from a clinic in Lithuania.";
@@ -99,4 +128,58 @@ test("find selects the next occurrence after the caret, wrapping around", () => 
   assert.ok(editor.find("clinic", false));
   assert.deepEqual(editor.getSnapshot().selection.text, { anchor: 4, focus: 10 });
   assert.ok(!editor.find("ransom", false));
+});
+
+test("a started store saves through its transport; a conflict notice stays until dismissed while routine ones come and go", async () => {
+  Object.assign(globalThis, { sessionStorage: memoryStorage(), localStorage: memoryStorage() });
+  const authority = new MemoryAuthority(clinicDocument());
+  const transport: SyncTransport = {
+    save: (request) => Promise.resolve(authority.save(request)),
+    since: (version) => Promise.resolve(authority.since(version)),
+    load: () => Promise.resolve(authority.load()),
+  };
+  const clock = new ManualClock();
+  const editor = editorOn(clinicDocument(), transport, clock);
+  const stop = editor.start();
+  // Another window changes E1's realis first; this one changes it too, on the older version.
+  authority.save({
+    baseVersion: 0,
+    clientId: "other-window",
+    operations: [{ seq: 1, operation: setEventAttributesOperation(clinicDocument(), "E1", { realis: "Generic" })! }],
+  });
+  editor.setEventAttributes("E1", { realis: "Other" });
+  await settle();
+  const { save, version } = editor.getSnapshot();
+  let { notices } = editor.getSnapshot();
+  assert.deepEqual([save.state, version], ["saved", 1]);
+  assert.equal(findEvent(editor.getSnapshot().document, "E1")!.event.realis, "Generic");
+  assert.equal(notices.length, 1);
+  assert.equal(notices[0].tone, "warning");
+  assert.match(notices[0].details[0], /E1's realis is Generic now, not Actual/);
+  // Routine news arrives and goes; the warning stays.
+  for (const [from, to] of [
+    ["Actual", "Other"],
+    ["Other", "Generic"],
+  ]) {
+    authority.save({
+      baseVersion: authority.version,
+      clientId: "other-window",
+      operations: [
+        { seq: authority.version + 1, operation: { kind: "setEventAttributes", eventIndex: "E2", from: { realis: from }, to: { realis: to } } },
+      ],
+    });
+    clock.advance(5000);
+    await settle();
+  }
+  ({ notices } = editor.getSnapshot());
+  assert.deepEqual(
+    notices.map((notice) => notice.tone),
+    ["warning", "info"],
+  );
+  clock.advance(60_000);
+  await settle();
+  assert.equal(editor.getSnapshot().notices.length, 1, "the routine notice went by itself; the warning did not");
+  editor.dismissNotice(editor.getSnapshot().notices[0].id);
+  assert.deepEqual(editor.getSnapshot().notices, []);
+  stop();
 });

@@ -1,14 +1,16 @@
-// The editor engine (tldraw's Editor, without UI): the set's confirmed state and
-// version, the local operations not yet saved, the local document, the
+// The editor engine (tldraw's Editor, without UI): the set's copy (collab.ts:
+// confirmed state, version, pending operations, local document), the
 // selection and the history, and every command. Components render its
 // snapshots and call its methods; nothing here touches the DOM, so the whole
 // editor can be driven from a test.
 //
 // Every edit is an operation: applied locally at once (optimistic), recorded
-// for undo, and queued for the server, which set-sync.ts sends and whose
-// answers (and other windows' saves) it merges back in.
+// for undo, and queued for the server; the sync client sends it, and whatever
+// the server says comes back through `received`.
 
-import { applyOperation, invertOperation, OperationConflictError } from "@/lib/annotation/apply-operation";
+import { addLocalOperation, startCollab, type Reception } from "@/lib/annotation/collab";
+import type { SetNumbering } from "@/lib/annotation/index-allocation";
+import { applyOperation, describeOperation, invertOperation, OperationConflictError, operationSubject } from "@/lib/annotation/operation-kinds";
 import { findEvent, findHopperPosition, findSpan } from "@/lib/annotation/document-lookup";
 import {
   addArgumentOperation,
@@ -40,9 +42,9 @@ import {
   type History,
   type HistoryMove,
 } from "@/lib/annotation/history";
-import { describeOperation } from "@/lib/annotation/operation-labels";
 import type { AnnotationOperation, EventAttributes } from "@/lib/annotation/operation-types";
 import { applyRebased } from "@/lib/annotation/rebase";
+import { SyncClient, type SyncEnvironment, type SyncTransport } from "@/lib/annotation/sync-client";
 import { nextWordBoundary, previousWordBoundary, snapToWordBoundaries, type TextRange } from "@/lib/annotation/word-snapping";
 import type { Tagset } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
@@ -56,14 +58,19 @@ import {
   type Popup,
   type TextSelection,
 } from "./editor-state";
-import type { MergeResult } from "./merge-remote";
-import { SetSync } from "./set-sync";
 
 export interface EditorInit {
   setId: string;
   version: number;
   document: CasieDocument;
+  numbering: SetNumbering;
   tagset: Tagset;
+}
+
+/** Where the editor's sync client talks to the server, and the window it lives in. */
+export interface EditorConnection {
+  transport: SyncTransport;
+  environment: SyncEnvironment;
 }
 
 const INFO_NOTICE_MS = 8000;
@@ -71,17 +78,16 @@ const INFO_NOTICE_MS = 8000;
 export class EditorStore {
   private state: EditorSnapshot;
   private readonly listeners = new Set<() => void>();
-  private readonly sync: SetSync;
+  private readonly sync: SyncClient;
+  private readonly environment: SyncEnvironment;
   private nextNoticeId = 1;
 
-  constructor(init: EditorInit) {
+  /** `clientId`: this window's, random, naming its operations on the server. */
+  constructor(init: EditorInit, connection: EditorConnection, clientId: string = newClientId()) {
     this.state = {
+      ...startCollab(clientId, init),
       setId: init.setId,
       tagset: init.tagset,
-      confirmed: init.document,
-      version: init.version,
-      document: init.document,
-      pending: [],
       history: emptyHistory(),
       selection: NO_SELECTION,
       snapping: true,
@@ -90,16 +96,16 @@ export class EditorStore {
       notices: [],
       announcement: "",
     };
-    this.sync = new SetSync({
-      setId: init.setId,
-      copy: () => {
-        const { confirmed, version, document, pending } = this.state;
-        return { confirmed, version, document, pending };
+    this.environment = connection.environment;
+    this.sync = new SyncClient(
+      {
+        collab: () => this.state,
+        received: (reception) => this.received(reception),
+        statusChanged: (save) => this.update({ save }),
       },
-      saveStatus: () => this.state.save,
-      setSaveStatus: (save) => this.update({ save }),
-      merge: (result) => this.merge(result),
-    });
+      connection.transport,
+      connection.environment,
+    );
   }
 
   // --- subscription (useSyncExternalStore) ---------------------------------
@@ -127,6 +133,11 @@ export class EditorStore {
     const snapping = localStorage.getItem("hopper-editor-snapping") !== "off";
     this.update({ history: history ?? this.state.history, snapping });
     return this.sync.start();
+  }
+
+  /** Whether some edits have not reached the server (leaving the page would lose them). */
+  hasUnsavedEdits(): boolean {
+    return this.sync.hasUnsaved();
   }
 
   private historyKey(): string {
@@ -181,7 +192,7 @@ export class EditorStore {
   private replay(move: HistoryMove, direction: "undo" | "redo"): void {
     const { undo, redo } = move.history;
     try {
-      const result = applyRebased(this.state.document, move.operation);
+      const result = applyRebased(this.state.document, move.operation, this.state.numbering);
       let history = move.history;
       if (result.operation !== move.operation) {
         // The step keeps the operation as applied, so the next undo or redo undoes exactly that.
@@ -192,7 +203,7 @@ export class EditorStore {
             : { undo: [...undo.slice(0, -1), { ...undo.at(-1)!, operation: applied, inverse: invertOperation(applied) }], redo };
       }
       const verb = direction === "undo" ? "Undid" : "Redid";
-      this.commit(result.document, result.operation, history, focusOf(result.operation), `${verb}: ${move.label}`);
+      this.commit(result.document, result.operation, history, selectionFor(result.operation), `${verb}: ${move.label}`);
     } catch (error) {
       if (!(error instanceof OperationConflictError)) throw error;
       // The step no longer fits: forget it, so the steps before it stay reachable.
@@ -211,8 +222,7 @@ export class EditorStore {
   ): void {
     const popup = this.state.popup;
     this.update({
-      document,
-      pending: [...this.state.pending, operation],
+      ...addLocalOperation(this.state, operation, document),
       history,
       selection: selectionIn(document, { ...this.state.selection, ...select }),
       popup: popup && popupFits(document, popup) ? popup : null,
@@ -225,7 +235,7 @@ export class EditorStore {
 
   createEvent(range: TextRange, hopper: "new" | number, type: string, subtype: string, realis: string): void {
     this.run(
-      (document) => createNuggetOperation(document, { start: range.start, end: range.end, type, subtype, realis, hopper }),
+      (document) => createNuggetOperation(document, { start: range.start, end: range.end, type, subtype, realis, hopper }, this.state.numbering),
       (operation) => (operation.kind === "createEvent" ? eventSelection(operation.event.index, operation.event.nugget.index) : {}),
     );
     this.closePopup();
@@ -233,7 +243,7 @@ export class EditorStore {
 
   addArgument(eventIndex: string, target: ArgumentTarget, role: string, entityType: string): void {
     this.run(
-      (document) => addArgumentOperation(document, eventIndex, target, role, entityType, this.state.tagset),
+      (document) => addArgumentOperation(document, eventIndex, target, role, entityType, this.state.tagset, this.state.numbering),
       (operation) =>
         operation.kind === "addArgument"
           ? { event: eventIndex, argument: operation.position, span: operation.argument.index, text: null, hopper: null }
@@ -286,7 +296,7 @@ export class EditorStore {
   moveEvent(eventIndex: string, toHopper: number | "new"): void {
     if (toHopper === "new")
       this.run(
-        (document) => splitOrMoveToNewHopper(document, eventIndex),
+        (document) => splitOrMoveToNewHopper(document, eventIndex, this.state.numbering),
         () => ({ event: eventIndex }),
       );
     else
@@ -306,12 +316,14 @@ export class EditorStore {
   }
 
   splitEvent(eventIndex: string): void {
-    if (!this.run((document) => splitEventOperation(document, eventIndex))) this.announce(`${eventIndex} is alone in its hopper already`);
+    if (!this.run((document) => splitEventOperation(document, eventIndex, this.state.numbering))) {
+      this.announce(`${eventIndex} is alone in its hopper already`);
+    }
   }
 
   createHopper(): void {
     this.run(
-      (document) => createHopperOperation(document),
+      (document) => createHopperOperation(document, { numbering: this.state.numbering }),
       (operation) => (operation.kind === "createHopper" ? { hopper: operation.index, event: null } : {}),
     );
   }
@@ -342,7 +354,7 @@ export class EditorStore {
   repair(operation: AnnotationOperation): void {
     this.run(
       () => operation,
-      () => focusOf(operation),
+      () => selectionFor(operation),
     );
   }
 
@@ -481,10 +493,15 @@ export class EditorStore {
     this.update({ announcement });
   }
 
+  /**
+   * Warnings (conflicts, refusals) stay until the annotator dismisses them;
+   * routine information replaces the previous one and goes by itself.
+   */
   private notify(tone: Notice["tone"], title: string, details: string[]): void {
     const notice = { id: this.nextNoticeId++, tone, title, details };
-    this.update({ notices: [...this.state.notices.slice(-2), notice] });
-    if (tone === "info") setTimeout(() => this.dismissNotice(notice.id), INFO_NOTICE_MS);
+    const kept = tone === "info" ? this.state.notices.filter((other) => other.tone !== "info") : this.state.notices;
+    this.update({ notices: [...kept, notice] });
+    if (tone === "info") this.environment.setTimeout(() => this.dismissNotice(notice.id), INFO_NOTICE_MS);
   }
 
   // --- saving ---------------------------------------------------------------
@@ -494,28 +511,25 @@ export class EditorStore {
     this.sync.retry();
   }
 
-  /** The server's answer or other windows' saves, merged in: the history follows rebased edits, and the annotator hears what was merged or dropped. */
-  private merge(result: MergeResult): void {
-    const { confirmed, version, document, pending } = result;
+  /** What the server said (a save's answer, a catch-up): the history follows rebased edits, and the annotator hears what was merged or dropped. */
+  private received(reception: Reception): void {
+    const { state } = reception;
     const popup = this.state.popup;
     this.update({
-      confirmed,
-      version,
-      document,
-      pending,
-      history: historyAfterRebase(this.state.history, result.replaced),
-      selection: selectionIn(document, this.state.selection),
-      popup: popup && popupFits(document, popup) ? popup : null,
+      ...state,
+      history: historyAfterRebase(this.state.history, reception.replaced),
+      selection: selectionIn(state.document, this.state.selection),
+      popup: popup && popupFits(state.document, popup) ? popup : null,
     });
-    if (result.dropped.length) {
-      const what = result.dropped.length === 1 ? "an edit of yours was" : `${result.dropped.length} edits of yours were`;
-      const details = result.dropped.map((dropped) => `${describeOperation(dropped.operation)}: ${sentence(dropped.reason)}`);
-      const outcome = result.remoteCount
+    if (reception.dropped.length) {
+      const what = reception.dropped.length === 1 ? "an edit of yours was" : `${reception.dropped.length} edits of yours were`;
+      const details = reception.dropped.map((dropped) => `${describeOperation(dropped.operation)}: ${sentence(dropped.reason)}`);
+      const outcome = reception.remoteCount
         ? "Changes saved in another window or session came first; the document now shows them."
         : "The document now shows the saved annotations.";
       this.notify("warning", `Conflict: ${what} not saved`, [...details, outcome]);
-    } else if (result.remoteCount) {
-      const changes = result.remoteCount === 1 ? "1 change" : `${result.remoteCount} changes`;
+    } else if (reception.remoteCount) {
+      const changes = reception.remoteCount === 1 ? "1 change" : `${reception.remoteCount} changes`;
       this.notify("info", `Merged ${changes} saved in another window or session`, []);
     }
   }
@@ -534,27 +548,19 @@ function eventSelection(eventIndex: string, spanIndex: string): EditorSelection 
   return { text: null, event: eventIndex, span: spanIndex, argument: null, hopper: null };
 }
 
-/** What to select after an undo or redo: the event or hopper it changed. */
-function focusOf(operation: AnnotationOperation): Partial<EditorSelection> {
-  switch (operation.kind) {
-    case "createEvent":
-    case "moveEvent":
-    case "setEventAttributes":
-    case "addArgument":
-    case "removeArgument":
-    case "setArgumentAttributes":
-      return { event: "event" in operation ? operation.event.index : operation.eventIndex, hopper: null, argument: null };
-    case "setSpanBounds":
-      return { span: operation.spanIndex };
-    case "createHopper":
-    case "setHopperRelation":
-      return { hopper: "index" in operation ? operation.index : operation.hopperIndex, event: null };
-    case "batch":
-      return operation.operations.length ? focusOf(operation.operations[0]) : {};
-    case "deleteEvent":
-    case "deleteHopper":
-      return {};
-  }
+/** What to select after an undo or redo: the event, span or hopper it changed. */
+function selectionFor(operation: AnnotationOperation): Partial<EditorSelection> {
+  const subject = operationSubject(operation);
+  if (subject.event !== undefined) return { event: subject.event, hopper: null, argument: null };
+  if (subject.span !== undefined) return { span: subject.span };
+  if (subject.hopper !== undefined) return { hopper: subject.hopper, event: null };
+  return {};
+}
+
+/** A random id for this window's operations (crypto.randomUUID needs a secure context; getRandomValues does not). */
+function newClientId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** Whether an open popup still has what it was opened for. */
@@ -565,10 +571,10 @@ function popupFits(document: CasieDocument, popup: Popup): boolean {
 }
 
 /** A hopper of its own for the event: a split when it has company, else nothing to do. */
-function splitOrMoveToNewHopper(document: CasieDocument, eventIndex: string): AnnotationOperation | null {
+function splitOrMoveToNewHopper(document: CasieDocument, eventIndex: string, numbering: SetNumbering): AnnotationOperation | null {
   const found = findEvent(document, eventIndex);
   if (found && found.hopper.events.length === 1) throw new InvalidCommandError(`${eventIndex} is alone in its hopper already`);
-  return splitEventOperation(document, eventIndex);
+  return splitEventOperation(document, eventIndex, numbering);
 }
 
 /** Messages from lib/annotation are clauses ("there is no event E9"): shown as sentences. */

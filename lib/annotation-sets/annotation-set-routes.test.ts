@@ -20,11 +20,18 @@ let goldSet: string;
 before(async () => {
   world = await createTestWorld();
   annSet = (await openAnnotatorSet(world.ann, world.documentId))!.setId;
-  const saved = await POST(...(await post(world.ann, annSet, { baseVersion: 0, operations: [ANNOTATE_BOTH] })));
+  const saved = await POST(...(await post(world.ann, annSet, save(0, [ANNOTATE_BOTH]))));
   assert.equal(saved.status, 200);
   goldSet = (await db().annotationSet.findFirstOrThrow({ where: { documentId: world.goldDocumentId, kind: "GOLD" } })).id;
 });
 after(() => closeTestWorld(world));
+
+let seq = 0;
+
+/** A save request as the editor sends it, numbering the operations on from the last. */
+function save(baseVersion: unknown, operations: unknown[], extra: object = {}) {
+  return { baseVersion, clientId: "route-test-window", operations: operations.map((operation) => ({ seq: ++seq, operation })), ...extra };
+}
 
 type RouteArgs = [Request, { params: Promise<{ setId: string }> }];
 
@@ -54,12 +61,14 @@ async function answer(response: Response): Promise<[number, Record<string, unkno
 
 const currentVersion = async (setId: string) => (await db().annotationSet.findUniqueOrThrow({ where: { id: setId } })).version;
 
-test("GET gives the set's document, version and whether the user may edit it", async () => {
+test("GET gives the set's document, version, numbering and whether the user may edit it", async () => {
   const [status, body] = await answer(await GET(...(await get(world.ann, annSet))));
   assert.equal(status, 200);
+  assert.deepEqual(Object.keys(body).sort(), ["canEdit", "document", "kind", "numbering", "setId", "version"]);
   assert.equal(body.setId, annSet);
   assert.equal(body.kind, "ANNOTATOR");
   assert.equal(body.version, await currentVersion(annSet));
+  assert.deepEqual(body.numbering, { event: 2, span: 3, hopper: 0 });
   assert.equal(body.canEdit, true);
   assert.deepEqual(
     (body.document as { hoppers: { events: { index: string }[] }[] }).hoppers[0].events.map((event) => event.index),
@@ -70,13 +79,16 @@ test("GET gives the set's document, version and whether the user may edit it", a
   assert.equal((await answer(await GET(...(await get(world.reviewer, goldSet)))))[1].canEdit, false);
 });
 
-test("GET ?since= gives the operations saved after a version", async () => {
+test("GET ?since= gives the operations saved after a version, with the window that sent each", async () => {
   const version = await currentVersion(annSet);
   assert.deepEqual(await answer(await GET(...(await get(world.ann, annSet, `?since=${version - 1}`)))), [
     200,
-    { version, operations: [ANNOTATE_BOTH] },
+    { version, operations: [{ version, clientId: "route-test-window", seq: 1, operation: ANNOTATE_BOTH }], complete: true },
   ]);
-  assert.deepEqual(await answer(await GET(...(await get(world.ann, annSet, `?since=${version}`)))), [200, { version, operations: [] }]);
+  assert.deepEqual(await answer(await GET(...(await get(world.ann, annSet, `?since=${version}`)))), [
+    200,
+    { version, operations: [], complete: true },
+  ]);
   for (const since of ["-1", "abc", "1.5", ""]) {
     const [status, body] = await answer(await GET(...(await get(world.ann, annSet, `?since=${since}`))));
     assert.equal(status, 400);
@@ -94,30 +106,37 @@ test("GET refuses the signed out, and hides sets from who may not see them", asy
   assert.deepEqual(await answer(await GET(...(await get(world.ann, "nope")))), hidden);
 });
 
-test("POST saves the owner's operations, and answers a conflict with 409 and the set as it is", async () => {
+test("POST saves the owner's operations; a save on an older version is answered 409 with what it lacks", async () => {
   const version = await currentVersion(annSet);
-  const [status, body] = await answer(
-    await POST(...(await post(world.ann, annSet, { baseVersion: version, operations: [setRealis("E1", "Actual", "Generic")] }))),
-  );
-  assert.deepEqual([status, body], [200, { status: "saved", version: version + 1, remoteOperations: [] }]);
+  const first = save(version, [setRealis("E1", "Actual", "Generic")]);
+  const [status, body] = await answer(await POST(...(await post(world.ann, annSet, first))));
+  assert.deepEqual([status, body], [200, { status: "saved", version: version + 1 }]);
 
-  const [conflictStatus, conflict] = await answer(
-    await POST(...(await post(world.ann, annSet, { baseVersion: version, operations: [setRealis("E1", "Actual", "Other")] }))),
+  const [behindStatus, behind] = await answer(
+    await POST(...(await post(world.ann, annSet, { ...save(version, [setRealis("E1", "Actual", "Other")]), clientId: "another-window" }))),
   );
-  assert.equal(conflictStatus, 409);
-  assert.equal(conflict.status, "conflict");
-  assert.equal(conflict.version, version + 1);
-  assert.match(String(conflict.message), /E1's realis is Generic now, not Actual/);
-  assert.deepEqual(conflict.remoteOperations, [setRealis("E1", "Actual", "Generic")]);
-  assert.ok(conflict.document);
+  assert.equal(behindStatus, 409);
+  assert.deepEqual(behind, {
+    status: "behind",
+    version: version + 1,
+    operations: [
+      { version: version + 1, clientId: "route-test-window", seq: first.operations[0].seq, operation: setRealis("E1", "Actual", "Generic") },
+    ],
+    complete: true,
+  });
+  const [refusedStatus, refused] = await answer(
+    await POST(...(await post(world.ann, annSet, save(version + 1, [setRealis("E1", "Actual", "Other")])))),
+  );
+  assert.equal(refusedStatus, 409);
+  assert.equal(refused.status, "refused");
+  assert.equal(refused.code, "operation-conflict");
+  assert.match(String(refused.message), /E1's realis is Generic now, not Actual/);
   assert.equal(await currentVersion(annSet), version + 1);
 });
 
 test("admins may edit an annotator's set", async () => {
   const version = await currentVersion(annSet);
-  const [status, body] = await answer(
-    await POST(...(await post(world.admin, annSet, { baseVersion: version, operations: [setRealis("E2", "Actual", "Other")] }))),
-  );
+  const [status, body] = await answer(await POST(...(await post(world.admin, annSet, save(version, [setRealis("E2", "Actual", "Other")])))));
   assert.deepEqual([status, body.status], [200, "saved"]);
   const logged = await db().annotationOperation.findFirstOrThrow({ where: { setId: annSet, version: version + 1 } });
   assert.equal(logged.userId, world.admin.id);
@@ -125,7 +144,7 @@ test("admins may edit an annotator's set", async () => {
 
 test("POST refusals: signed out, another annotator, reviewer, gold set, cross-origin", async () => {
   const version = await currentVersion(annSet);
-  const body = { baseVersion: version, operations: [setRealis("E2", "Other", "Actual")] };
+  const body = save(version, [setRealis("E2", "Other", "Actual")]);
   assert.deepEqual(await answer(await POST(...(await post(null, annSet, body)))), [401, { error: "Sign in to continue." }]);
   assert.deepEqual(await answer(await POST(...(await post(world.bob, annSet, body)))), [404, { error: "No such annotation set." }]);
   assert.deepEqual(await answer(await POST(...(await post(world.reviewer, annSet, body)))), [
@@ -146,18 +165,15 @@ test("POST answers malformed or oversized bodies with 4xx, never saving", async 
   const version = await currentVersion(annSet);
   const cases: [unknown, number, RegExp, Record<string, string>?][] = [
     ["{not json", 400, /not valid JSON/],
-    [{ operations: [setRealis("E1", "Generic", "Actual")] }, 400, /baseVersion/],
-    [{ baseVersion: version, operations: [] }, 400, /operations/],
-    [{ baseVersion: version, operations: [{ kind: "renameEverything" }] }, 400, /operations\.0\.kind/],
-    [{ baseVersion: version, operations: [{ ...setRealis("E1", "Generic", "Actual"), extra: 1 }] }, 400, /Unrecognized key/],
-    [
-      { baseVersion: version, operations: [{ kind: "setEventAttributes", eventIndex: "E1", from: { realis: 1 }, to: {} }] },
-      400,
-      /operations\.0\.from\.realis/,
-    ],
-    [{ baseVersion: version, operations: [setRealis("E1", "Generic", "\u0000")] }, 400, /NUL characters/],
-    [{ baseVersion: "1", operations: [setRealis("E1", "Generic", "Actual")] }, 400, /baseVersion/],
-    [{ baseVersion: version, operations: [setRealis("E1", "Generic", "Actual")] }, 415, /Expected a JSON body/, { "content-type": "text/plain" }],
+    [{ ...save(version, [setRealis("E1", "Generic", "Actual")]), baseVersion: undefined }, 400, /baseVersion/],
+    [save(version, []), 400, /operations/],
+    [save(version, [{ kind: "renameEverything" }]), 400, /operations\.0\.operation\.kind/],
+    [save(version, [{ ...setRealis("E1", "Generic", "Actual"), extra: 1 }]), 400, /Unrecognized key/],
+    [save(version, [{ kind: "setEventAttributes", eventIndex: "E1", from: { realis: 1 }, to: {} }]), 400, /operations\.0\.operation\.from\.realis/],
+    [save(version, [setRealis("E1", "Generic", "\u0000")]), 400, /NUL characters/],
+    [save("1", [setRealis("E1", "Generic", "Actual")]), 400, /baseVersion/],
+    [save(version, [setRealis("E1", "Generic", "Actual")], { clientId: "no" }), 400, /clientId/],
+    [save(version, [setRealis("E1", "Generic", "Actual")]), 415, /Expected a JSON body/, { "content-type": "text/plain" }],
     ["x".repeat(1024 * 1024 + 1), 413, /too large/],
     ["x".repeat(10), 413, /too large/, { "content-length": String(2 * 1024 * 1024) }],
   ];

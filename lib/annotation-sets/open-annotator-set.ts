@@ -1,4 +1,5 @@
 import type { CurrentUser } from "@/lib/auth/access";
+import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
 import { isRecordId } from "@/lib/projects/record-id";
@@ -8,6 +9,7 @@ import { loadAnnotationSet } from "./set-state";
 export interface OpenedAnnotatorSet {
   setId: string;
   version: number;
+  numbering: SetNumbering;
   /** The document's text with the user's own annotations (none on first open: annotation is blind). */
   document: CasieDocument;
 }
@@ -26,7 +28,7 @@ export async function openAnnotatorSet(user: CurrentUser, documentId: string, cl
 
   const setId = await findOrCreateAnnotatorSet(client, documentId, user.id);
   const state = setId && (await loadAnnotationSet(setId, client));
-  return state ? { setId: state.setId, version: state.version, document: state.document } : null;
+  return state ? { setId: state.setId, version: state.version, numbering: state.numbering, document: state.document } : null;
 }
 
 const FOREIGN_KEY_VIOLATION = "23503";

@@ -1,39 +1,68 @@
-// Reading a set's operation log: what others saved since a client's version,
-// for the client to rebase its unsaved edits on (and, later, live updates).
+// Reading a set's operation log: what a window lacks since its version (the
+// catch-up, and a save answered "behind"), paged; and which of a window's
+// operations are stored already (a retried save).
 
 import type pg from "pg";
-import type { AnnotationOperation } from "@/lib/annotation/operation-types";
+import { upgradeLoggedOperation } from "@/lib/annotation/operation-format";
+import { MAX_OPERATIONS_PER_ANSWER, type LoggedOperation, type SinceResponse } from "@/lib/annotation/sync-protocol";
 import { db, type Database } from "@/lib/db/client";
 import { isRecordId } from "@/lib/projects/record-id";
 
-/** The set's version and the operations that took it there from the version asked about, in order. */
-export interface OperationsSince {
+interface LogRow {
   version: number;
-  operations: AnnotationOperation[];
+  clientId: string | null;
+  seq: number | null;
+  format: number;
+  operation: unknown;
+}
+
+const LOG_COLUMNS = `"version", "clientId", "seq", "format", "operation"`;
+
+function loggedOperation(row: LogRow): LoggedOperation {
+  return { version: row.version, clientId: row.clientId, seq: row.seq, operation: upgradeLoggedOperation(row.format, row.operation) };
 }
 
 /**
- * The operations saved after `version`, with the set's current version, read
- * in one statement so the two agree; null when there is no such set. A
- * `version` beyond the set's gives no operations.
+ * The set's version and the operations saved after `version` (at most
+ * `limit`), read in one statement so the two agree; null when there is no
+ * such set. A `version` beyond the set's gives no operations.
  */
-export async function operationsSince(setId: string, version: number, client: Database = db()): Promise<OperationsSince | null> {
+export async function operationsSince(
+  setId: string,
+  version: number,
+  limit: number = MAX_OPERATIONS_PER_ANSWER,
+  client: Database = db(),
+): Promise<SinceResponse | null> {
   if (!isRecordId(setId)) return null;
-  const { rows } = await client.pool.query<OperationsSince>(
+  const { rows } = await client.pool.query<{ version: number; operations: LogRow[] }>(
     `SELECT s."version",
-        COALESCE((SELECT json_agg(o."operation" ORDER BY o."version") FROM "AnnotationOperation" o
-          WHERE o."setId" = s."id" AND o."version" > $2::bigint), '[]'::json) AS "operations"
+        COALESCE((SELECT json_agg(o ORDER BY o."version") FROM (
+          SELECT ${LOG_COLUMNS} FROM "AnnotationOperation" WHERE "setId" = s."id" AND "version" > $2::bigint ORDER BY "version" LIMIT $3
+        ) o), '[]'::json) AS "operations"
       FROM "AnnotationSet" s WHERE s."id" = $1`,
-    [setId, version],
+    [setId, version, limit],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  const operations = row.operations.map(loggedOperation);
+  const last = operations.at(-1)?.version ?? version;
+  return { version: row.version, operations, complete: last >= row.version };
 }
 
-/** Logged operations after `version`, in order, as a transaction that holds the set's lock sees them. */
-export async function loggedOperationsAfter(connection: pg.PoolClient, setId: string, version: number): Promise<AnnotationOperation[]> {
-  const { rows } = await connection.query<{ operation: AnnotationOperation }>(
-    `SELECT "operation" FROM "AnnotationOperation" WHERE "setId" = $1 AND "version" > $2::bigint ORDER BY "version"`,
-    [setId, version],
+/** Logged operations after `version` (at most `limit`), in order, as a transaction that holds the set's lock sees them. */
+export async function loggedOperationsAfter(connection: pg.PoolClient, setId: string, version: number, limit: number): Promise<LoggedOperation[]> {
+  const { rows } = await connection.query<LogRow>(
+    `SELECT ${LOG_COLUMNS} FROM "AnnotationOperation" WHERE "setId" = $1 AND "version" > $2::bigint ORDER BY "version" LIMIT $3`,
+    [setId, version, limit],
   );
-  return rows.map((row) => row.operation);
+  return rows.map(loggedOperation);
+}
+
+/** The versions at which the window's operations `seqs` were stored, for those that were. */
+export async function storedVersions(connection: pg.PoolClient, setId: string, clientId: string, seqs: number[]): Promise<Map<number, number>> {
+  const { rows } = await connection.query<{ seq: number; version: number }>(
+    `SELECT "seq", "version" FROM "AnnotationOperation" WHERE "setId" = $1 AND "clientId" = $2 AND "seq" = ANY($3::int[])`,
+    [setId, clientId, seqs],
+  );
+  return new Map(rows.map((row) => [row.seq, row.version]));
 }

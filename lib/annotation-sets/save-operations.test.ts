@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { applyOperation } from "@/lib/annotation/apply-operation";
+import { applyOperation } from "@/lib/annotation/operation-kinds";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import { serializeCasieDocument, type CasieSpan } from "@/lib/casie";
 import { db } from "@/lib/db/client";
@@ -13,7 +13,18 @@ import { openAnnotatorSet } from "./open-annotator-set";
 import { operationsSince } from "./operation-log";
 import { AnnotationSetNotFoundError, saveOperations } from "./save-operations";
 import { loadAnnotationSet } from "./set-state";
-import { ANNOTATE_BOTH, CONTENT, closeTestWorld, createTestDocument, createTestWorld, E1, setRealis, span, type TestWorld } from "./test-fixtures";
+import {
+  ANNOTATE_BOTH,
+  CONTENT,
+  closeTestWorld,
+  createTestDocument,
+  createTestWorld,
+  E1,
+  saveAs,
+  setRealis,
+  span,
+  type TestWorld,
+} from "./test-fixtures";
 
 let world: TestWorld;
 
@@ -26,7 +37,7 @@ after(() => closeTestWorld(world));
 async function annotatedSet(): Promise<string> {
   const opened = await openAnnotatorSet(world.ann, await createTestDocument(world.projectId));
   assert.ok(opened);
-  const saved = await saveOperations({ setId: opened.setId, baseVersion: 0, operations: [ANNOTATE_BOTH], userId: world.ann.id });
+  const saved = await saveAs(opened.setId, 0, [ANNOTATE_BOTH], { userId: world.ann.id });
   assert.equal(saved.status, "saved");
   return opened.setId;
 }
@@ -39,7 +50,11 @@ async function realisOf(setId: string, eventIndex: string): Promise<string> {
 }
 
 const logOf = (setId: string) =>
-  db().annotationOperation.findMany({ where: { setId }, orderBy: { version: "asc" }, select: { version: true, userId: true, operation: true } });
+  db().annotationOperation.findMany({
+    where: { setId },
+    orderBy: { version: "asc" },
+    select: { version: true, userId: true, clientId: true, seq: true, format: true, operation: true },
+  });
 
 test("opening creates the user's empty set once, also when tabs open it at the same time", async () => {
   const opened = await Promise.all(Array.from({ length: 6 }, () => openAnnotatorSet(world.bob, world.goldDocumentId)));
@@ -66,23 +81,38 @@ test("opening gives null for an unknown document or one the user may not see", a
   assert.equal(await db().annotationSet.count({ where: { annotatorId: world.outsider.id } }), 0);
 });
 
-test("a save bumps the version by its operations, logs each one and starts the set", async () => {
+test("a save on the set's version bumps it by its operations, logs each with its window, number and format, and starts the set", async () => {
   const { setId } = (await openAnnotatorSet(world.admin, world.documentId))!;
   const operations: AnnotationOperation[] = [ANNOTATE_BOTH, setRealis("E2", "Actual", "Generic")];
-  assert.deepEqual(await saveOperations({ setId, baseVersion: 0, operations, userId: world.admin.id }), {
-    status: "saved",
-    version: 2,
-    remoteOperations: [],
-  });
+  assert.deepEqual(await saveAs(setId, 0, operations, { userId: world.admin.id, clientId: "window-one" }), { status: "saved", version: 2 });
   const set = await db().annotationSet.findUniqueOrThrow({ where: { id: setId } });
   assert.deepEqual([set.version, set.status], [2, "IN_PROGRESS"]);
   assert.deepEqual(await logOf(setId), [
-    { version: 1, userId: world.admin.id, operation: operations[0] },
-    { version: 2, userId: world.admin.id, operation: operations[1] },
+    { version: 1, userId: world.admin.id, clientId: "window-one", seq: 1, format: 1, operation: operations[0] },
+    { version: 2, userId: world.admin.id, clientId: "window-one", seq: 2, format: 1, operation: operations[1] },
   ]);
-  assert.deepEqual(await operationsSince(setId, 1), { version: 2, operations: [operations[1]] });
-  assert.deepEqual(await operationsSince(setId, 2), { version: 2, operations: [] });
+  assert.deepEqual(await operationsSince(setId, 1), {
+    version: 2,
+    operations: [{ version: 2, clientId: "window-one", seq: 2, operation: operations[1] }],
+    complete: true,
+  });
+  assert.deepEqual(await operationsSince(setId, 2), { version: 2, operations: [], complete: true });
   assert.equal(await operationsSince("00000000-0000-4000-8000-000000000000", 0), null);
+});
+
+test("the catch-up is paged", async () => {
+  const setId = await annotatedSet();
+  for (const [from, to] of [
+    ["Actual", "Generic"],
+    ["Generic", "Other"],
+  ]) {
+    const { version } = (await loadAnnotationSet(setId))!;
+    await saveAs(setId, version, [setRealis("E1", from, to)]);
+  }
+  const first = await operationsSince(setId, 0, 2);
+  assert.deepEqual([first?.version, first?.operations.map((logged) => logged.version), first?.complete], [3, [1, 2], false]);
+  const rest = await operationsSince(setId, 2, 2);
+  assert.deepEqual([rest?.operations.map((logged) => logged.version), rest?.complete], [[3], true]);
 });
 
 test("a reload shows exactly what was saved", async () => {
@@ -90,7 +120,7 @@ test("a reload shows exactly what was saved", async () => {
   const operations = [setRealis("E1", "Actual", "Other"), { kind: "setHopperRelation", hopperIndex: 0, from: null, to: "coref" } as const];
   const before = (await loadAnnotationSet(setId))!;
   const expected = operations.reduce(applyOperation, before.document);
-  await saveOperations({ setId, baseVersion: before.version, operations, userId: world.ann.id });
+  await saveAs(setId, before.version, operations);
   const after = (await loadAnnotationSet(setId))!;
   assert.equal(after.version, before.version + 2);
   assert.equal(serializeCasieDocument(after.document), serializeCasieDocument(expected));
@@ -130,8 +160,8 @@ test("every kind of edit is stored exactly, with no row left behind", async () =
   for (const operations of steps) {
     const before = (await loadAnnotationSet(setId))!;
     const expected = operations.reduce(applyOperation, before.document);
-    const result = await saveOperations({ setId, baseVersion: before.version, operations, userId: world.ann.id });
-    assert.equal(result.status, "saved", result.status === "conflict" ? result.message : "");
+    const result = await saveAs(setId, before.version, operations);
+    assert.equal(result.status, "saved", JSON.stringify(result));
     const after = (await loadAnnotationSet(setId))!;
     assert.deepEqual(after.document, expected);
     const stored = await storedRowCounts(setId);
@@ -150,86 +180,90 @@ async function storedRowCounts(setId: string): Promise<number[]> {
   return Promise.all([db().span.count(where), db().hopper.count(where), db().event.count(where), db().argument.count(where)]);
 }
 
-test("a save made on an older version merges with the edits saved since", async () => {
+test("a save made on an older version is answered with what was saved since, and nothing is written", async () => {
   const setId = await annotatedSet();
   const tabA = setRealis("E1", "Actual", "Generic");
+  assert.deepEqual(await saveAs(setId, 1, [tabA], { clientId: "tab-a" }), { status: "saved", version: 2 });
+  const before = await loadAnnotationSet(setId);
   const tabB: AnnotationOperation = { kind: "setEventAttributes", eventIndex: "E2", from: { type: "Attack" }, to: { type: "Vulnerability" } };
-  assert.equal((await saveOperations({ setId, baseVersion: 1, operations: [tabA], userId: world.ann.id })).status, "saved");
-  assert.deepEqual(await saveOperations({ setId, baseVersion: 1, operations: [tabB], userId: world.ann.id }), {
-    status: "saved",
-    version: 3,
-    remoteOperations: [tabA],
+  assert.deepEqual(await saveAs(setId, 1, [tabB], { clientId: "tab-b" }), {
+    status: "behind",
+    version: 2,
+    operations: [{ version: 2, clientId: "tab-a", seq: 1, operation: tabA }],
+    complete: true,
   });
-  const events = (await loadAnnotationSet(setId))!.document.hoppers[0].events;
-  assert.deepEqual(
-    events.map((event) => [event.index, event.type, event.realis]),
-    [
-      ["E1", "Attack", "Generic"],
-      ["E2", "Vulnerability", "Actual"],
-    ],
-  );
+  assert.deepEqual(await loadAnnotationSet(setId), before);
 });
 
-test("a conflicting save is refused with the set as it is now, and nothing is written", async () => {
+test("an operation that does not fit the set's version is refused, naming it, and nothing is written", async () => {
   const setId = await annotatedSet();
-  const tabA = setRealis("E1", "Actual", "Generic");
-  await saveOperations({ setId, baseVersion: 1, operations: [tabA], userId: world.ann.id });
   const before = (await loadAnnotationSet(setId))!;
   const logBefore = await logOf(setId);
-
   const result = await saveOperations({
     setId,
     baseVersion: 1,
-    operations: [setRealis("E2", "Actual", "Other"), setRealis("E1", "Actual", "Other")],
+    clientId: "tab-c",
+    operations: [
+      { seq: 4, operation: setRealis("E2", "Actual", "Other") },
+      { seq: 5, operation: setRealis("E1", "Generic", "Other") },
+    ],
     userId: world.ann.id,
   });
   assert.deepEqual(result, {
-    status: "conflict",
-    message: "Edit 2 of 2 does not fit the changes saved since version 1: E1's realis is Generic now, not Actual.",
-    version: 2,
-    document: before.document,
-    remoteOperations: [tabA],
+    status: "refused",
+    version: 1,
+    seq: 5,
+    code: "operation-conflict",
+    message: "Edit 2 of 2 does not fit the saved annotations: E1's realis is Actual now, not Generic.",
   });
   assert.deepEqual(await loadAnnotationSet(setId), before);
   assert.deepEqual(await logOf(setId), logBefore);
 });
 
-test("a save on a version the set never had is a conflict", async () => {
+test("a retried save whose answer was lost is answered as the first time, and applied once", async () => {
   const setId = await annotatedSet();
-  const result = await saveOperations({ setId, baseVersion: 5, operations: [setRealis("E1", "Actual", "Generic")], userId: null });
-  assert.equal(result.status, "conflict");
-  assert.match(result.status === "conflict" ? result.message : "", /version 5, but the set is at version 1/);
+  const request = {
+    setId,
+    baseVersion: 1,
+    clientId: "tab-retry",
+    operations: [{ seq: 1, operation: setRealis("E1", "Actual", "Generic") }],
+    userId: null,
+  };
+  assert.deepEqual(await saveOperations(request), { status: "saved", version: 2 });
+  await saveAs(setId, 2, [setRealis("E2", "Actual", "Other")], { clientId: "another-tab" });
+  assert.deepEqual(await saveOperations(request), { status: "saved", version: 2 });
+  assert.equal((await loadAnnotationSet(setId))!.version, 3);
+  // Sent again on the current version (a client fault): refused, not applied twice.
+  assert.deepEqual(await saveOperations({ ...request, baseVersion: 3, operations: [{ seq: 1, operation: setRealis("E1", "Generic", "Other") }] }), {
+    status: "refused",
+    version: 3,
+    seq: 1,
+    code: "duplicate-operation",
+    message: "Edit 1 of this window is saved already.",
+  });
+  assert.equal(await realisOf(setId, "E1"), "Generic");
+});
+
+test("a save on a version the set never had asks the window to reload", async () => {
+  const setId = await annotatedSet();
+  const result = await saveAs(setId, 5, [setRealis("E1", "Actual", "Generic")]);
+  assert.equal(result.status, "reload");
+  assert.match(result.status === "reload" ? result.message : "", /version 5, but the set is at version 1/);
   assert.equal(await realisOf(setId, "E1"), "Actual");
 });
 
-test("saves racing on one version: one of a conflicting pair wins, a compatible pair both land", async () => {
+test("saves racing on one version: exactly one lands, the others are told what they lack", async () => {
   const setId = await annotatedSet();
   for (let round = 0; round < 5; round++) {
     const { version } = (await loadAnnotationSet(setId))!;
     const current = await realisOf(setId, "E1");
-    const results = await Promise.all(
-      ["Generic", "Other"].map((to) =>
-        saveOperations({ setId, baseVersion: version, operations: [setRealis("E1", current, to)], userId: world.ann.id }),
-      ),
-    );
-    assert.deepEqual(results.map((result) => result.status).sort(), ["conflict", "saved"]);
+    const targets = ["Generic", "Other", "Actual"].filter((value) => value !== current);
+    const results = await Promise.all(targets.map((to, i) => saveAs(setId, version, [setRealis("E1", current, to)], { clientId: `racer-${i}` })));
+    assert.deepEqual(results.map((result) => result.status).sort(), ["behind", "saved"]);
     const winner = results.findIndex((result) => result.status === "saved");
-    assert.equal(await realisOf(setId, "E1"), ["Generic", "Other"][winner]);
+    assert.equal(await realisOf(setId, "E1"), targets[winner]);
     assert.equal((await loadAnnotationSet(setId))!.version, version + 1);
-    // Put E1 back so the next round races from the same value.
-    await saveOperations({ setId, baseVersion: version + 1, operations: [setRealis("E1", ["Generic", "Other"][winner], current)], userId: null });
   }
-
-  const { version } = (await loadAnnotationSet(setId))!;
-  const compatible = await Promise.all([
-    saveOperations({ setId, baseVersion: version, operations: [setRealis("E1", "Actual", "Generic")], userId: world.ann.id }),
-    saveOperations({ setId, baseVersion: version, operations: [setRealis("E2", "Actual", "Other")], userId: world.ann.id }),
-  ]);
-  assert.deepEqual(compatible.map((result) => [result.status, result.version]).sort(), [
-    ["saved", version + 1],
-    ["saved", version + 2],
-  ]);
-  assert.deepEqual([await realisOf(setId, "E1"), await realisOf(setId, "E2")], ["Generic", "Other"]);
   const log = await logOf(setId);
   assert.deepEqual(
     log.map((entry) => entry.version),
@@ -237,8 +271,18 @@ test("saves racing on one version: one of a conflicting pair wins, a compatible 
   );
 });
 
+test("the set's numbering starts from an imported file and rises past every number its saves use, deleted ones too", async () => {
+  const gold = await db().annotationSet.findFirstOrThrow({ where: { documentId: world.goldDocumentId, kind: "GOLD" } });
+  assert.deepEqual((await loadAnnotationSet(gold.id))!.numbering, { event: 2, span: 3, hopper: 0 });
+  const setId = await annotatedSet();
+  const E7 = { ...E1, index: "E7", nugget: { ...E1.nugget, index: "T9" }, arguments: [] };
+  await saveAs(setId, 1, [{ kind: "createEvent", event: E7, place: { hopperIndex: 4, position: 0 }, newHopper: { index: 4, position: 1 } }]);
+  await saveAs(setId, 2, [{ kind: "deleteEvent", event: E7, place: { hopperIndex: 4, position: 0 }, deletedHopper: { index: 4, position: 1 } }]);
+  assert.deepEqual((await loadAnnotationSet(setId))!.numbering, { event: 7, span: 9, hopper: 4 });
+});
+
 test("saving to a set that does not exist throws AnnotationSetNotFoundError", async () => {
-  const save = (setId: string) => saveOperations({ setId, baseVersion: 0, operations: [setRealis("E1", "Actual", "Generic")], userId: null });
+  const save = (setId: string) => saveAs(setId, 0, [setRealis("E1", "Actual", "Generic")]);
   await assert.rejects(save("00000000-0000-4000-8000-000000000000"), AnnotationSetNotFoundError);
   await assert.rejects(save("nope"), AnnotationSetNotFoundError);
 });

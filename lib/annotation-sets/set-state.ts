@@ -3,6 +3,7 @@
 
 import type pg from "pg";
 import type { SetKind, SetStatus } from "@/generated/prisma/enums";
+import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
 import { hoppersFromAnnotationRows, type AnnotationRows } from "@/lib/documents/annotation-rows";
@@ -18,6 +19,8 @@ export interface AnnotationSetSummary {
   annotatorId: string | null;
   status: SetStatus;
   version: number;
+  /** The highest numbers the set has ever used: new `E`/`T`/hopper numbers go past them. */
+  numbering: SetNumbering;
 }
 
 export interface AnnotationSetState extends AnnotationSetSummary {
@@ -25,7 +28,8 @@ export interface AnnotationSetState extends AnnotationSetSummary {
   document: CasieDocument;
 }
 
-const SUMMARY_COLUMNS = `s."id" AS "setId", s."documentId", d."projectId", s."kind", s."annotatorId", s."status", s."version"`;
+const SUMMARY_COLUMNS = `s."id" AS "setId", s."documentId", d."projectId", s."kind", s."annotatorId", s."status", s."version",
+  json_build_object('event', s."lastEventNumber", 'span', s."lastSpanNumber", 'hopper', s."lastHopperIndex") AS "numbering"`;
 const FROM_SET = `FROM "AnnotationSet" s JOIN "Document" d ON d."id" = s."documentId" WHERE s."id" = $1`;
 
 /** The set without its annotations (enough to check access), or null when there is no such set. */
@@ -54,14 +58,25 @@ export async function readSetState(
   setId: string,
   { lock }: { lock: boolean },
 ): Promise<{ state: AnnotationSetState; rows: AnnotationRows } | null> {
-  const { rows } = await connection.query<AnnotationSetSummary & DocumentContentRecord>(
+  const found = await readSetHead(connection, setId, { lock });
+  return found && readSetBody(connection, found);
+}
+
+/** The set's summary and its document's text, without the annotations: enough to decide whether a save can apply. */
+export type SetHead = AnnotationSetSummary & DocumentContentRecord;
+
+export async function readSetHead(connection: pg.PoolClient, setId: string, { lock }: { lock: boolean }): Promise<SetHead | null> {
+  const { rows } = await connection.query<SetHead>(
     `SELECT ${SUMMARY_COLUMNS}, d."content", d."sourcefile", d."info", d."layout" ${FROM_SET}${lock ? " FOR UPDATE OF s" : ""}`,
     [setId],
   );
-  const record = rows[0];
-  if (!record) return null;
-  const annotationRows = await readSetRows(connection, setId);
-  const { content, sourcefile, info, layout, ...summary } = record;
+  return rows[0] ?? null;
+}
+
+/** The set's annotations added to its head. */
+export async function readSetBody(connection: pg.PoolClient, head: SetHead): Promise<{ state: AnnotationSetState; rows: AnnotationRows }> {
+  const annotationRows = await readSetRows(connection, head.setId);
+  const { content, sourcefile, info, layout, ...summary } = head;
   const document = casieDocumentFromRecord({ content, sourcefile, info, layout }, hoppersFromAnnotationRows(annotationRows));
   return { state: { ...summary, document }, rows: annotationRows };
 }

@@ -3,6 +3,7 @@
 
 import { encode } from "next-auth/jwt";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
+import type { SaveResponse } from "@/lib/annotation/sync-protocol";
 import type { CurrentUser } from "@/lib/auth/access";
 import type { CasieEvent, CasieHopper, CasieSpan } from "@/lib/casie/types";
 import { db } from "@/lib/db/client";
@@ -10,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { createDocument } from "@/lib/documents/store";
 import { findOrCreateProject } from "@/lib/projects/project-store";
 import { createUser } from "@/lib/users";
+import { saveOperations } from "./save-operations";
 
 export const CONTENT = "Hackers stole data from Acme Corp. Acme paid a ransom to the gang.";
 
@@ -42,6 +44,22 @@ export const ANNOTATE_BOTH: AnnotationOperation = {
 
 export function setRealis(eventIndex: string, from: string, to: string): AnnotationOperation {
   return { kind: "setEventAttributes", eventIndex, from: { realis: from }, to: { realis: to } };
+}
+
+/** The next sequence number of each test window. */
+const nextSeq = new Map<string, number>();
+
+/** Saves `operations` as window `clientId` would, numbering them on from its previous save. */
+export function saveAs(
+  setId: string,
+  baseVersion: number,
+  operations: AnnotationOperation[],
+  { userId = null, clientId = "test-window" }: { userId?: string | null; clientId?: string } = {},
+): Promise<SaveResponse> {
+  const first = nextSeq.get(clientId) ?? 1;
+  nextSeq.set(clientId, first + operations.length);
+  const numbered = operations.map((operation, i) => ({ seq: first + i, operation }));
+  return saveOperations({ setId, baseVersion, clientId, operations: numbered, userId });
 }
 
 export const SECRET = "test secret for annotation sets";

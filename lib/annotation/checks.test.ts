@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { CasieDocument, CasieEvent } from "@/lib/casie/types";
-import { applyOperation } from "./apply-operation";
+import { applyOperation } from "./operation-kinds";
 import { checkAnnotations } from "./checks";
 import { clinicDocument, parseFrozen } from "./test-documents";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
-import { applyOperation, invertOperation } from "./apply-operation";
+import { applyOperation, invertOperation } from "./operation-kinds";
 import { findEvent, findSpan } from "./document-lookup";
 import {
   addArgumentOperation,
@@ -74,28 +74,34 @@ test("createNuggetOperation: a new event in a new hopper, or last in a chosen ho
 });
 
 test("addArgumentOperation: a new span, the entity type suggested for the role by default", () => {
-  const changed = run(addArgumentOperation(doc, "E3", range("The clinic"), "Attacker"));
+  const changed = run(addArgumentOperation(doc, "E3", range("The clinic"), "Attacker", undefined, DEFAULT_CASIE_TAGSET));
   assert.deepEqual(findEvent(changed, "E3")!.event.arguments, [
     { index: "T10", startOffset: 69, endOffset: 79, text: "The clinic", entityType: "Person", role: { type: "Attacker" } },
   ]);
-  const typed = run(addArgumentOperation(doc, "E3", range("The clinic"), "Victim", "Organization"));
+  const typed = run(addArgumentOperation(doc, "E3", range("The clinic"), "Victim", "Organization", DEFAULT_CASIE_TAGSET));
   assert.equal(findEvent(typed, "E3")!.event.arguments[0].entityType, "Organization");
 });
 
 test("addArgumentOperation re-uses the T of an argument span with the same bounds, or the one named", () => {
-  const selected = addArgumentOperation(doc, "E3", range("a clinic"), "Victim");
+  const selected = addArgumentOperation(doc, "E3", range("a clinic"), "Victim", undefined, DEFAULT_CASIE_TAGSET);
   assert.equal(selected.kind === "addArgument" && selected.argument.index, "T4");
   run(selected);
-  const named = addArgumentOperation(doc, "E2", { reuseSpanIndex: "T2" }, "Attacker");
+  const named = addArgumentOperation(doc, "E2", { reuseSpanIndex: "T2" }, "Attacker", undefined, DEFAULT_CASIE_TAGSET);
   assert.deepEqual(named.kind === "addArgument" && [named.argument.index, named.argument.text, named.position], ["T2", "Hackers", 2]);
   run(named);
 });
 
 test("addArgumentOperation refuses a doubled argument, an unknown span, and a role without entity type", () => {
-  assert.throws(() => addArgumentOperation(doc, "E2", range("a clinic"), "Victim"), invalid('E2 already has T4 "a clinic" as Victim (Organization)'));
-  assert.throws(() => addArgumentOperation(doc, "E2", { reuseSpanIndex: "T99" }, "Victim"), invalid("there is no span T99"));
   assert.throws(
-    () => addArgumentOperation(doc, "E2", range("Hackers"), "Mastermind"),
+    () => addArgumentOperation(doc, "E2", range("a clinic"), "Victim", undefined, DEFAULT_CASIE_TAGSET),
+    invalid('E2 already has T4 "a clinic" as Victim (Organization)'),
+  );
+  assert.throws(
+    () => addArgumentOperation(doc, "E2", { reuseSpanIndex: "T99" }, "Victim", undefined, DEFAULT_CASIE_TAGSET),
+    invalid("there is no span T99"),
+  );
+  assert.throws(
+    () => addArgumentOperation(doc, "E2", range("Hackers"), "Mastermind", undefined, DEFAULT_CASIE_TAGSET),
     invalid("choose an entity type: the tagset suggests none for the role Mastermind"),
   );
   const tagset = { ...DEFAULT_CASIE_TAGSET, roles: [...DEFAULT_CASIE_TAGSET.roles, { name: "Mastermind", entityTypes: ["Organization"] }] };
@@ -269,7 +275,7 @@ test("splitEventOperation gives an event a hopper of its own, right after its ol
 });
 
 test("createHopperOperation and setHopperRelationOperation", () => {
-  const created = run(createHopperOperation(doc, "Same"));
+  const created = run(createHopperOperation(doc, { relation: "Same" }));
   assert.deepEqual(created.hoppers.at(-1), { index: 4, relation: "Same", events: [] });
   assert.equal(run(setHopperRelationOperation(doc, 1, "Same")).hoppers[1].relation, "Same");
   assert.equal(run(setHopperRelationOperation(doc, 0, null)).hoppers[0].relation, undefined);

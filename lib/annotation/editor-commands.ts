@@ -5,11 +5,11 @@
 // reaches the history. Intent that cannot be carried out throws an InvalidCommandError.
 
 import { findSpanShift } from "@/lib/casie/span-shift";
-import { DEFAULT_CASIE_TAGSET, suggestedEntityTypes, type Tagset } from "@/lib/casie/tagset";
+import { suggestedEntityTypes, type Tagset } from "@/lib/casie/tagset";
 import type { CasieArgument, CasieDocument, CasieEvent, CasieExternalReference, CasieHopper, CasieSpan } from "@/lib/casie/types";
 import { describeArgument, quote } from "./conflict-messages";
 import { findEvent, findHopperPosition, findSpan, sameBounds, spanUses, type LocatedEvent } from "./document-lookup";
-import { createIndexAllocator } from "./index-allocation";
+import { createIndexAllocator, type SetNumbering } from "./index-allocation";
 import type { AnnotationOperation, EventAttributes, HopperSlot } from "./operation-types";
 import { nextWordBoundary, previousWordBoundary } from "./word-snapping";
 
@@ -45,8 +45,9 @@ export type SpanEdge = "start" | "end";
 export type EdgeStep = "char" | "word";
 export type EdgeDirection = "backward" | "forward";
 
-export function createNuggetOperation(document: CasieDocument, nugget: NewNugget): AnnotationOperation {
-  const allocate = createIndexAllocator(document);
+/** `numbering`: the set's, so that new indexes never take a number the set used before (see index-allocation.ts). */
+export function createNuggetOperation(document: CasieDocument, nugget: NewNugget, numbering?: SetNumbering): AnnotationOperation {
+  const allocate = createIndexAllocator(document, { numbering });
   const span = newSpan(document, allocate.span(), nugget.start, nugget.end);
   const event: CasieEvent = {
     index: allocate.event(),
@@ -74,11 +75,13 @@ export function addArgumentOperation(
   eventIndex: string,
   target: ArgumentTarget,
   role: string,
-  entityType?: string,
-  tagset: Tagset = DEFAULT_CASIE_TAGSET,
+  entityType: string | undefined,
+  tagset: Tagset,
+  numbering?: SetNumbering,
 ): AnnotationOperation {
   const { event } = requireEvent(document, eventIndex);
-  const span = "reuseSpanIndex" in target ? requireSpan(document, target.reuseSpanIndex) : argumentSpan(document, target.start, target.end);
+  const span =
+    "reuseSpanIndex" in target ? requireSpan(document, target.reuseSpanIndex) : argumentSpan(document, target.start, target.end, numbering);
   const type = entityType ?? suggestedEntityTypes(tagset, role)[0];
   if (type === undefined) throw new InvalidCommandError(`choose an entity type: the tagset suggests none for the role ${role}`);
   const argument: CasieArgument = {
@@ -283,10 +286,10 @@ export function mergeHoppersOperation(document: CasieDocument, intoHopper: numbe
 }
 
 /** The event leaves its hopper for a new one of its own, placed right after; null when it is alone already. */
-export function splitEventOperation(document: CasieDocument, eventIndex: string): AnnotationOperation | null {
+export function splitEventOperation(document: CasieDocument, eventIndex: string, numbering?: SetNumbering): AnnotationOperation | null {
   const { hopper, hopperPosition, position } = requireEvent(document, eventIndex);
   if (hopper.events.length === 1) return null;
-  const index = createIndexAllocator(document).hopper();
+  const index = createIndexAllocator(document, { numbering }).hopper();
   return {
     kind: "batch",
     label: `Split ${eventIndex} into its own hopper`,
@@ -298,8 +301,9 @@ export function splitEventOperation(document: CasieDocument, eventIndex: string)
 }
 
 /** A new empty hopper, last: a place to move events to. */
-export function createHopperOperation(document: CasieDocument, relation?: string): AnnotationOperation {
-  const slot: HopperSlot = { index: createIndexAllocator(document).hopper(), position: document.hoppers.length };
+export function createHopperOperation(document: CasieDocument, options: { relation?: string; numbering?: SetNumbering } = {}): AnnotationOperation {
+  const { relation, numbering } = options;
+  const slot: HopperSlot = { index: createIndexAllocator(document, { numbering }).hopper(), position: document.hoppers.length };
   if (relation !== undefined) slot.relation = relation;
   return { kind: "createHopper", ...slot };
 }
@@ -368,12 +372,12 @@ function newSpan(document: CasieDocument, index: string, start: number, end: num
 }
 
 /** An argument span for a selection: the `T` of an argument span with exactly these bounds, or a new one. */
-function argumentSpan(document: CasieDocument, start: number, end: number): CasieSpan {
+function argumentSpan(document: CasieDocument, start: number, end: number, numbering: SetNumbering | undefined): CasieSpan {
   const text = selectedText(document.content, start, end);
   for (const use of spanUses(document)) {
     if (use.kind === "argument" && sameBounds(use.span, { startOffset: start, endOffset: end, text })) return use.span;
   }
-  return { index: createIndexAllocator(document).span(), startOffset: start, endOffset: end, text };
+  return { index: createIndexAllocator(document, { numbering }).span(), startOffset: start, endOffset: end, text };
 }
 
 function boundsOf(span: CasieSpan) {

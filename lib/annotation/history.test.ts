@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { applyOperation } from "./apply-operation";
+import { applyOperation } from "./operation-kinds";
 import { deleteEventOperation, mergeHoppersOperation, setEventAttributesOperation } from "./editor-commands";
 import { emptyHistory, HISTORY_LIMIT, parseHistory, recordStep, redoStep, serializeHistory, undoStep, type History } from "./history";
 import type { AnnotationOperation } from "./operation-types";

@@ -3,8 +3,8 @@
 // its operation and the inverse that undoes it.
 
 import { annotationOperationSchema } from "./operation-schema";
-import { invertOperation } from "./apply-operation";
-import { describeOperation } from "./operation-labels";
+import { invertOperation } from "./operation-kinds";
+import { describeOperation } from "./operation-kinds";
 import type { AnnotationOperation } from "./operation-types";
 
 export interface HistoryStep {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import {
   addArgumentOperation,
   adjustSpanOperation,
@@ -12,7 +13,7 @@ import {
   setHopperRelationOperation,
   splitEventOperation,
 } from "./editor-commands";
-import { describeOperation } from "./operation-labels";
+import { describeOperation } from "./operation-kinds";
 import { clinicDocument } from "./test-documents";
 
 test("each kind of operation has a short description for the undo menu", () => {
@@ -21,7 +22,7 @@ test("each kind of operation has a short description for the undo menu", () => {
     createNuggetOperation(doc, { start: 80, end: 87, type: "Attack", subtype: "Ransom", realis: "Actual", hopper: "new" }),
     deleteEventOperation(doc, "E2"),
     setEventAttributesOperation(doc, "E1", { realis: "Generic", subtype: "Phishing" }),
-    addArgumentOperation(doc, "E3", { start: 69, end: 79 }, "Victim"),
+    addArgumentOperation(doc, "E3", { start: 69, end: 79 }, "Victim", undefined, DEFAULT_CASIE_TAGSET),
     removeArgumentOperation(doc, "E1", 0),
     setArgumentAttributesOperation(doc, "E1", 0, { role: "Victim" }),
     adjustSpanOperation(doc, "T4", { start: 48, end: 54 }),

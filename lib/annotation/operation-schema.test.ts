@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { invertOperation } from "@/lib/annotation/apply-operation";
+import { invertOperation } from "@/lib/annotation/operation-kinds";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
-import { annotationOperationSchema, MAX_OPERATIONS_PER_SAVE, saveOperationsRequestSchema } from "./operation-schema";
+import { annotationOperationSchema } from "./operation-schema";
+import { MAX_OPERATIONS_PER_SAVE, saveRequestSchema } from "./sync-protocol";
 import { E1, E2, setRealis } from "@/lib/annotation-sets/test-fixtures";
 
 const layout = { keys: ["index", "type"], extra: { note: '"kept"' } };
@@ -49,8 +50,16 @@ const EVERY_KIND: AnnotationOperation[] = [
   { kind: "batch", label: "merge hoppers", operations: [{ kind: "batch", label: "inner", operations: [setRealis("E1", "Actual", "Other")] }] },
 ];
 
+/** A save request as a window sends it: the operations numbered 1, 2, … */
+const save = (baseVersion: unknown, operations: unknown[], extra: object = {}) => ({
+  baseVersion,
+  clientId: "window-1234",
+  operations: operations.map((operation, i) => ({ seq: i + 1, operation })),
+  ...extra,
+});
+
 const problemOf = (value: unknown) => {
-  const parsed = saveOperationsRequestSchema.safeParse(value);
+  const parsed = saveRequestSchema.safeParse(value);
   assert.ok(!parsed.success, "expected a refusal");
   const issue = parsed.error.issues[0];
   return `${issue.path.join(".")}: ${issue.message}`;
@@ -60,45 +69,44 @@ test("accepts every kind of operation, and their inverses, unchanged", () => {
   for (const operation of [...EVERY_KIND, ...EVERY_KIND.map(invertOperation)]) {
     assert.deepEqual(annotationOperationSchema.parse(JSON.parse(JSON.stringify(operation))), operation);
   }
-  assert.deepEqual(saveOperationsRequestSchema.parse({ baseVersion: 4, operations: EVERY_KIND }), { baseVersion: 4, operations: EVERY_KIND });
+  assert.deepEqual(saveRequestSchema.parse(save(4, EVERY_KIND)), save(4, EVERY_KIND));
 });
 
 test("names the first problem of a malformed save", () => {
-  assert.match(problemOf({ baseVersion: 0, operations: [{ kind: "paint" }] }), /^operations\.0\.kind: Invalid discriminator value/);
+  assert.match(problemOf(save(0, [{ kind: "paint" }])), /^operations\.0\.operation\.kind: Invalid discriminator value/);
+  assert.equal(problemOf(save(0, [{ ...setRealis("E1", "a", "b"), colour: "red" }])), 'operations.0.operation: Unrecognized key: "colour"');
   assert.equal(
-    problemOf({ baseVersion: 0, operations: [{ ...setRealis("E1", "a", "b"), colour: "red" }] }),
-    'operations.0: Unrecognized key: "colour"',
+    problemOf(save(0, [{ kind: "moveEvent", eventIndex: "E1", from: { hopperIndex: 0, position: -1 }, to: { hopperIndex: 0, position: 0 } }])),
+    "operations.0.operation.from.position: Too small: expected number to be >=0",
   );
   assert.equal(
-    problemOf({
-      baseVersion: 0,
-      operations: [{ kind: "moveEvent", eventIndex: "E1", from: { hopperIndex: 0, position: -1 }, to: { hopperIndex: 0, position: 0 } }],
-    }),
-    "operations.0.from.position: Too small: expected number to be >=0",
+    problemOf(
+      save(0, [{ kind: "createEvent", event: { ...E1, nugget: { ...E1.nugget, startOffset: 1.5 } }, place: { hopperIndex: 0, position: 0 } }]),
+    ),
+    "operations.0.operation.event.nugget.startOffset: Invalid input: expected int, received number",
   );
-  assert.equal(
-    problemOf({
-      baseVersion: 0,
-      operations: [{ kind: "createEvent", event: { ...E1, nugget: { ...E1.nugget, startOffset: 1.5 } }, place: { hopperIndex: 0, position: 0 } }],
-    }),
-    "operations.0.event.nugget.startOffset: Invalid input: expected int, received number",
+  assert.match(problemOf(save(0, [{ kind: "createHopper", index: 2 ** 31, position: 0 }])), /^operations\.0\.operation\.index: Too big/);
+  assert.match(problemOf(save(-1, [setRealis("E1", "a", "b")])), /^baseVersion: Too small/);
+  assert.match(problemOf(save(0, [])), /^operations: Too small/);
+  assert.match(problemOf(save(0, Array(MAX_OPERATIONS_PER_SAVE + 1).fill(setRealis("E1", "a", "b")))), /^operations: Too big/);
+  assert.match(problemOf(save(0, [setRealis("E1", "a", "b")], { extra: true })), /Unrecognized key: "extra"/);
+  assert.match(problemOf(save(0, [setRealis("E1", "a", "b")], { clientId: "x" })), /^clientId: a client id is 8 to 64/);
+  assert.match(
+    problemOf({ ...save(0, []), operations: [2, 1].map((seq) => ({ seq, operation: setRealis("E1", "a", "b") })) }),
+    /^operations: seq numbers must increase/,
   );
-  assert.match(problemOf({ baseVersion: 0, operations: [{ kind: "createHopper", index: 2 ** 31, position: 0 }] }), /^operations\.0\.index: Too big/);
-  assert.match(problemOf({ baseVersion: -1, operations: [setRealis("E1", "a", "b")] }), /^baseVersion: Too small/);
-  assert.match(problemOf({ baseVersion: 0, operations: [] }), /^operations: Too small/);
-  assert.match(problemOf({ baseVersion: 0, operations: Array(MAX_OPERATIONS_PER_SAVE + 1).fill(setRealis("E1", "a", "b")) }), /^operations: Too big/);
-  assert.match(problemOf({ baseVersion: 0, operations: [setRealis("E1", "a", "b")], extra: true }), /Unrecognized key: "extra"/);
+  assert.match(problemOf({ ...save(0, []), operations: [{ seq: 0, operation: setRealis("E1", "a", "b") }] }), /^operations\.0\.seq: Too small/);
   assert.match(problemOf(null), /expected object/);
 });
 
 test("refuses text the database could not store", () => {
   for (const realis of ["Act\u0000ual", "\ud800", "a\udc00b"]) {
     assert.equal(
-      problemOf({ baseVersion: 0, operations: [setRealis("E1", "Actual", realis)] }),
-      "operations.0.to.realis: Text must not contain NUL characters or unpaired surrogates",
+      problemOf(save(0, [setRealis("E1", "Actual", realis)])),
+      "operations.0.operation.to.realis: Text must not contain NUL characters or unpaired surrogates",
     );
   }
-  assert.ok(saveOperationsRequestSchema.safeParse({ baseVersion: 0, operations: [setRealis("E1", "Actual", "🔒 Zürich")] }).success);
+  assert.ok(saveRequestSchema.safeParse(save(0, [setRealis("E1", "Actual", "🔒 Zürich")])).success);
 });
 
 test("refuses batches nested beyond any real undo step, without exhausting the stack", () => {

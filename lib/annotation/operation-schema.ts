@@ -99,13 +99,3 @@ type MemberPaths<T> = T extends readonly (infer Item)[]
 type OperationPaths<T> = T extends { kind: infer Kind extends string } ? `${Kind}:${MemberPaths<T>}` : never;
 type SingleOperation = Exclude<AnnotationOperation, { kind: "batch" }>;
 true satisfies [Exclude<OperationPaths<SingleOperation>, OperationPaths<z.output<(typeof singleOperations)[number]>>>] extends [never] ? true : never;
-
-/** Far more than an editor ever holds unsaved; every operation of a save is applied and logged in one transaction. */
-export const MAX_OPERATIONS_PER_SAVE = 1000;
-
-export const saveOperationsRequestSchema = z.strictObject({
-  baseVersion: z.int().nonnegative(),
-  operations: z.array(annotationOperationSchema).min(1).max(MAX_OPERATIONS_PER_SAVE),
-});
-
-export type SaveOperationsRequest = z.infer<typeof saveOperationsRequestSchema>;

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
-import { applyOperation, applyOperations, invertOperation, OperationConflictError } from "./apply-operation";
+import { applyOperation, applyOperations, invertOperation, OperationConflictError } from "./operation-kinds";
 import { findEvent } from "./document-lookup";
 import {
   addArgumentOperation,
@@ -60,7 +61,7 @@ test("edits to different things merge", () => {
   const pending = sequence(
     confirmed,
     (d) => setEventAttributesOperation(d, "E1", { realis: "Generic" }),
-    (d) => addArgumentOperation(d, "E3", range("The clinic"), "Victim"),
+    (d) => addArgumentOperation(d, "E3", range("The clinic"), "Victim", undefined, DEFAULT_CASIE_TAGSET),
   );
   const result = rebasePending(confirmed, remote, pending);
   assert.deepEqual(result.dropped, []);
@@ -88,8 +89,8 @@ test("events, spans and hoppers both sides created under the same index: the pen
   const pending = sequence(
     confirmed,
     nugget("Lithuania"),
-    (d) => addArgumentOperation(d, "E6", range("The clinic"), "Victim"),
-    (d) => addArgumentOperation(d, "E1", { reuseSpanIndex: "T11" }, "Place"),
+    (d) => addArgumentOperation(d, "E6", range("The clinic"), "Victim", undefined, DEFAULT_CASIE_TAGSET),
+    (d) => addArgumentOperation(d, "E1", { reuseSpanIndex: "T11" }, "Place", undefined, DEFAULT_CASIE_TAGSET),
     (d) => setEventAttributesOperation(d, "E6", { realis: "Generic" }),
   );
   // Both sides took E6, T10 and hopper 4; the pending side also took T11.
@@ -117,7 +118,9 @@ test("events, spans and hoppers both sides created under the same index: the pen
 });
 
 test("positions that others' edits shifted are looked up again", () => {
-  const remote = sequence(confirmed, nugget("refused", 1), (d) => addArgumentOperation(d, "E1", range("Lithuania"), "Place"));
+  const remote = sequence(confirmed, nugget("refused", 1), (d) =>
+    addArgumentOperation(d, "E1", range("Lithuania"), "Place", undefined, DEFAULT_CASIE_TAGSET),
+  );
   // The remote event went last into hopper 1; put it first to shift E2 and E3.
   remote.push({ kind: "moveEvent", eventIndex: "E6", from: { hopperIndex: 1, position: 2 }, to: { hopperIndex: 1, position: 0 } });
   const pending = sequence(
@@ -125,7 +128,7 @@ test("positions that others' edits shifted are looked up again", () => {
     (d) => removeArgumentOperation(d, "E1", 2),
     (d) => moveEventOperation(d, "E3", 0, 0),
     (d) => deleteEventOperation(d, "E2"),
-    (d) => addArgumentOperation(d, "E1", range("patients"), "Victim"),
+    (d) => addArgumentOperation(d, "E1", range("patients"), "Victim", undefined, DEFAULT_CASIE_TAGSET),
   );
   // Locally, E2 was the last event of hopper 1, but someone added E6 to it: the hopper stays.
   assert.ok(pending[2].kind === "deleteEvent" && pending[2].deletedHopper);

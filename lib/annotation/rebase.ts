@@ -7,13 +7,19 @@
 // decision when a save was based on an older version.
 
 import type { CasieDocument, CasieEvent } from "@/lib/casie/types";
-import { applyOperation, applyOperations, OperationConflictError } from "./apply-operation";
-import { findEvent, findHopperPosition, spanUses } from "./document-lookup";
-import { createIndexAllocator, type IndexAllocator } from "./index-allocation";
-import { collectOperationIndexes, mapOperationIndexes, type IndexMapping } from "./operation-indexes";
-import type { AnnotationOperation, EventPlace } from "./operation-types";
-import { sameJson } from "./same-json";
-
+import { spanUses } from "./document-lookup";
+import { createIndexAllocator, type IndexAllocator, type SetNumbering } from "./index-allocation";
+import { collectOperationIndexes } from "./operation-indexes";
+import {
+  appendsOf,
+  applyOperation,
+  applyOperations,
+  mapOperationIndexes,
+  OperationConflictError,
+  relocateOperation,
+  type IndexMapping,
+} from "./operation-kinds";
+import type { AnnotationOperation } from "./operation-types";
 export interface DroppedOperation {
   operation: AnnotationOperation;
   /** Why it no longer fits, e.g. "E7's realis is Generic now, not Actual". */
@@ -31,21 +37,34 @@ export interface RebaseResult {
 /**
  * `confirmed`: the state the pending operations were made on; `remoteOperations`:
  * what others did since (they must fit `confirmed`, else this throws their
- * OperationConflictError); `pendingOperations`: the local ones, in order.
+ * OperationConflictError); `pendingOperations`: the local ones, in order;
+ * `numbering`: the set's numbering, which renumbered indexes go past.
  */
 export function rebasePending(
   confirmed: CasieDocument,
   remoteOperations: readonly AnnotationOperation[],
   pendingOperations: readonly AnnotationOperation[],
+  numbering?: SetNumbering,
 ): RebaseResult {
   let document = applyOperations(confirmed, remoteOperations);
   const mentioned = collectOperationIndexes(pendingOperations);
   const base = documentIndexes(confirmed);
-  const remoteCreated = difference(documentIndexes(document), base);
+  // Everything others' operations name that the base lacked: what they created, even if deleted again since.
+  const remoteNamed = collectOperationIndexes(remoteOperations);
+  const after = documentIndexes(document);
+  const remoteCreated = difference(
+    {
+      events: new Set([...after.events, ...remoteNamed.events]),
+      spans: new Set([...after.spans, ...remoteNamed.spans]),
+      hoppers: new Set([...after.hoppers, ...remoteNamed.hoppers]),
+    },
+    base,
+  );
   const allocate = createIndexAllocator(document, {
-    events: [...base.events, ...mentioned.events],
-    spans: [...base.spans, ...mentioned.spans],
-    hoppers: [...base.hoppers, ...mentioned.hoppers],
+    numbering,
+    events: [...base.events, ...mentioned.events, ...remoteNamed.events],
+    spans: [...base.spans, ...mentioned.spans, ...remoteNamed.spans],
+    hoppers: [...base.hoppers, ...mentioned.hoppers, ...remoteNamed.hoppers],
   });
   let renames = emptyRenames();
   /** The state the annotator saw when making the next pending operation. */
@@ -75,12 +94,16 @@ export function rebasePending(
  * an OperationConflictError when it no longer fits. Returns the operation as
  * applied, for the history and the save.
  */
-export function applyRebased(document: CasieDocument, operation: AnnotationOperation): { document: CasieDocument; operation: AnnotationOperation } {
+export function applyRebased(
+  document: CasieDocument,
+  operation: AnnotationOperation,
+  numbering?: SetNumbering,
+): { document: CasieDocument; operation: AnnotationOperation } {
   const nothing: DocumentIndexes = { events: new Set(), spans: new Set(), hoppers: new Set() };
   return rebaseOperation(document, undefined, operation, {
     remoteCreated: nothing,
     renames: emptyRenames(),
-    allocate: createIndexAllocator(document),
+    allocate: createIndexAllocator(document, { numbering }),
   });
 }
 
@@ -125,7 +148,7 @@ function rebaseOperation(
   }
   const appends = made ? appendsOf(made, operation) : {};
   const renamed = renameCollisions(mapOperationIndexes(operation, renaming(context.renames)), context);
-  const relocated = relocate(document, renamed, appends);
+  const relocated = relocateOperation(document, renamed, appends);
   return { document: applyOperation(document, relocated), operation: relocated };
 }
 
@@ -161,107 +184,6 @@ function renaming(renames: Renames): IndexMapping {
     span: (index) => renames.spans.get(index) ?? index,
     hopper: (index) => renames.hoppers.get(index) ?? index,
   };
-}
-
-/** Which of an operation's insertions put something last, in the state it was made on: they stay last. */
-interface Appends {
-  event?: boolean;
-  argument?: boolean;
-  hopper?: boolean;
-}
-
-function appendsOf(made: CasieDocument, operation: AnnotationOperation): Appends {
-  switch (operation.kind) {
-    case "createEvent":
-      return operation.newHopper
-        ? { hopper: operation.newHopper.position === made.hoppers.length }
-        : { event: operation.place.position === eventCount(made, operation.place.hopperIndex) };
-    case "moveEvent": {
-      const leaves = operation.from.hopperIndex === operation.to.hopperIndex ? 1 : 0;
-      return { event: operation.to.position === (eventCount(made, operation.to.hopperIndex) ?? NaN) - leaves };
-    }
-    case "addArgument":
-      return { argument: operation.position === findEvent(made, operation.eventIndex)?.event.arguments.length };
-    case "createHopper":
-      return { hopper: operation.position === made.hoppers.length };
-    case "deleteEvent":
-    case "setEventAttributes":
-    case "removeArgument":
-    case "setArgumentAttributes":
-    case "setSpanBounds":
-    case "deleteHopper":
-    case "setHopperRelation":
-    case "batch":
-      return {};
-  }
-}
-
-/**
- * Positions looked up again in the current document, where the operation still
- * names the same things. An insertion that appended still appends; any other
- * stays where it was, within the list's current length.
- */
-function relocate(document: CasieDocument, operation: AnnotationOperation, appends: Appends): AnnotationOperation {
-  const insertAt = (position: number, length: number | undefined, append: boolean | undefined) =>
-    length === undefined ? position : append ? length : Math.min(position, length);
-  switch (operation.kind) {
-    case "createEvent": {
-      if (operation.newHopper) {
-        const newHopper = { ...operation.newHopper, position: insertAt(operation.newHopper.position, document.hoppers.length, appends.hopper) };
-        return { ...operation, newHopper };
-      }
-      const position = insertAt(operation.place.position, eventCount(document, operation.place.hopperIndex), appends.event);
-      return { ...operation, place: { ...operation.place, position } };
-    }
-    case "deleteEvent": {
-      const place = currentPlace(document, operation.event.index, operation.place);
-      const { deletedHopper, ...rest } = operation;
-      if (!deletedHopper) return { ...rest, place };
-      const hopperPosition = findHopperPosition(document, deletedHopper.index);
-      const hopper = document.hoppers[hopperPosition];
-      // Someone added events to the hopper meanwhile: it stays.
-      if (hopper && hopper.events.length > 1) return { ...rest, place };
-      return { ...rest, place, deletedHopper: { ...deletedHopper, position: hopperPosition === -1 ? deletedHopper.position : hopperPosition } };
-    }
-    case "moveEvent": {
-      const from = currentPlace(document, operation.eventIndex, operation.from);
-      const length = eventCount(document, operation.to.hopperIndex);
-      const room = length === undefined ? undefined : length - (from.hopperIndex === operation.to.hopperIndex ? 1 : 0);
-      return { ...operation, from, to: { ...operation.to, position: insertAt(operation.to.position, room, appends.event) } };
-    }
-    case "addArgument": {
-      const length = findEvent(document, operation.eventIndex)?.event.arguments.length;
-      return { ...operation, position: insertAt(operation.position, length, appends.argument) };
-    }
-    case "removeArgument": {
-      const event = findEvent(document, operation.eventIndex)?.event;
-      if (!event || sameJson(event.arguments[operation.position], operation.argument)) return operation;
-      const position = event.arguments.findIndex((argument) => sameJson(argument, operation.argument));
-      return position === -1 ? operation : { ...operation, position };
-    }
-    case "createHopper":
-      return { ...operation, position: insertAt(operation.position, document.hoppers.length, appends.hopper) };
-    case "deleteHopper": {
-      const position = findHopperPosition(document, operation.index);
-      return position === -1 ? operation : { ...operation, position };
-    }
-    case "setEventAttributes":
-    case "setArgumentAttributes":
-    case "setSpanBounds":
-    case "setHopperRelation":
-    case "batch":
-      return operation;
-  }
-}
-
-/** Where the event is now, when it is still in the hopper the operation expects (a move to another hopper is someone's decision, not a shift). */
-function currentPlace(document: CasieDocument, eventIndex: string, expected: EventPlace): EventPlace {
-  const found = findEvent(document, eventIndex);
-  return found && found.hopper.index === expected.hopperIndex ? { hopperIndex: expected.hopperIndex, position: found.position } : expected;
-}
-
-function eventCount(document: CasieDocument, hopperIndex: number): number | undefined {
-  return document.hoppers[findHopperPosition(document, hopperIndex)]?.events.length;
 }
 
 function documentIndexes(document: CasieDocument): DocumentIndexes {

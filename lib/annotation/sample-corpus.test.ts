@@ -9,7 +9,7 @@ import { parseCasieDocument } from "@/lib/casie/parse";
 import { serializeCasieDocument } from "@/lib/casie/serialize";
 import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
-import { applyOperation, invertOperation } from "./apply-operation";
+import { applyOperation, invertOperation } from "./operation-kinds";
 import { checkAnnotations } from "./checks";
 import { deleteEventOperation, removeArgumentOperation } from "./editor-commands";
 import type { AnnotationOperation } from "./operation-types";

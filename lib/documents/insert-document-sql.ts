@@ -2,6 +2,7 @@
 // CTEs run as a single statement, so the document is stored whole or not at all
 // in one round trip (foreign keys are checked at the statement's end).
 
+import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { AnnotationRows } from "./annotation-rows";
 
 export interface DocumentRow {
@@ -86,7 +87,10 @@ export function annotationRowInserts(rows: AnnotationRows, setId: string, { colu
   ];
 }
 
-export function insertDocumentStatement(document: DocumentRow, gold: { setId: string; rows: AnnotationRows } | null): SqlStatement {
+export function insertDocumentStatement(
+  document: DocumentRow,
+  gold: { setId: string; rows: AnnotationRows; numbering: SetNumbering } | null,
+): SqlStatement {
   const params = sqlParameters();
   const { param } = params;
 
@@ -100,8 +104,9 @@ export function insertDocumentStatement(document: DocumentRow, gold: { setId: st
   if (gold) {
     const setId = param(gold.setId, "uuid");
     parts.push(
-      `s AS (INSERT INTO "AnnotationSet" ("id","documentId","kind","status","version","updatedAt")
-        VALUES (${setId}, ${param(document.id, "uuid")}, 'GOLD', 'IMPORTED', 0, CURRENT_TIMESTAMP))`,
+      `s AS (INSERT INTO "AnnotationSet" ("id","documentId","kind","status","version","lastEventNumber","lastSpanNumber","lastHopperIndex","updatedAt")
+        VALUES (${setId}, ${param(document.id, "uuid")}, 'GOLD', 'IMPORTED', 0, ${param(gold.numbering.event, "bigint")},
+          ${param(gold.numbering.span, "bigint")}, ${param(gold.numbering.hopper, "bigint")}, CURRENT_TIMESTAMP))`,
       ...annotationRowInserts(gold.rows, setId, params),
     );
   }

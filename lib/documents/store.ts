@@ -2,6 +2,7 @@
 // atomic: a document is stored whole or not at all.
 
 import { randomUUID } from "node:crypto";
+import { documentNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument, CasieHopper, CasieInfo, CasieIssue } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
 import { insertDocumentStatement } from "./insert-document-sql";
@@ -49,7 +50,8 @@ export async function createDocument(input: NewDocument, client: Database = db()
     importWarnings: input.warnings,
   };
   const setId = randomUUID();
-  const insert = insertDocumentStatement(document, input.withGoldSet ? { setId, rows: annotationRowsFromHoppers(setId, casie.hoppers) } : null);
+  const gold = input.withGoldSet ? { setId, rows: annotationRowsFromHoppers(setId, casie.hoppers), numbering: documentNumbering(casie) } : null;
+  const insert = insertDocumentStatement(document, gold);
 
   // Plain pg and one statement: imports write thousands of documents, and Prisma's per-query cost would dominate.
   const connection = await client.pool.connect();

@@ -1,3 +1,4 @@
+import type { LoadResponse } from "@/lib/annotation/sync-protocol";
 import { findVisibleSet, loadAnnotationSet, operationsSince } from "@/lib/annotation-sets";
 import { requireApiUser } from "@/lib/auth/access";
 import { jsonError } from "@/lib/auth/json-error";
@@ -24,5 +25,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ setI
   }
   const state = await loadAnnotationSet(setId);
   if (!state) return jsonError(404, "No such annotation set.");
-  return Response.json({ ...state, canEdit: visible.access.level === "edit" }, { headers: PRIVATE });
+  const { version, kind, numbering, document } = state;
+  const body: LoadResponse = { setId, kind, version, numbering, document, canEdit: visible.access.level === "edit" };
+  return Response.json(body, { headers: PRIVATE });
 }

@@ -23,6 +23,7 @@ export default async function AnnotatePage({ params }: { params: Promise<{ docum
       <EditorApp
         setId={set.setId}
         version={set.version}
+        numbering={set.numbering}
         document={set.document}
         tagset={document.tagset}
         documentId={documentId}

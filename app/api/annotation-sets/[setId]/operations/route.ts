@@ -1,4 +1,5 @@
-import { AnnotationSetNotFoundError, findVisibleSet, saveOperations, saveOperationsRequestSchema } from "@/lib/annotation-sets";
+import { saveRequestSchema } from "@/lib/annotation/sync-protocol";
+import { AnnotationSetNotFoundError, findVisibleSet, saveOperations } from "@/lib/annotation-sets";
 import { requireApiUser } from "@/lib/auth/access";
 import { jsonError } from "@/lib/auth/json-error";
 import { checkMutationRequest, readJsonBody } from "@/lib/auth/request-guard";
@@ -7,9 +8,9 @@ import { checkMutationRequest, readJsonBody } from "@/lib/auth/request-guard";
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * Saves operations made on `baseVersion` of the set: 200 with the new version
- * and the operations others saved meanwhile, or 409 with the set as it is now
- * when an operation does not fit it (nothing is saved then).
+ * Saves a window's operations made on `baseVersion` of the set (the wire
+ * contract is lib/annotation/sync-protocol.ts): 200 when they are stored, 409
+ * with what the window lacks, or why an operation was refused, when nothing was.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ setId: string }> }) {
   const refused = checkMutationRequest(request, { maxBytes: MAX_BODY_BYTES });
@@ -21,7 +22,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ set
   if (!visible) return jsonError(404, "No such annotation set.");
   if (visible.access.level !== "edit") return jsonError(403, visible.access.whyNotEdit);
 
-  const body = await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, schema: saveOperationsRequestSchema });
+  const body = await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, schema: saveRequestSchema });
   if (!body.ok) return body.response;
   try {
     const result = await saveOperations({ setId, ...body.value, userId: user.id });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { serializeCasieDocument } from "@/lib/casie/serialize";
 import type { CasieArgument, CasieDocument, CasieEvent } from "@/lib/casie/types";
-import { applyOperation, applyOperations, invertOperation, OperationConflictError } from "./apply-operation";
+import { applyOperation, applyOperations, invertOperation, OperationConflictError } from "./operation-kinds";
 import { findEvent } from "./document-lookup";
 import type { AnnotationOperation } from "./operation-types";
 import { CLINIC_JSON, clinicDocument } from "./test-documents";

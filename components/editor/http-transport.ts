@@ -1,0 +1,36 @@
+// The browser's side of /api/annotation-sets (lib/annotation/sync-protocol.ts):
+// the sync client's transport, over fetch.
+
+import { SyncRequestError, type SyncTransport } from "@/lib/annotation/sync-client";
+import type { ErrorBody, LoadResponse, SaveResponse, SinceResponse } from "@/lib/annotation/sync-protocol";
+
+export function httpTransport(setId: string): SyncTransport {
+  const base = `/api/annotation-sets/${encodeURIComponent(setId)}`;
+  return {
+    save: (request) =>
+      call<SaveResponse>(
+        `${base}/operations`,
+        { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) },
+        // A save answered "behind", "refused" or "reload" is an answer to act on, not a failure.
+        [200, 409],
+      ),
+    since: (version) => call<SinceResponse>(`${base}?since=${version}`, { cache: "no-store" }),
+    load: () => call<LoadResponse>(base, { cache: "no-store" }),
+  };
+}
+
+async function call<T>(url: string, init: RequestInit, answers: number[] = [200]): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, credentials: "same-origin" });
+  } catch {
+    throw new SyncRequestError("The server could not be reached.", false);
+  }
+  if (answers.includes(response.status)) return (await response.json()) as T;
+  const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
+  const reason = body?.error ?? `the server answered ${response.status}`;
+  if (response.status === 401) throw new SyncRequestError(`You are signed out: sign in again in another tab, then retry. (${reason})`, false);
+  // Too many requests, timeouts and server errors pass; other refusals need the annotator.
+  const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+  throw new SyncRequestError(reason, permanent);
+}
