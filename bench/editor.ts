@@ -1,6 +1,7 @@
 // `npm run bench` (second part): the annotation editor in a real browser, on
 // the largest CASIE sample document (by bytes) with its gold annotations in the
-// benchmark user's own set.
+// benchmark user's own set; without the sample, on the project's fixture with
+// the most events (clinic-breach.json).
 //   1. Navigation → the editor accepts input: from navigation start to the
 //      editor's `data-ready` (set in an effect once hydrated, after its keyboard
 //      handler is attached). Baseline, in the same run: navigation to the
@@ -14,7 +15,7 @@
 //      the frame after the save status says "All changes saved".
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -27,9 +28,11 @@ import { importFiles } from "@/lib/import/import-files";
 import { createUser } from "@/lib/users";
 import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
 import { typeColorSlot } from "@/lib/annotation/type-color-slot";
+import { annotationFileNames } from "@/lib/testing/casie-corpus";
+import { FIXTURE, fixturePath } from "@/lib/testing/casie-fixtures";
+import { benchCorpus, describeBenchCorpus, type BenchCorpus } from "./bench-corpus";
 
 const root = path.resolve(__dirname, "..");
-const SAMPLE = path.resolve(__dirname, "../../shared/casie-sample/annotation");
 const NAVIGATIONS = Number(process.env.BENCH_NAVIGATIONS ?? 15);
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 50);
 const WARM_UP = 3;
@@ -47,18 +50,22 @@ function median(values: number[]): number {
 const p95 = (values: number[]) => sorted(values)[Math.ceil(0.95 * values.length) - 1];
 const stats = (values: number[]) => `${Math.round(median(values))} / ${Math.round(p95(values))}`.padEnd(14);
 
-// --- the sample document ------------------------------------------------------
+// --- the document ---------------------------------------------------------------
 
-async function largestSample(): Promise<{ file: string; bytes: number; text: string; document: CasieDocument }> {
-  const names = (await readdir(SAMPLE)).filter((n) => n.endsWith(".json"));
-  if (!names.length) throw new Error(`no sample documents in ${SAMPLE}`);
-  const sizes = await Promise.all(names.map(async (name) => ({ name, bytes: (await stat(path.join(SAMPLE, name))).size })));
-  const largest = sizes.sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name))[0];
-  const file = path.join(SAMPLE, largest.name);
+/** The sample's largest file by bytes; without the sample, the fixture with the most events (the largest file there is only pretty-printed). */
+async function editorDocument({ corpus, fallback }: BenchCorpus): Promise<{ file: string; why: string; bytes: number; document: CasieDocument }> {
+  let file: string;
+  if (fallback === null) {
+    const names = annotationFileNames(corpus);
+    if (!names.length) throw new Error(`no documents in ${corpus.annotationDir}`);
+    const sizes = await Promise.all(names.map(async (name) => ({ name, bytes: (await stat(path.join(corpus.annotationDir, name))).size })));
+    file = path.join(corpus.annotationDir, sizes.sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name))[0].name);
+  } else file = fixturePath(FIXTURE.clinicBreach);
   const text = await readFile(file, "utf8");
-  const { document } = parseCasieDocument(text, { tagset: DEFAULT_CASIE_TAGSET, fileName: largest.name });
-  if (!document) throw new Error(`${largest.name} does not parse`);
-  return { file, bytes: largest.bytes, text, document };
+  const { document } = parseCasieDocument(text, { tagset: DEFAULT_CASIE_TAGSET, fileName: path.basename(file) });
+  if (!document) throw new Error(`${file} does not parse`);
+  const why = fallback === null ? "largest sample file" : "the fixture with the most events";
+  return { file, why, bytes: Buffer.byteLength(text), document };
 }
 
 // --- the app ------------------------------------------------------------------
@@ -345,8 +352,10 @@ async function typeChange(page: Page): Promise<ActionTiming> {
 }
 
 async function main() {
-  const sample = await largestSample();
-  const { document } = sample;
+  const source = benchCorpus();
+  console.log(describeBenchCorpus(source));
+  const subject = await editorDocument(source);
+  const { document } = subject;
   const events = document.hoppers.flatMap((hopper) => hopper.events);
   const spans = new Set(events.flatMap((event) => [event.nugget.index, ...event.arguments.map((argument) => argument.index)]));
   const loadBefore = loadavg();
@@ -358,9 +367,9 @@ async function main() {
   let app: App | undefined;
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   try {
-    const report = await importFiles([sample.file], { projectName: "bench", client });
+    const report = await importFiles([subject.file], { projectName: "bench", client });
     const documentId = report.imported[0]?.documentId;
-    if (!documentId) throw new Error(`${path.basename(sample.file)} was not imported: ${report.skipped[0]?.reason}`);
+    if (!documentId) throw new Error(`${path.basename(subject.file)} was not imported: ${report.skipped[0]?.reason}`);
     await createUser({ ...USER, role: "ADMIN" }, client);
 
     app = await startApp(database.url);
@@ -392,7 +401,11 @@ async function main() {
         const response = await fetch(`/api/annotation-sets/${encodeURIComponent(setId)}/operations`, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ baseVersion: 0, operations }),
+          body: JSON.stringify({
+            baseVersion: 0,
+            clientId: "fill-own-set",
+            operations: operations.map((operation, i) => ({ seq: i + 1, operation })),
+          }),
         });
         return { status: response.status, body: await response.text() };
       },
@@ -430,7 +443,7 @@ async function main() {
     const readyRatio = median(editor.map((e) => e.ready)) / median(view.map((v) => v.ready));
     const since = (key: keyof ActionTiming) => actions.map((a) => a[key] - a.keydown);
     console.log(
-      `editor document: ${path.basename(sample.file)} (largest sample file), ${(sample.bytes / 1000).toFixed(1)} kB, ${document.content.length} characters, ` +
+      `editor document: ${path.basename(subject.file)} (${subject.why}), ${(subject.bytes / 1000).toFixed(1)} kB, ${document.content.length} characters, ` +
         `${document.hoppers.length} hoppers, ${events.length} events, ${spans.size} spans, all in the bench user's set`,
     );
     console.log(

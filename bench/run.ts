@@ -1,8 +1,9 @@
 // `npm run bench`: import and export of a corpus of at least 1,000 documents
-// (the CASIE sample, repeated under new names), next to the cost of plain
-// JSON.parse + JSON.stringify of the same files measured in the same run.
+// (the CASIE sample, or the project's fixtures without it, repeated under new
+// names), next to the cost of plain JSON.parse + JSON.stringify of the same
+// files measured in the same run.
 
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -11,14 +12,16 @@ import { createTestDatabase } from "@/lib/db/test-database";
 import { startTestServer } from "@/lib/db/test-server";
 import { exportProject } from "@/lib/export/export-project";
 import { importFiles } from "@/lib/import/import-files";
+import { readAnnotationFiles, type CasieCorpus } from "@/lib/testing/casie-corpus";
+import { benchCorpus, describeBenchCorpus } from "./bench-corpus";
 
-const SAMPLE = path.resolve(__dirname, "../../shared/casie-sample/annotation");
 const TARGET_DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1000);
 
-async function buildCorpus(dir: string): Promise<Map<string, string>> {
-  const names = (await readdir(SAMPLE)).filter((n) => n.endsWith(".json")).sort();
-  if (!names.length) throw new Error(`no sample documents in ${SAMPLE}`);
-  const sources = await Promise.all(names.map((n) => readFile(path.join(SAMPLE, n), "utf8")));
+async function buildCorpus(documents: CasieCorpus, dir: string): Promise<Map<string, string>> {
+  const files = readAnnotationFiles(documents);
+  if (!files.length) throw new Error(`no documents in ${documents.annotationDir}`);
+  const names = files.map((file) => file.name);
+  const sources = files.map((file) => file.text);
   const corpus = new Map<string, string>();
   for (let copy = 0; corpus.size < TARGET_DOCUMENTS; copy++) {
     names.forEach((name, i) => {
@@ -41,7 +44,9 @@ async function main() {
   const work = path.join(tmpdir(), `hopper-bench-${process.pid}`);
   const input = path.join(work, "in");
   const output = path.join(work, "out");
-  const corpus = await buildCorpus(input);
+  const source = benchCorpus();
+  console.log(describeBenchCorpus(source));
+  const corpus = await buildCorpus(source.corpus, input);
   const megabytes = [...corpus.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
 
   // Baseline: the least any JSON tool must do with these files.

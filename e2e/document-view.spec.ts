@@ -1,15 +1,16 @@
 // The document view of an imported CASIE file: highlighted spans, hover and
 // selection between text and event panel, hoppers, and the CASIE download.
-// The sample document 2602.json is imported unchanged into a project "E2E" with the CLI.
+// The project's fixture clinic-breach.json is imported unchanged into a project "E2E" with the CLI.
 
 import { readFileSync } from "node:fs";
 import { expect, request, test, type Page } from "@playwright/test";
-import { ADMIN, createAccount, runCli, sampleFile, signIn } from "./support";
+import { FIXTURE, fixturePath } from "@/lib/testing/casie-fixtures";
+import { ADMIN, createAccount, runCli, signIn } from "./support";
 
-const SAMPLE_FILE = sampleFile("2602.json");
+const FIXTURE_FILE = fixturePath(FIXTURE.clinicBreach);
 
 test.beforeAll(() => {
-  runCli(["import", SAMPLE_FILE, "--project", "E2E"]);
+  runCli(["import", FIXTURE_FILE, "--project", "E2E"]);
 });
 
 test.beforeEach(async ({ page }) => {
@@ -32,12 +33,12 @@ interface RawHopper {
   events: RawEvent[];
 }
 
-const sampleBytes = readFileSync(SAMPLE_FILE);
-const sample = JSON.parse(sampleBytes.toString("utf8")) as {
+const fixtureBytes = readFileSync(FIXTURE_FILE);
+const fixture = JSON.parse(fixtureBytes.toString("utf8")) as {
   cyberevent: { hopper: RawHopper[] };
   info: { title: string };
 };
-const hoppers = sample.cyberevent.hopper;
+const hoppers = fixture.cyberevent.hopper;
 const events = hoppers.flatMap((h) => h.events);
 const eventSpans = (event: RawEvent) => [event.nugget.index, ...(event.argument ?? []).map((a) => a.index)];
 /** Every highlighted (kind, T) pair the file defines. */
@@ -47,8 +48,8 @@ const distinctSpans = new Set(events.flatMap(eventSpans));
 async function openDocument(page: Page) {
   await page.goto("/");
   await page.getByRole("link", { name: "E2E", exact: true }).click();
-  await page.getByRole("link", { name: "2602", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(sample.info.title);
+  await page.getByRole("link", { name: "clinic-breach", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(fixture.info.title);
 }
 
 /** The `T`s of the text's highlighted elements currently lit. */
@@ -63,15 +64,18 @@ async function litSpans(page: Page): Promise<Set<string>> {
 test("every nugget and argument is highlighted once, with its kind", async ({ page }) => {
   await openDocument(page);
   const marks = page.getByTestId("document-text").locator("[data-span]");
-  // No span of 2602 overlaps another, so each is exactly one element.
+  // No span of the fixture overlaps another, so each is exactly one element (T4, an argument of E1 and E3, too).
   await expect(marks).toHaveCount(distinctSpans.size);
   const found = await marks.evaluateAll((elements) => elements.map((e) => `${e.getAttribute("data-kind")} ${e.getAttribute("data-span")}`));
   expect(new Set(found)).toEqual(expectedMarks);
 
-  const e7 = events.find((e) => e.index === "E7")!;
-  await expect(page.locator(`[data-span="${e7.nugget.index}"]`)).toHaveAttribute("data-kind", "nugget");
-  await expect(page.locator(`[data-span="${e7.nugget.index}"]`)).toHaveText(e7.nugget.text);
+  const e6 = events.find((e) => e.index === "E6")!;
+  await expect(page.locator(`[data-span="${e6.nugget.index}"]`)).toHaveAttribute("data-kind", "nugget");
+  await expect(page.locator(`[data-span="${e6.nugget.index}"]`)).toHaveText(e6.nugget.text);
+  await expect(page.locator('[data-span="T4"]')).toHaveAttribute("data-events", "E1 E3");
+  await expect(page.locator('[data-span="T5"]')).toHaveText("Zürich");
   await expect(page.getByRole("list", { name: "Legend" })).toContainText("Attack");
+  await expect(page.getByRole("list", { name: "Legend" })).toContainText("Vulnerability-related");
 });
 
 test("the panel lists the hoppers and their events in file order", async ({ page }) => {
@@ -86,21 +90,25 @@ test("the panel lists the hoppers and their events in file order", async ({ page
       .evaluateAll((items) => items.map((item) => item.getAttribute("data-event")));
     expect(listed).toEqual(hopper.events.map((e) => e.index));
   }
-  const e2 = page.locator('[data-event="E2"]');
-  await expect(e2).toContainText("Attack / Databreach");
-  await expect(e2.getByRole("link", { name: "Wikidata Q43812" })).toHaveAttribute("href", "https://www.wikidata.org/wiki/Q43812");
+  const e1 = page.locator('[data-event="E1"]');
+  await expect(e1).toContainText("Attack / Databreach");
+  await expect(e1.getByRole("link", { name: "Wikidata Q72" })).toHaveAttribute("href", "https://www.wikidata.org/wiki/Q72");
 });
 
 test("hovering an event lights its spans; hovering a span lights its event", async ({ page }) => {
   await openDocument(page);
-  const e2 = events.find((e) => e.index === "E2")!;
-  await page.locator('[data-event="E2"] button').hover();
-  await expect(page.locator('[data-event="E2"]')).toHaveAttribute("data-lit");
-  expect(await litSpans(page)).toEqual(new Set(eventSpans(e2)));
+  const e3 = events.find((e) => e.index === "E3")!;
+  await page.locator('[data-event="E3"] button').hover();
+  await expect(page.locator('[data-event="E3"]')).toHaveAttribute("data-lit");
+  expect(await litSpans(page)).toEqual(new Set(eventSpans(e3)));
 
-  await page.locator('[data-span="T31"]').hover();
-  await expect(page.locator('[data-event="E7"]')).toHaveAttribute("data-lit");
-  await expect(page.locator('[data-event="E2"]')).not.toHaveAttribute("data-lit");
+  // T2 "Criminals" is E1's argument only; T4, shared, lights both events.
+  await page.locator('[data-span="T2"]').hover();
+  await expect(page.locator('[data-event="E1"]')).toHaveAttribute("data-lit");
+  await expect(page.locator('[data-event="E3"]')).not.toHaveAttribute("data-lit");
+  await page.locator('[data-span="T4"]').hover();
+  await expect(page.locator('[data-event="E1"]')).toHaveAttribute("data-lit");
+  await expect(page.locator('[data-event="E3"]')).toHaveAttribute("data-lit");
 
   await page.getByRole("banner").first().hover();
   expect(await litSpans(page)).toEqual(new Set());
@@ -132,12 +140,12 @@ test("the CASIE download is the imported file, byte for byte", async ({ page }) 
   const downloading = page.waitForEvent("download");
   await link.click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe("2602.json");
-  expect(readFileSync(await download.path()).equals(sampleBytes)).toBe(true);
+  expect(download.suggestedFilename()).toBe("clinic-breach.json");
+  expect(readFileSync(await download.path()).equals(fixtureBytes)).toBe(true);
 
   const response = await page.request.get((await link.getAttribute("href"))!);
   expect(response.headers()["content-type"]).toBe("application/json");
-  expect(response.headers()["content-disposition"]).toBe('attachment; filename="2602.json"');
+  expect(response.headers()["content-disposition"]).toBe('attachment; filename="clinic-breach.json"');
 
   const signedOut = await request.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] } });
   expect((await signedOut.get((await link.getAttribute("href"))!)).status()).toBe(401);

@@ -12,9 +12,6 @@ const root = path.resolve(__dirname, "..");
 /** The first admin, created through /setup by auth.spec.ts, which runs before every other spec. */
 export const ADMIN = { email: "admin@hopper.test", name: "Ada Admin", password: "correct horse battery staple" };
 
-export const SAMPLE_DIR = path.resolve(root, "../shared/casie-sample/annotation");
-export const sampleFile = (name: string) => path.join(SAMPLE_DIR, name);
-
 export async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(user.email);

@@ -1,10 +1,13 @@
-// The library against the 100 real CASIE documents in ../shared/casie-sample.
+// The library against the 100 real CASIE documents of the CASIE sample, when it
+// is beside the checkout (reported as skipped, with the reason, when it is not).
+// fixture-corpus.test.ts runs the same checks on the project's own fixtures.
 
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
+import { readAnnotationFiles } from "@/lib/testing/casie-corpus";
+import { locateCasieSample } from "@/lib/testing/casie-sample";
 import { SPAN_SHIFT_CODES } from "./issue-codes";
 import { parseCasieDocument } from "./parse";
 import { parseRawArticle } from "./raw-article";
@@ -12,22 +15,11 @@ import { serializeCasieDocument } from "./serialize";
 import { summarizeSpanShifts } from "./span-shift";
 import { DEFAULT_CASIE_TAGSET } from "./tagset";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const sampleRoot = path.resolve(repoRoot, "../shared/casie-sample");
-const annotationDir = path.join(sampleRoot, "annotation");
-const sourceDir = path.join(sampleRoot, "source");
-
-// CI always has ../shared: its absence is a failure unless explicitly waived.
-const waived = process.env.HOPPER_NO_SHARED === "1";
-const missing = !existsSync(annotationDir) || !existsSync(sourceDir);
-const skip = missing && waived ? "HOPPER_NO_SHARED=1 and ../shared/casie-sample is missing" : false;
+const { sample, skip } = locateCasieSample();
 
 function sampleFiles(): { name: string; text: string }[] {
-  assert.ok(!missing, `the CASIE sample is missing: expected ${annotationDir} and ${sourceDir} (set HOPPER_NO_SHARED=1 to skip these tests)`);
-  return readdirSync(annotationDir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(path.join(annotationDir, name), "utf8") }));
+  assert.ok(sample);
+  return readAnnotationFiles(sample);
 }
 
 test("all 100 sample documents parse without errors and re-export byte for byte", { skip }, () => {
@@ -67,11 +59,12 @@ test("a shifted sample span: the text sits one character before its offsets", { 
 });
 
 test("raw articles: the corpus's content rule reproduces 81 of the 100 sample contents exactly", { skip }, () => {
+  assert.ok(sample);
   let exact = 0;
   const others: string[] = [];
   for (const { name, text } of sampleFiles()) {
     const annotated = JSON.parse(text) as { content: string; sourcefile: string; info: Record<string, string> };
-    const { article, issues } = parseRawArticle(readFileSync(path.join(sourceDir, annotated.sourcefile), "utf8"));
+    const { article, issues } = parseRawArticle(readFileSync(path.join(sample.sourceDir, annotated.sourcefile), "utf8"));
     assert.ok(article, `${annotated.sourcefile}: ${JSON.stringify(issues)}`);
     assert.equal(article.info.date, annotated.info.date);
     assert.equal(article.info.link, annotated.info.link);

@@ -1,9 +1,10 @@
-// The project pages' queries on a real database holding the CASIE sample
-// (100 annotated documents) plus one raw article without a gold set.
+// The project pages' queries on a real database holding 101 documents: the
+// project's six CASIE fixtures, 94 numbered copies of them and one raw article
+// without a gold set.
 
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -11,29 +12,39 @@ import type { CurrentUser } from "@/lib/auth/access";
 import type { Database } from "@/lib/db/client";
 import { useTestDatabase } from "@/lib/db/test-database";
 import { importFiles } from "@/lib/import/import-files";
+import { readAnnotationFiles } from "@/lib/testing/casie-corpus";
+import { CASIE_FIXTURES, FIXTURE, fixtureArticlePath, fixturePath } from "@/lib/testing/casie-fixtures";
 import { DOCUMENTS_PER_PAGE, type DocumentListQuery } from "./document-list-query";
 import { findProject, listProjectDocuments, listProjects } from "./queries";
-
-const SAMPLE = path.resolve(__dirname, "../../../shared/casie-sample");
 
 const testDatabase = useTestDatabase();
 let client: Database;
 let work: string;
-let sampleId: string;
+let projectId: string;
 let otherId: string;
 
 const user = (role: CurrentUser["role"], id: string = randomUUID()): CurrentUser => ({ id, email: `${id}@example.org`, name: "", role });
 const byName = (page = 1): DocumentListQuery => ({ sort: "name", order: "asc", page });
 
+/** Numbered copies of the fixtures, in turn, each with its own sourcefile. */
+const COPIES = 94;
+
 before(async () => {
   client = (await testDatabase.open()).client;
   work = await mkdtemp(path.join(tmpdir(), "hopper-projects-"));
-  // A raw article under a name of its own (the sample's articles share their names with the annotations).
-  await copyFile(path.join(SAMPLE, "source/2602.txt"), path.join(work, "90001.txt"));
-  await importFiles([path.join(SAMPLE, "annotation"), path.join(work, "90001.txt")], { projectName: "Sample", client });
-  await importFiles([path.join(SAMPLE, "annotation/2602.json")], { projectName: "Other", client });
+  const copies = path.join(work, "copies");
+  await mkdir(copies);
+  const fixtures = readAnnotationFiles(CASIE_FIXTURES);
+  for (let n = 1; n <= COPIES; n++) {
+    const { text } = fixtures[(n - 1) % fixtures.length];
+    await writeFile(path.join(copies, `${n}.json`), text.replace(/"sourcefile": "[^"]*"/, `"sourcefile": "${n}.txt"`));
+  }
+  // A raw article under a name of its own (the fixtures' articles share their names with the annotations).
+  await copyFile(fixtureArticlePath(FIXTURE.clinicBreach), path.join(work, "90001.txt"));
+  await importFiles([CASIE_FIXTURES.annotationDir, copies, path.join(work, "90001.txt")], { projectName: "Fixtures", client });
+  await importFiles([fixturePath(FIXTURE.clinicBreach)], { projectName: "Other", client });
   const projects = await client.project.findMany({ select: { id: true, name: true } });
-  sampleId = projects.find((p) => p.name === "Sample")!.id;
+  projectId = projects.find((p) => p.name === "Fixtures")!.id;
   otherId = projects.find((p) => p.name === "Other")!.id;
 });
 
@@ -41,8 +52,8 @@ after(() => rm(work, { recursive: true, force: true }));
 
 test("admins and reviewers see every project, annotators their own, with document counts", async () => {
   const all = [
+    { id: projectId, name: "Fixtures", description: "", documentCount: 101 },
     { id: otherId, name: "Other", description: "", documentCount: 1 },
-    { id: sampleId, name: "Sample", description: "", documentCount: 101 },
   ];
   assert.deepEqual(await listProjects(user("ADMIN"), client), all);
   assert.deepEqual(await listProjects(user("REVIEWER"), client), all);
@@ -50,60 +61,69 @@ test("admins and reviewers see every project, annotators their own, with documen
   const annotator = await client.user.create({ data: { email: "annotator@example.org", passwordHash: "-", role: "ANNOTATOR" } });
   assert.deepEqual(await listProjects(user("ANNOTATOR", annotator.id), client), []);
   await client.projectMember.create({ data: { projectId: otherId, userId: annotator.id, role: "ANNOTATOR" } });
-  assert.deepEqual(await listProjects(user("ANNOTATOR", annotator.id), client), [all[0]]);
+  assert.deepEqual(await listProjects(user("ANNOTATOR", annotator.id), client), [all[1]]);
 });
 
 test("findProject answers null for unknown and malformed ids", async () => {
-  assert.equal((await findProject(sampleId, client))?.name, "Sample");
+  assert.equal((await findProject(projectId, client))?.name, "Fixtures");
   assert.equal(await findProject(randomUUID(), client), null);
   assert.equal(await findProject("../etc", client), null);
 });
 
 test("each document comes with its gold-set counts and its number of import warnings", async () => {
-  const { documents } = await listProjectDocuments(sampleId, byName(), client);
+  const { documents } = await listProjectDocuments(projectId, byName(), client);
   const find = (name: string) => documents.find((d) => d.name === name);
   assert.deepEqual(
-    { ...find("2602"), id: undefined },
+    { ...find("clinic-breach"), id: undefined },
     {
       id: undefined,
-      name: "2602",
-      title: "Hackers blackmail patients of cosmetic surgery clinic - Help Net Security",
-      date: "2017_05_31",
+      name: "clinic-breach",
+      title: "Dental clinic in Zürich loses patient records to extortionists - Example Security News",
+      date: "2019_03_14",
       hasGold: true,
-      hopperCount: 2,
-      eventCount: 7,
-      argumentCount: 25,
+      hopperCount: 4,
+      eventCount: 6,
+      argumentCount: 14,
       warningCount: 0,
     },
   );
-  assert.ok(find("10059")!.warningCount > 0, "10059's spans are shifted");
+  assert.equal(find("ferry-ransom-shifted")!.warningCount, 11, "all its spans are shifted");
+  assert.deepEqual([find("90001")!.hasGold, find("90001")!.eventCount], [false, 0]);
 });
 
-test("names sort by their number, pages hold DOCUMENTS_PER_PAGE documents", async () => {
-  const first = await listProjectDocuments(sampleId, byName(), client);
+test("names sort by their number, then names without one; pages hold DOCUMENTS_PER_PAGE documents", async () => {
+  const first = await listProjectDocuments(projectId, byName(), client);
   assert.equal(first.total, 101);
   assert.equal(first.pageCount, 2);
   assert.equal(first.documents.length, DOCUMENTS_PER_PAGE);
-  const numbers = first.documents.map((d) => Number(d.name));
-  assert.deepEqual(
-    numbers,
-    [...numbers].sort((a, b) => a - b),
-  );
+  const names = first.documents.map((d) => d.name);
+  assert.deepEqual(names, [
+    ...Array.from({ length: COPIES }, (_, i) => String(i + 1)),
+    "90001",
+    "clinic-breach",
+    "ferry-ransom-shifted",
+    "library-phishing-pretty",
+    "parking-ransom-past-end",
+    "router-flaw-general",
+  ]);
 
-  const second = await listProjectDocuments(sampleId, byName(2), client);
+  const second = await listProjectDocuments(projectId, byName(2), client);
   assert.deepEqual(
     second.documents.map((d) => [d.name, d.hasGold, d.eventCount]),
-    [["90001", false, 0]],
+    [["water-utility-key-order", true, 2]],
   );
-  assert.equal((await listProjectDocuments(sampleId, byName(50), client)).page, 2, "a page past the end shows the last one");
+  assert.equal((await listProjectDocuments(projectId, byName(50), client)).page, 2, "a page past the end shows the last one");
 
-  const descending = await listProjectDocuments(sampleId, { sort: "name", order: "desc", page: 1 }, client);
-  assert.equal(descending.documents[0].name, "90001");
+  const descending = await listProjectDocuments(projectId, { sort: "name", order: "desc", page: 1 }, client);
+  assert.deepEqual(
+    descending.documents.slice(0, 3).map((d) => d.name),
+    ["90001", "94", "93"],
+  );
 });
 
 test("documents sort by date, events and warnings", async () => {
   const sorted = async (sort: DocumentListQuery["sort"], order: DocumentListQuery["order"]) =>
-    (await listProjectDocuments(sampleId, { sort, order, page: 1 }, client)).documents;
+    (await listProjectDocuments(projectId, { sort, order, page: 1 }, client)).documents;
 
   const dates = (await sorted("date", "asc")).map((d) => d.date);
   assert.deepEqual(dates, [...dates].sort());
