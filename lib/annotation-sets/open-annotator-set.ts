@@ -2,7 +2,7 @@ import type { CurrentUser } from "@/lib/auth/access";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
-import { isRecordId } from "@/lib/projects/record-id";
+import { isRecordId } from "@/lib/db/record-id";
 import { annotationSetAccess } from "./set-access";
 import { loadAnnotationSet } from "./set-state";
 

@@ -6,7 +6,7 @@ import type pg from "pg";
 import { upgradeLoggedOperation } from "@/lib/annotation/operation-format";
 import { MAX_OPERATIONS_PER_ANSWER, type LoggedOperation, type SinceResponse } from "@/lib/annotation/sync-protocol";
 import { db, type Database } from "@/lib/db/client";
-import { isRecordId } from "@/lib/projects/record-id";
+import { isRecordId } from "@/lib/db/record-id";
 
 interface LogRow {
   version: number;

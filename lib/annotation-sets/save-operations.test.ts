@@ -8,7 +8,7 @@ import { applyOperation } from "@/lib/annotation/operation-kinds";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import { serializeCasieDocument, type CasieSpan } from "@/lib/casie";
 import { db } from "@/lib/db/client";
-import { annotationRowsFromHoppers } from "@/lib/documents/annotation-rows";
+import { annotationRowsFromHoppers } from "@/lib/annotation-sets/annotation-rows";
 import { openAnnotatorSet } from "./open-annotator-set";
 import { operationsSince } from "./operation-log";
 import { AnnotationSetNotFoundError, saveOperations } from "./save-operations";

@@ -13,10 +13,10 @@ import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import { MAX_OPERATIONS_PER_ANSWER, type SaveResponse } from "@/lib/annotation/sync-protocol";
 import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
-import { annotationRowsFromHoppers } from "@/lib/documents/annotation-rows";
-import { isRecordId } from "@/lib/projects/record-id";
+import { annotationRowsFromHoppers } from "@/lib/annotation-sets/annotation-rows";
+import { isRecordId } from "@/lib/db/record-id";
 import { loggedOperationsAfter, storedVersions } from "./operation-log";
-import { inTransaction } from "./pool-transaction";
+import { inTransaction } from "@/lib/db/transaction";
 import { readSetBody, readSetHead } from "./set-state";
 import { annotationRowChanges } from "./set-row-changes";
 import { writeSetStatement } from "./set-write-sql";
@@ -43,7 +43,7 @@ const UNIQUE_VIOLATION = "23505";
 export async function saveOperations(input: SaveOperationsInput, client: Database = db()): Promise<SaveResponse> {
   const { setId, baseVersion, clientId, operations } = input;
   if (!isRecordId(setId)) throw new AnnotationSetNotFoundError(setId);
-  return inTransaction(client, "BEGIN", async (connection) => {
+  return inTransaction(client, async (connection) => {
     const head = await readSetHead(connection, setId, { lock: true });
     if (!head) throw new AnnotationSetNotFoundError(setId);
     const { version } = head;

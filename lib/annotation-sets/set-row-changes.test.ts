@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { annotationRowsFromHoppers, type AnnotationRows } from "@/lib/documents/annotation-rows";
+import { annotationRowsFromHoppers, type AnnotationRows } from "@/lib/annotation-sets/annotation-rows";
 import type { CasieHopper } from "@/lib/casie/types";
 import { annotationRowChanges } from "./set-row-changes";
 import { E1, E2 } from "./test-fixtures";

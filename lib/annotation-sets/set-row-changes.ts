@@ -3,7 +3,7 @@
 // with its foreign-key checks) keeps a save to a few milliseconds. Pure.
 
 import { sameJson } from "@/lib/annotation/same-json";
-import type { AnnotationRows } from "@/lib/documents/annotation-rows";
+import type { AnnotationRows } from "@/lib/annotation-sets/annotation-rows";
 
 export interface AnnotationRowChanges {
   /** Rows that are new or differ from the stored row with their id. */

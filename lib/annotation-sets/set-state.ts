@@ -6,10 +6,11 @@ import type { SetKind, SetStatus } from "@/generated/prisma/enums";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
-import { hoppersFromAnnotationRows, type AnnotationRows } from "@/lib/documents/annotation-rows";
-import { casieDocumentFromRecord, type DocumentContentRecord } from "@/lib/documents/store";
-import { isRecordId } from "@/lib/projects/record-id";
-import { inTransaction } from "./pool-transaction";
+import { casieDocumentFromRecord, type DocumentContentRecord } from "@/lib/documents/document-record";
+import { hoppersFromAnnotationRows, type AnnotationRows } from "./annotation-rows";
+import { readSetsRows } from "./set-rows";
+import { isRecordId } from "@/lib/db/record-id";
+import { inTransaction } from "@/lib/db/transaction";
 
 export interface AnnotationSetSummary {
   setId: string;
@@ -42,9 +43,7 @@ export async function findAnnotationSetSummary(setId: string, client: Database =
 /** The set with its document, or null when there is no such set. Read in one snapshot, so the version matches the annotations. */
 export async function loadAnnotationSet(setId: string, client: Database = db()): Promise<AnnotationSetState | null> {
   if (!isRecordId(setId)) return null;
-  const read = await inTransaction(client, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", (connection) =>
-    readSetState(connection, setId, { lock: false }),
-  );
+  const read = await inTransaction(client, (connection) => readSetState(connection, setId, { lock: false }), { readOnly: true });
   return read?.state ?? null;
 }
 
@@ -75,23 +74,8 @@ export async function readSetHead(connection: pg.PoolClient, setId: string, { lo
 
 /** The set's annotations added to its head. */
 export async function readSetBody(connection: pg.PoolClient, head: SetHead): Promise<{ state: AnnotationSetState; rows: AnnotationRows }> {
-  const annotationRows = await readSetRows(connection, head.setId);
+  const annotationRows = (await readSetsRows(connection, [head.setId])).get(head.setId)!;
   const { content, sourcefile, info, layout, ...summary } = head;
   const document = casieDocumentFromRecord({ content, sourcefile, info, layout }, hoppersFromAnnotationRows(annotationRows));
   return { state: { ...summary, document }, rows: annotationRows };
-}
-
-const rowsOf = (table: string) => `(SELECT COALESCE(json_agg(t), '[]'::json) FROM "${table}" t WHERE t."setId" = $1)`;
-
-/**
- * One set's rows in one statement (a connection runs one query at a time, so
- * four would be four round trips). Each row comes as its JSON object, whose
- * keys are the column names the row types use.
- */
-async function readSetRows(connection: pg.PoolClient, setId: string): Promise<AnnotationRows> {
-  const { rows } = await connection.query<AnnotationRows>(
-    `SELECT ${rowsOf("Span")} AS "spans", ${rowsOf("Hopper")} AS "hoppers", ${rowsOf("Event")} AS "events", ${rowsOf("Argument")} AS "arguments"`,
-    [setId],
-  );
-  return rows[0];
 }

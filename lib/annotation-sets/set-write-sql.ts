@@ -6,7 +6,8 @@
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import { OPERATION_FORMAT } from "@/lib/annotation/operation-format";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
-import { annotationRowInserts, sqlParameters, type SqlStatement } from "@/lib/documents/insert-document-sql";
+import { sqlParameters, type SqlStatement } from "@/lib/db/sql-parameters";
+import { annotationRowInserts } from "./set-rows-sql";
 import type { AnnotationRowChanges } from "./set-row-changes";
 
 export interface SetWrite {

@@ -9,7 +9,7 @@ import { cache } from "react";
 import type { Role } from "@/generated/prisma/client";
 import { findActiveUser, hasAnyUser, isProjectMember } from "@/lib/users";
 import { currentRequestPath } from "./current-path";
-import { jsonError } from "./json-error";
+import { jsonError } from "@/lib/http/json-error";
 import { sessionUserId } from "./session-token";
 import { signInUrl } from "./sign-in-url";
 

@@ -1,7 +1,7 @@
 import type { Tagset } from "@/lib/casie/tagset";
 import type { CasieDocument, CasieIssue } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
-import { isRecordId } from "@/lib/projects/record-id";
+import { isRecordId } from "@/lib/db/record-id";
 import { loadGoldDocuments } from "./store";
 
 /** A document with its gold set, as the document page shows it. */

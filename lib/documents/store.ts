@@ -1,18 +1,16 @@
-// Writes and reads documents with their annotation sets. Every write is
-// atomic: a document is stored whole or not at all.
+// Writes and reads documents with their gold sets. Every write is atomic: a
+// document is stored whole or not at all. The set rows themselves are
+// lib/annotation-sets' to map, write and read.
 
 import { randomUUID } from "node:crypto";
 import { documentNumbering } from "@/lib/annotation/index-allocation";
-import type { CasieDocument, CasieHopper, CasieInfo, CasieIssue } from "@/lib/casie/types";
+import { annotationRowsFromHoppers, hoppersFromAnnotationRows } from "@/lib/annotation-sets/annotation-rows";
+import { readSetsRows } from "@/lib/annotation-sets/set-rows";
+import type { CasieDocument, CasieIssue } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
+import { casieDocumentFromRecord, documentLayoutColumn, type DocumentRecord } from "./document-record";
 import { insertDocumentStatement } from "./insert-document-sql";
-import {
-  annotationRowsFromHoppers,
-  documentLayoutColumn,
-  hoppersFromAnnotationRows,
-  type AnnotationRows,
-  type DocumentLayoutColumn,
-} from "./annotation-rows";
 
 export interface NewDocument {
   projectId: string;
@@ -52,24 +50,18 @@ export async function createDocument(input: NewDocument, client: Database = db()
   const setId = randomUUID();
   const gold = input.withGoldSet ? { setId, rows: annotationRowsFromHoppers(setId, casie.hoppers), numbering: documentNumbering(casie) } : null;
   const insert = insertDocumentStatement(document, gold);
-
-  // Plain pg and one statement: imports write thousands of documents, and Prisma's per-query cost would dominate.
-  const connection = await client.pool.connect();
   try {
-    if (input.replace) {
-      await connection.query("BEGIN");
-      await connection.query('DELETE FROM "Document" WHERE "projectId" = $1 AND "sourcefile" = $2', [input.projectId, casie.sourcefile]);
-      await connection.query(insert);
-      await connection.query("COMMIT");
-    } else {
-      await connection.query(insert);
+    // Plain pg and one statement: imports write thousands of documents, and Prisma's per-query cost would dominate.
+    if (!input.replace) await client.pool.query(insert);
+    else {
+      await inTransaction(client, async (connection) => {
+        await connection.query('DELETE FROM "Document" WHERE "projectId" = $1 AND "sourcefile" = $2', [input.projectId, casie.sourcefile]);
+        await connection.query(insert);
+      });
     }
   } catch (error) {
-    if (input.replace) await connection.query("ROLLBACK").catch(() => undefined);
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DocumentExistsError(casie.sourcefile);
     throw error;
-  } finally {
-    connection.release();
   }
   return document.id;
 }
@@ -92,31 +84,17 @@ export interface StoredDocument {
 export async function loadGoldDocuments(documentIds: string[], client: Database = db()): Promise<StoredDocument[]> {
   if (documentIds.length === 0) return [];
   // Plain pg: exports read every row of a project, and Prisma's per-row mapping would dominate.
-  const query = <T>(text: string, values: unknown[]) => client.pool.query(text, values).then((result) => result.rows as T[]);
-  const [documents, sets] = await Promise.all([
-    query<DocumentRecord>('SELECT * FROM "Document" WHERE "id" = ANY($1::uuid[])', [documentIds]),
-    query<{ id: string; documentId: string; version: number }>(
+  const [{ rows: documents }, { rows: sets }] = await Promise.all([
+    client.pool.query<DocumentRecord>('SELECT * FROM "Document" WHERE "id" = ANY($1::uuid[])', [documentIds]),
+    client.pool.query<{ id: string; documentId: string; version: number }>(
       `SELECT "id", "documentId", "version" FROM "AnnotationSet" WHERE "documentId" = ANY($1::uuid[]) AND "kind" = 'GOLD'`,
       [documentIds],
     ),
   ]);
-  const setIds = sets.map((set) => set.id);
-  const rowsOf = <T>(table: string) => query<T>(`SELECT * FROM "${table}" WHERE "setId" = ANY($1::uuid[])`, [setIds]);
-  const [spans, hoppers, events, argumentRows] = setIds.length
-    ? await Promise.all([
-        rowsOf<AnnotationRows["spans"][number]>("Span"),
-        rowsOf<AnnotationRows["hoppers"][number]>("Hopper"),
-        rowsOf<AnnotationRows["events"][number]>("Event"),
-        rowsOf<AnnotationRows["arguments"][number]>("Argument"),
-      ])
-    : [[], [], [], []];
-
-  const rowsBySet = new Map<string, AnnotationRows>(setIds.map((id) => [id, { spans: [], hoppers: [], events: [], arguments: [] }]));
-  for (const span of spans) rowsBySet.get(span.setId)!.spans.push(span);
-  for (const hopper of hoppers) rowsBySet.get(hopper.setId)!.hoppers.push(hopper);
-  for (const event of events) rowsBySet.get(event.setId)!.events.push(event);
-  for (const argument of argumentRows) rowsBySet.get(argument.setId)!.arguments.push(argument);
-
+  const rowsBySet = await readSetsRows(
+    client.pool,
+    sets.map((set) => set.id),
+  );
   const goldByDocument = new Map(sets.map((set) => [set.documentId, set]));
   const byId = new Map(documents.map((d) => [d.id, d]));
   return documentIds.flatMap((id) => {
@@ -139,26 +117,4 @@ export async function loadGoldDocuments(documentIds: string[], client: Database 
       },
     ];
   });
-}
-
-/** The columns of a Document row that, with a set's hoppers, make up the CASIE document. */
-export type DocumentContentRecord = Pick<DocumentRecord, "content" | "sourcefile" | "info" | "layout">;
-
-export function casieDocumentFromRecord(document: DocumentContentRecord, hoppers: CasieHopper[]): CasieDocument {
-  const casie: CasieDocument = { content: document.content, sourcefile: document.sourcefile, hoppers, ...(document.layout ?? {}) };
-  if (document.info !== null) casie.info = document.info;
-  return casie;
-}
-
-interface DocumentRecord {
-  id: string;
-  projectId: string;
-  sourcefile: string;
-  name: string;
-  content: string;
-  title: string;
-  date: string;
-  info: CasieInfo | null;
-  layout: DocumentLayoutColumn | null;
-  importWarnings: CasieIssue[];
 }

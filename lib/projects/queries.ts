@@ -5,7 +5,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/access";
 import { db, type Database } from "@/lib/db/client";
 import { DOCUMENTS_PER_PAGE, type DocumentListQuery, type DocumentSortKey } from "./document-list-query";
-import { isRecordId } from "./record-id";
+import { isRecordId } from "@/lib/db/record-id";
 
 export interface ProjectSummary {
   id: string;

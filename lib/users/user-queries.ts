@@ -1,6 +1,6 @@
 import type { Role } from "@/generated/prisma/enums";
 import { db, type Database } from "@/lib/db/client";
-import { isRecordId } from "@/lib/projects/record-id";
+import { isRecordId } from "@/lib/db/record-id";
 import { USER_SUMMARY_FIELDS, type UserSummary } from "./user-summary";
 
 export function listUsers(client: Database = db()): Promise<UserSummary[]> {

@@ -3,7 +3,7 @@ import { DocumentView } from "@/components/document/DocumentView";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { canViewGold, canViewProject, requirePageUser } from "@/lib/auth/access";
 import { loadGoldDocument } from "@/lib/documents/load";
-import { isRecordId } from "@/lib/projects/record-id";
+import { isRecordId } from "@/lib/db/record-id";
 
 export default async function DocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
   const user = await requirePageUser();

@@ -4,7 +4,7 @@ import { ProjectDocuments } from "@/components/projects/ProjectDocuments";
 import { canViewGold, canViewProject, requirePageUser } from "@/lib/auth/access";
 import { parseDocumentListQuery, type SearchParams } from "@/lib/projects/document-list-query";
 import { findProject, listProjectDocuments } from "@/lib/projects/queries";
-import { isRecordId } from "@/lib/projects/record-id";
+import { isRecordId } from "@/lib/db/record-id";
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser();

@@ -1,7 +1,7 @@
 import type { LoadResponse } from "@/lib/annotation/sync-protocol";
 import { findVisibleSet, loadAnnotationSet, operationsSince } from "@/lib/annotation-sets";
 import { requireApiUser } from "@/lib/auth/access";
-import { jsonError } from "@/lib/auth/json-error";
+import { jsonError } from "@/lib/http/json-error";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
 

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
-import { checkMutationRequest, readBodyBytes } from "@/lib/auth/request-guard";
+import { checkMutationRequest, readBodyBytes } from "@/lib/http/request-guard";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

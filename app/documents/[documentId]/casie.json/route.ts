@@ -1,8 +1,8 @@
 import { canViewGold, canViewProject, requireApiUser } from "@/lib/auth/access";
-import { jsonError } from "@/lib/auth/json-error";
+import { jsonError } from "@/lib/http/json-error";
 import { serializeCasieDocument } from "@/lib/casie";
 import { loadGoldDocument } from "@/lib/documents/load";
-import { isRecordId } from "@/lib/projects/record-id";
+import { isRecordId } from "@/lib/db/record-id";
 
 /** The document's gold set as a CASIE JSON file, written exactly as the serializer writes it. */
 export async function GET(request: Request, { params }: { params: Promise<{ documentId: string }> }) {

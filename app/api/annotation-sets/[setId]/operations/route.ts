@@ -1,8 +1,8 @@
 import { saveRequestSchema } from "@/lib/annotation/sync-protocol";
 import { AnnotationSetNotFoundError, findVisibleSet, saveOperations } from "@/lib/annotation-sets";
 import { requireApiUser } from "@/lib/auth/access";
-import { jsonError } from "@/lib/auth/json-error";
-import { checkMutationRequest, readJsonBody } from "@/lib/auth/request-guard";
+import { jsonError } from "@/lib/http/json-error";
+import { checkMutationRequest, readJsonBody } from "@/lib/http/request-guard";
 
 /** A save holds an editor's unsaved operations: a few KiB usually, a whole re-annotated document at most. */
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,10 +1,9 @@
 // Maps a CASIE document's annotations to the rows of one annotation set and
-// back. Pure: the store decides how rows reach the database.
+// back. Pure: set-rows.ts and the SQL builders decide how rows reach the database.
 
 import { randomUUID } from "node:crypto";
 import type {
   CasieArgument,
-  CasieDocument,
   CasieEvent,
   CasieExternalReference,
   CasieHopper,
@@ -163,21 +162,6 @@ export function hoppersFromAnnotationRows(rows: AnnotationRows): CasieHopper[] {
     if (hopperRow.relation !== null) hopper.relation = hopperRow.relation;
     return withLayout(hopper, hopperRow.layout);
   });
-}
-
-/** Document-level fields the store keeps beside the annotation rows. */
-export interface DocumentLayoutColumn {
-  layout?: ObjectLayout;
-  cybereventLayout?: ObjectLayout;
-  style?: CasieDocument["style"];
-}
-
-export function documentLayoutColumn(document: CasieDocument): DocumentLayoutColumn {
-  const column: DocumentLayoutColumn = {};
-  if (document.layout) column.layout = document.layout;
-  if (document.cybereventLayout) column.cybereventLayout = document.cybereventLayout;
-  if (document.style) column.style = document.style;
-  return column;
 }
 
 function withLayout<T extends { layout?: ObjectLayout }>(value: T, layout: ObjectLayout | null): T {

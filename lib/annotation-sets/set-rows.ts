@@ -1,0 +1,28 @@
+// Reading annotation sets' rows: one set inside a save's transaction, or every
+// gold set of an export, with the same statement.
+
+import type { Queryable } from "@/lib/db/sql-parameters";
+import type { AnnotationRows } from "./annotation-rows";
+
+const rowsOf = (table: string) => `(SELECT COALESCE(json_agg(t), '[]'::json) FROM "${table}" t WHERE t."setId" = ANY($1::uuid[]))`;
+
+/**
+ * The rows of the sets, each set's in its own group (empty for a set without
+ * annotations). One statement however many sets (a connection runs one query
+ * at a time, so four would be four round trips); each row comes as its JSON
+ * object, whose keys are the column names the row types use.
+ */
+export async function readSetsRows(connection: Queryable, setIds: string[]): Promise<Map<string, AnnotationRows>> {
+  const bySet = new Map<string, AnnotationRows>(setIds.map((id) => [id, { spans: [], hoppers: [], events: [], arguments: [] }]));
+  if (setIds.length === 0) return bySet;
+  const { rows } = await connection.query<AnnotationRows>(
+    `SELECT ${rowsOf("Span")} AS "spans", ${rowsOf("Hopper")} AS "hoppers", ${rowsOf("Event")} AS "events", ${rowsOf("Argument")} AS "arguments"`,
+    [setIds],
+  );
+  const all = rows[0];
+  for (const span of all.spans) bySet.get(span.setId)!.spans.push(span);
+  for (const hopper of all.hoppers) bySet.get(hopper.setId)!.hoppers.push(hopper);
+  for (const event of all.events) bySet.get(event.setId)!.events.push(event);
+  for (const argument of all.arguments) bySet.get(argument.setId)!.arguments.push(argument);
+  return bySet;
+}
