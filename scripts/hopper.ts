@@ -27,7 +27,7 @@ const HELP = `Usage: npm run hopper -- <command>
   member remove <email> --project <name>
       Gives an account access to a project (annotators see only their projects), or takes it away.
 
-The database is DATABASE_URL, or the embedded one under .data/ when it is unset.`;
+The database is DATABASE_URL, or the embedded one (see README, "Where the data lives") when it is unset.`;
 
 class UsageError extends Error {}
 

@@ -1,4 +1,4 @@
-// `npm start`: the database (embedded under .data/ unless DATABASE_URL is set),
+// `npm start`: the database (embedded, in .data/postgres, unless DATABASE_URL is set),
 // its migrations, a kept session secret, a production build when the sources
 // changed, then `next start`. `--dev` runs `next dev` instead.
 
@@ -42,7 +42,9 @@ async function main() {
   if (process.env.HOSTNAME) args.push("--hostname", process.env.HOSTNAME);
   // Started directly, not through npx: the database's signal handling would otherwise orphan it.
   const server = spawn(nextBin, args, { cwd: root, env, stdio: "inherit" });
-  console.log(`Hopper on http://localhost:${port} (database: ${database.embedded ? "embedded, in .data/" : "DATABASE_URL"})`);
+  console.log(
+    `Hopper on http://localhost:${port} (database: ${database.dataDirectory ? `embedded, data in ${database.dataDirectory}` : "DATABASE_URL"})`,
+  );
 
   let stopping = false;
   const stop = async (code: number) => {

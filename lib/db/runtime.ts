@@ -6,6 +6,8 @@ export interface OpenDatabase {
   url: string;
   client: Database;
   embedded: boolean;
+  /** The embedded server's cluster: where the data lives. */
+  dataDirectory?: string;
   /** Disconnects the client and stops the embedded server, if any. */
   close(): Promise<void>;
 }
@@ -24,6 +26,7 @@ export async function openDatabase(env: Record<string, string | undefined> = pro
     url: server.url,
     client,
     embedded: server.embedded,
+    dataDirectory: server.dataDirectory,
     async close() {
       await client.$disconnect();
       await server.stop();
