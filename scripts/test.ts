@@ -3,6 +3,7 @@
 // PostgreSQL, or DATABASE_URL's server when it is set); then the Playwright
 // end-to-end tests run against a production build on a fresh database.
 //   --unit  unit and database tests only      --e2e  end-to-end tests only
+//   <file.test.ts>…  only these unit or database test files
 
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -38,7 +39,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 }
 
 async function main(): Promise<number> {
-  const only = process.argv[2];
+  const chosen = process.argv.slice(2).filter((arg) => arg.endsWith(".test.ts"));
+  const only = chosen.length ? "--unit" : process.argv[2];
   const server = await startTestServer();
   const env: NodeJS.ProcessEnv = { ...process.env, HOPPER_TEST_SERVER_URL: server.url, NEXT_TELEMETRY_DISABLED: "1" };
   delete env.DATABASE_URL;
@@ -46,7 +48,7 @@ async function main(): Promise<number> {
   let failed = 0;
   try {
     if (only !== "--e2e") {
-      const files = await findTestFiles();
+      const files = chosen.length ? chosen : await findTestFiles();
       if (!files.length) throw new Error("no test files found");
       failed += (await run(bin("tsx"), ["--test", "--test-concurrency=2", ...files], env)) === 0 ? 0 : 1;
     }

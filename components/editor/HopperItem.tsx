@@ -4,11 +4,10 @@ import { memo, useState, type DragEvent } from "react";
 import { typeColorClass } from "@/components/document/type-colors";
 import type { CasieEvent, CasieHopper } from "@/lib/casie/types";
 import styles from "./Panels.module.css";
-import { useEditor } from "./use-editor";
+import { useEditor, useEditorState } from "./use-editor";
 import { countNoun } from "@/lib/count-noun";
 
 const EVENT_TYPE = "application/x-hopper-event";
-const SAME = "Same";
 
 interface Props {
   hopper: CasieHopper;
@@ -22,6 +21,7 @@ interface Props {
 /** One hopper: a drop target for events, with its relation and a merge command. Memoized: an edit re-renders only the hoppers it changed. */
 export const HopperItem = memo(function HopperItem({ hopper, canMerge, selected, selectedEvent }: Props) {
   const editor = useEditor();
+  const relations = useEditorState((state) => state.tagset.hopperRelations);
   const [dropping, setDropping] = useState(false);
   const label = `Hopper ${hopper.index}`;
 
@@ -64,8 +64,13 @@ export const HopperItem = memo(function HopperItem({ hopper, canMerge, selected,
           data-testid="hopper-relation"
         >
           <option value="">no relation</option>
-          <option value={SAME}>{SAME}</option>
-          {hopper.relation !== undefined && hopper.relation !== SAME && <option value={hopper.relation}>{hopper.relation}</option>}
+          {relations.map((relation) => (
+            <option key={relation} value={relation}>
+              {relation}
+            </option>
+          ))}
+          {/* A value the tagset does not have (imported) stays shown, so it is not changed by accident. */}
+          {hopper.relation !== undefined && !relations.includes(hopper.relation) && <option value={hopper.relation}>{hopper.relation}</option>}
         </select>
         {canMerge && (
           <button

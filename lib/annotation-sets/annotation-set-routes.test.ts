@@ -97,8 +97,8 @@ test("GET ?since= gives the operations saved after a version, with the window th
 });
 
 test("GET refuses the signed out, and hides sets from who may not see them", async () => {
-  assert.deepEqual(await answer(await GET(...(await get(null, annSet)))), [401, { error: "Sign in to continue." }]);
-  const hidden = [404, { error: "No such annotation set." }];
+  assert.deepEqual(await answer(await GET(...(await get(null, annSet)))), [401, { error: "Sign in to continue.", code: "signed-out" }]);
+  const hidden = [404, { error: "No such annotation set.", code: "not-found" }];
   assert.deepEqual(await answer(await GET(...(await get(world.bob, annSet)))), hidden);
   assert.deepEqual(await answer(await GET(...(await get(world.outsider, annSet)))), hidden);
   assert.deepEqual(await answer(await GET(...(await get(world.ann, goldSet)))), hidden);
@@ -145,18 +145,22 @@ test("admins may edit an annotator's set", async () => {
 test("POST refusals: signed out, another annotator, reviewer, gold set, cross-origin", async () => {
   const version = await currentVersion(annSet);
   const body = save(version, [setRealis("E2", "Other", "Actual")]);
-  assert.deepEqual(await answer(await POST(...(await post(null, annSet, body)))), [401, { error: "Sign in to continue." }]);
-  assert.deepEqual(await answer(await POST(...(await post(world.bob, annSet, body)))), [404, { error: "No such annotation set." }]);
+  assert.deepEqual(await answer(await POST(...(await post(null, annSet, body)))), [401, { error: "Sign in to continue.", code: "signed-out" }]);
+  assert.deepEqual(await answer(await POST(...(await post(world.bob, annSet, body)))), [
+    404,
+    { error: "No such annotation set.", code: "not-found" },
+  ]);
   assert.deepEqual(await answer(await POST(...(await post(world.reviewer, annSet, body)))), [
     403,
-    { error: "Reviewers can view annotators' sets but not edit them." },
+    { error: "Reviewers can view annotators' sets but not edit them.", code: "forbidden" },
   ]);
   assert.deepEqual(await answer(await POST(...(await post(world.admin, goldSet, { ...body, baseVersion: 0 })))), [
     403,
-    { error: "Gold annotation sets cannot be edited in the editor yet." },
+    { error: "Gold annotation sets cannot be edited in the editor yet.", code: "forbidden" },
   ]);
   const [status, refusal] = await answer(await POST(...(await post(world.ann, annSet, body, { origin: "https://evil.test" }))));
   assert.equal(status, 403);
+  assert.equal(refusal.code, "cross-origin");
   assert.match(String(refusal.error), /Cross-origin request refused/);
   assert.equal(await currentVersion(annSet), version);
 });
@@ -181,6 +185,8 @@ test("POST answers malformed or oversized bodies with 4xx, never saving", async 
     const [status, answered] = await answer(await POST(...(await post(world.ann, annSet, body, headers))));
     assert.equal(status, expected, JSON.stringify(answered));
     assert.match(String(answered.error), message);
+    const codes: Record<number, string[]> = { 400: ["invalid-json", "invalid-request"], 413: ["too-large"], 415: ["unsupported-media-type"] };
+    assert.ok(codes[status].includes(String(answered.code)), `a machine-readable code: ${JSON.stringify(answered)}`);
   }
   assert.equal(await currentVersion(annSet), version);
 });

@@ -4,5 +4,5 @@
 export { openAnnotatorSet, type OpenedAnnotatorSet } from "./open-annotator-set";
 export { operationsSince } from "./operation-log";
 export { AnnotationSetNotFoundError, saveOperations, type SaveOperationsInput } from "./save-operations";
-export { annotationSetAccess, findVisibleSet, type SetAccess, type SetOwnership, type VisibleSet } from "./set-access";
+export { findVisibleSet, type VisibleSet } from "./set-access";
 export { findAnnotationSetSummary, loadAnnotationSet, type AnnotationSetState, type AnnotationSetSummary } from "./set-state";

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import type { CasieDocument, CasieEvent } from "@/lib/casie/types";
 import { applyOperation } from "./operation-kinds";
 import { checkAnnotations } from "./checks";
 import { clinicDocument, parseFrozen } from "./test-documents";
 
 test("the clinic document only has an event without arguments", () => {
-  assert.deepEqual(checkAnnotations(clinicDocument()), [
+  assert.deepEqual(checkAnnotations(clinicDocument(), DEFAULT_CASIE_TAGSET), [
     { code: "event-without-arguments", severity: "warning", message: "E3 has no arguments", eventIndex: "E3", hopperIndex: 1 },
   ]);
 });
@@ -24,7 +25,7 @@ const MESSY = parseFrozen(
 );
 
 test("values outside the tagset, misplaced spans and empty hoppers are reported with what to jump to", () => {
-  const problems = checkAnnotations(MESSY);
+  const problems = checkAnnotations(MESSY, DEFAULT_CASIE_TAGSET);
   assert.deepEqual(
     problems.map(({ code, eventIndex, spanIndex, hopperIndex, message }) => ({ code, eventIndex, spanIndex, hopperIndex, message })),
     [
@@ -95,8 +96,8 @@ test("values outside the tagset, misplaced spans and empty hoppers are reported 
 
 test("repairs: shifted spans move onto their text, empty hoppers go", () => {
   let document: CasieDocument = MESSY;
-  for (const problem of checkAnnotations(MESSY)) if (problem.repair) document = applyOperation(document, problem.repair);
-  const remaining = checkAnnotations(document).map((problem) => problem.code);
+  for (const problem of checkAnnotations(MESSY, DEFAULT_CASIE_TAGSET)) if (problem.repair) document = applyOperation(document, problem.repair);
+  const remaining = checkAnnotations(document, DEFAULT_CASIE_TAGSET).map((problem) => problem.code);
   assert.deepEqual(remaining, [
     "unknown-realis",
     "role-not-allowed",
@@ -105,7 +106,7 @@ test("repairs: shifted spans move onto their text, empty hoppers go", () => {
     "unknown-subtype",
     "span-text-mismatch",
   ]);
-  assert.equal(checkAnnotations(MESSY).filter((problem) => problem.repair).length, 3);
+  assert.equal(checkAnnotations(MESSY, DEFAULT_CASIE_TAGSET).filter((problem) => problem.repair).length, 3);
 });
 
 test("what an import refuses is still reported if it ever gets in: duplicate and conflicting indexes, offsets past the end", () => {
@@ -131,7 +132,7 @@ test("what an import refuses is still reported if it ever gets in: duplicate and
       },
     ],
   };
-  const problems = checkAnnotations(document).filter((problem) => problem.severity === "error");
+  const problems = checkAnnotations(document, DEFAULT_CASIE_TAGSET).filter((problem) => problem.severity === "error");
   assert.deepEqual(
     problems.map((problem) => problem.message),
     [

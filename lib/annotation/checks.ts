@@ -5,7 +5,7 @@
 import type { CasieIssueCode } from "@/lib/casie/issue-codes";
 import { SPAN_SHIFT_CODES } from "@/lib/casie/issue-codes";
 import { findSpanShift } from "@/lib/casie/span-shift";
-import { DEFAULT_CASIE_TAGSET, findEventType, findSubtype, type Tagset } from "@/lib/casie/tagset";
+import { findEventType, findSubtype, type Tagset } from "@/lib/casie/tagset";
 import type { CasieDocument, CasieIssue, CasieSpan } from "@/lib/casie/types";
 import { describeBounds, quote } from "./conflict-messages";
 import { spanUses } from "./document-lookup";
@@ -22,6 +22,7 @@ export type AnnotationProblemCode =
       | "unknown-event-type"
       | "unknown-subtype"
       | "unknown-realis"
+      | "unknown-relation"
       | "role-not-allowed"
       | "unknown-entity-type"
       | "duplicate-event-index"
@@ -45,7 +46,7 @@ export interface AnnotationProblem {
 }
 
 /** Every problem: those of hoppers and events in document order, then those of spans (each `T` once). */
-export function checkAnnotations(document: CasieDocument, tagset: Tagset = DEFAULT_CASIE_TAGSET): AnnotationProblem[] {
+export function checkAnnotations(document: CasieDocument, tagset: Tagset): AnnotationProblem[] {
   const problems: AnnotationProblem[] = [];
   const report = (problem: AnnotationProblem) => problems.push(problem);
   const hopperIndexes = new Set<number>();
@@ -62,6 +63,15 @@ export function checkAnnotations(document: CasieDocument, tagset: Tagset = DEFAU
       });
     }
     hopperIndexes.add(hopperIndex);
+    if (hopper.relation !== undefined && !tagset.hopperRelations.includes(hopper.relation)) {
+      const expected = tagset.hopperRelations.join(", ") || "none";
+      report({
+        code: "unknown-relation",
+        severity: "warning",
+        message: `hopper ${hopperIndex}'s relation ${quote(hopper.relation)} is not in the tagset (${expected})`,
+        hopperIndex,
+      });
+    }
     if (hopper.events.length === 0) {
       const position = document.hoppers.indexOf(hopper);
       const repair: AnnotationOperation = { kind: "deleteHopper", index: hopperIndex, position };

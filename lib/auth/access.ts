@@ -1,13 +1,14 @@
-// The one access check for pages, server actions and route handlers. The
-// session names an account; the account's row decides everything else, on
-// every request, so disabling someone or changing their role acts at once.
+// Who is asking, for pages, server actions and route handlers. The session
+// names an account; the account's row decides everything else, on every
+// request, so disabling someone or changing their role acts at once. What
+// they may do is policy.ts's to say.
 
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { NextRequest } from "next/server";
 import { cache } from "react";
 import type { Role } from "@/generated/prisma/client";
-import { findActiveUser, hasAnyUser, isProjectMember } from "@/lib/users";
+import { findActiveUser, hasAnyUser } from "@/lib/users";
 import { currentRequestPath } from "./current-path";
 import { jsonError } from "@/lib/http/json-error";
 import { sessionUserId } from "./session-token";
@@ -47,18 +48,7 @@ export async function requireApiUser(request: Request, ...roles: Role[]): Promis
   // Only the headers: the handler may still need to read the body.
   const { cookies } = new NextRequest(request.url, { headers: request.headers });
   const user = await userFromSession(await sessionUserId(cookies));
-  if (!user) return jsonError(401, "Sign in to continue.");
-  if (roles.length > 0 && !roles.includes(user.role)) return jsonError(403, "Your role does not allow this.");
+  if (!user) return jsonError(401, "signed-out", "Sign in to continue.");
+  if (roles.length > 0 && !roles.includes(user.role)) return jsonError(403, "forbidden", "Your role does not allow this.");
   return user;
-}
-
-/** Admins and reviewers see every project; annotators only those they are members of. */
-export async function canViewProject(user: CurrentUser, projectId: string): Promise<boolean> {
-  if (user.role === "ADMIN" || user.role === "REVIEWER") return true;
-  return isProjectMember(user.id, projectId);
-}
-
-/** Gold and imported annotations are for admins and reviewers; annotators work blind. */
-export function canViewGold(user: CurrentUser): boolean {
-  return user.role === "ADMIN" || user.role === "REVIEWER";
 }

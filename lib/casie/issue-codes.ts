@@ -20,6 +20,7 @@ export type CasieIssueCode =
   | "unknown-event-type"
   | "unknown-subtype"
   | "unknown-realis"
+  | "unknown-relation"
   | "role-not-allowed"
   | "unknown-entity-type"
   | "sourcefile-mismatch"

@@ -133,6 +133,7 @@ class DocumentMapper {
         );
     }
     const relation = this.string(fields, "relation", false);
+    if (relation !== undefined) this.checkRelation(fields, relation);
     const events = this.list(fields, "events", true, (item, itemPath) => this.event(item, itemPath));
     if (index === undefined || !events) return undefined;
     const hopper: CasieHopper = { index, events, layout: fields.layout };
@@ -303,6 +304,13 @@ class DocumentMapper {
     if (!tagset || tagset.realis.includes(realis)) return;
     const message = `expected a realis value of the project's tagset (${tagset.realis.join(", ")}), found "${realis}"`;
     this.warning("unknown-realis", `${fields.path}.realis`, message, this.member(fields, "realis")!);
+  }
+
+  private checkRelation(fields: ObjectFields, relation: string): void {
+    const tagset = this.options.tagset;
+    if (!tagset || tagset.hopperRelations.includes(relation)) return;
+    const message = `expected a hopper relation of the project's tagset (${tagset.hopperRelations.join(", ") || "none"}), found "${relation}"`;
+    this.warning("unknown-relation", `${fields.path}.relation`, message, this.member(fields, "relation")!);
   }
 
   private checkSourcefile(sourcefile: string, fields: ObjectFields): void {

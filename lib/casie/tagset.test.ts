@@ -1,6 +1,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { checkTagset, DEFAULT_CASIE_TAGSET, findEventType, findSubtype, rolesForSubtype, suggestedEntityTypes, type Tagset } from "./tagset";
+import {
+  checkTagset,
+  DEFAULT_CASIE_TAGSET,
+  InvalidTagsetError,
+  parseTagset,
+  findEventType,
+  findSubtype,
+  rolesForSubtype,
+  suggestedEntityTypes,
+  type Tagset,
+} from "./tagset";
 
 const copy = (): Tagset => structuredClone(DEFAULT_CASIE_TAGSET);
 
@@ -83,18 +93,31 @@ test("checkTagset on values that are not tagsets at all", () => {
     [
       ["missing-key", "$.entityTypes"],
       ["missing-key", "$.realis"],
+      ["missing-key", "$.hopperRelations"],
       ["missing-key", "$.roles"],
       ["missing-key", "$.eventTypes"],
     ],
   );
   assert.deepEqual(
-    checkTagset({ entityTypes: [], realis: [], roles: [{ entityTypes: [] }], eventTypes: [{ name: 3, subtypes: [] }] }).map((issue) => [
-      issue.path,
-      issue.message,
-    ]),
+    checkTagset({ entityTypes: [], realis: [], hopperRelations: [], roles: [{ entityTypes: [] }], eventTypes: [{ name: 3, subtypes: [] }] }).map(
+      (issue) => [issue.path, issue.message],
+    ),
     [
       ["$.roles[0].name", "expected a name, found nothing"],
       ["$.eventTypes[0].name", "expected a name, found the number 3"],
     ],
+  );
+});
+
+test("parseTagset gives a usable tagset back and refuses anything else, naming every problem", () => {
+  assert.deepEqual(parseTagset(structuredClone(DEFAULT_CASIE_TAGSET)), DEFAULT_CASIE_TAGSET);
+  const { hopperRelations: _dropped, ...withoutRelations } = structuredClone(DEFAULT_CASIE_TAGSET);
+  assert.throws(
+    () => parseTagset(withoutRelations),
+    (error: Error) => {
+      assert.ok(error instanceof InvalidTagsetError);
+      assert.equal(error.message, "The tagset is not usable: $.hopperRelations: expected a list, found nothing.");
+      return true;
+    },
   );
 });

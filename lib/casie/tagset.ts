@@ -27,6 +27,8 @@ export interface Tagset {
   roles: TagsetRole[];
   entityTypes: string[];
   realis: string[];
+  /** Values a hopper's `relation` may take (the corpus has only "Same"). */
+  hopperRelations: string[];
 }
 
 const role = (name: string, ...entityTypes: string[]): TagsetRole => ({ name, entityTypes });
@@ -144,6 +146,7 @@ export const DEFAULT_CASIE_TAGSET: Tagset = {
     "GPE",
   ],
   realis: ["Actual", "Generic", "Other"],
+  hopperRelations: ["Same"],
 };
 
 export function findEventType(tagset: Tagset, type: string): TagsetEventType | undefined {
@@ -219,6 +222,7 @@ export function checkTagset(value: unknown): CasieIssue[] {
   }
   const entityTypes = names(value, "entityTypes", "$");
   names(value, "realis", "$");
+  names(value, "hopperRelations", "$");
   const roleNames = new Set<string>();
   for (const role of named(value, "roles", "$", roleNames)) {
     for (const [name, path] of names(role.value, "entityTypes", role.path)) {
@@ -233,6 +237,21 @@ export function checkTagset(value: unknown): CasieIssue[] {
     }
   }
   return issues;
+}
+
+/** A tagset that is not usable, with everything wrong with it. */
+export class InvalidTagsetError extends Error {
+  constructor(readonly issues: CasieIssue[]) {
+    super(`The tagset is not usable: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}.`);
+    this.name = "InvalidTagsetError";
+  }
+}
+
+/** The tagset `value` describes (one read from the database, say); throws an InvalidTagsetError naming every problem. */
+export function parseTagset(value: unknown): Tagset {
+  const issues = checkTagset(value);
+  if (issues.length) throw new InvalidTagsetError(issues);
+  return value as Tagset;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { Tagset } from "@/lib/casie/tagset";
+import { parseTagset, type Tagset } from "@/lib/casie/tagset";
 import type { CasieDocument, CasieIssue } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
@@ -21,7 +21,9 @@ export interface GoldDocument {
   setVersion: number | null;
 }
 
+/** Null when there is no such document (or the id is not a record id at all). */
 export async function loadGoldDocument(documentId: string, client: Database = db()): Promise<GoldDocument | null> {
+  if (!isRecordId(documentId)) return null;
   const [stored] = await loadGoldDocuments([documentId], client);
   if (!stored) return null;
   const project = await client.project.findUniqueOrThrow({ where: { id: stored.projectId }, select: { name: true } });
@@ -59,7 +61,7 @@ export async function loadEditorDocumentContext(documentId: string, client: Data
       name: document.name,
       projectId: document.projectId,
       projectName: document.project.name,
-      tagset: document.project.tagset as unknown as Tagset,
+      tagset: parseTagset(document.project.tagset),
     }
   );
 }

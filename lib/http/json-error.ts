@@ -1,4 +1,9 @@
-/** The JSON error every Hopper route handler answers with: `{ "error": "<message for people>" }`. */
-export function jsonError(status: number, message: string): Response {
-  return Response.json({ error: message }, { status });
+// The JSON error every Hopper route handler answers with: a message for people
+// and a code for programs, `{ "error": "…", "code": "…" }` (lib/annotation/sync-protocol.ts's ErrorBody).
+
+export type ErrorCode =
+  "signed-out" | "forbidden" | "not-found" | "cross-origin" | "too-large" | "unsupported-media-type" | "invalid-json" | "invalid-request";
+
+export function jsonError(status: number, code: ErrorCode, message: string): Response {
+  return Response.json({ error: message, code }, { status });
 }

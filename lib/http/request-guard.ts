@@ -10,7 +10,7 @@ function describeBytes(bytes: number): string {
 }
 
 function tooLarge(maxBytes: number): Response {
-  return jsonError(413, `Request body too large: the limit is ${describeBytes(maxBytes)}.`);
+  return jsonError(413, "too-large", `Request body too large: the limit is ${describeBytes(maxBytes)}.`);
 }
 
 /** The host the client addressed: the proxy's X-Forwarded-Host when it is trusted, else Host. */
@@ -38,7 +38,7 @@ function checkOrigin(request: Request, env: Env): Response | null {
   const origin = request.headers.get("origin");
   if (origin === null) {
     const site = request.headers.get("sec-fetch-site");
-    return site === "cross-site" || site === "same-site" ? jsonError(403, "Cross-origin request refused.") : null;
+    return site === "cross-site" || site === "same-site" ? jsonError(403, "cross-origin", "Cross-origin request refused.") : null;
   }
   const host = requestHost(request, env);
   let originUrl: URL | undefined;
@@ -48,7 +48,7 @@ function checkOrigin(request: Request, env: Env): Response | null {
     // "null" (sandboxed frames, some redirects) and garbage are refused below.
   }
   if (originUrl && sameHost(originUrl, host)) return null;
-  return jsonError(403, `Cross-origin request refused: Origin ${origin} does not match this server (${host}).`);
+  return jsonError(403, "cross-origin", `Cross-origin request refused: Origin ${origin} does not match this server (${host}).`);
 }
 
 /**
@@ -100,7 +100,7 @@ export type JsonBody<T> = { ok: true; value: T } | { ok: false; response: Respon
 export async function readJsonBody<T = unknown>(request: Request, options: { maxBytes: number; schema?: z.ZodType<T> }): Promise<JsonBody<T>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    return { ok: false, response: jsonError(415, "Expected a JSON body (Content-Type: application/json).") };
+    return { ok: false, response: jsonError(415, "unsupported-media-type", "Expected a JSON body (Content-Type: application/json).") };
   }
   const bytes = await readBodyBytes(request, options.maxBytes);
   if (bytes instanceof Response) return { ok: false, response: bytes };
@@ -108,12 +108,12 @@ export async function readJsonBody<T = unknown>(request: Request, options: { max
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    return { ok: false, response: jsonError(400, "Request body is not valid JSON.") };
+    return { ok: false, response: jsonError(400, "invalid-json", "Request body is not valid JSON.") };
   }
   if (!options.schema) return { ok: true, value: value as T };
   const parsed = options.schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-  return { ok: false, response: jsonError(400, `Invalid request: ${where}${issue.message}`) };
+  return { ok: false, response: jsonError(400, "invalid-request", `Invalid request: ${where}${issue.message}`) };
 }

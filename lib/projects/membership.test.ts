@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import type { Database } from "@/lib/db/client";
 import { useTestDatabase } from "@/lib/db/test-database";
-import { createUser, isProjectMember } from "@/lib/users";
+import { canViewProject } from "@/lib/auth/policy";
+import { createUser } from "@/lib/users";
 import { addProjectMember, MembershipError, removeProjectMember } from "./membership";
 import { findOrCreateProject } from "./project-store";
 
@@ -19,7 +20,7 @@ before(async () => {
 
 test("an annotator added to a project becomes its member; adding again changes the role", async () => {
   assert.deepEqual(await addProjectMember({ projectName: "Cyber", email: "ANN@example.org", role: "ANNOTATOR" }, client), { created: true });
-  assert.equal(await isProjectMember(annId, projectId, client), true);
+  assert.equal(await canViewProject({ id: annId, role: "ANNOTATOR" }, projectId, client), true);
   assert.deepEqual(await addProjectMember({ projectName: "Cyber", email: "ann@example.org", role: "REVIEWER" }, client), { created: false });
   const membership = await client.projectMember.findUniqueOrThrow({ where: { projectId_userId: { projectId, userId: annId } } });
   assert.equal(membership.role, "REVIEWER");
@@ -39,6 +40,6 @@ test("an unknown project or account is refused by name", async () => {
 test("removing a member takes the access away", async () => {
   await addProjectMember({ projectName: "Cyber", email: "ann@example.org", role: "ANNOTATOR" }, client);
   assert.equal(await removeProjectMember({ projectName: "Cyber", email: "ann@example.org" }, client), true);
-  assert.equal(await isProjectMember(annId, projectId, client), false);
+  assert.equal(await canViewProject({ id: annId, role: "ANNOTATOR" }, projectId, client), false);
   assert.equal(await removeProjectMember({ projectName: "Cyber", email: "ann@example.org" }, client), false);
 });

@@ -1,4 +1,4 @@
-import type { Tagset } from "@/lib/casie/tagset";
+import { parseTagset, type Tagset } from "@/lib/casie/tagset";
 import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import { db, type Database } from "@/lib/db/client";
 
@@ -11,7 +11,7 @@ export interface ProjectRecord {
 
 export async function findProjectByName(name: string, client: Database = db()): Promise<ProjectRecord | null> {
   const project = await client.project.findUnique({ where: { name } });
-  return project && { id: project.id, name: project.name, tagset: project.tagset as unknown as Tagset, keepLineBreaks: project.keepLineBreaks };
+  return project && { id: project.id, name: project.name, tagset: parseTagset(project.tagset), keepLineBreaks: project.keepLineBreaks };
 }
 
 /** The named project, created with the default CASIE tagset when missing (safe when two imports race). */

@@ -3,6 +3,7 @@
 
 import { Prisma } from "@/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/access";
+import { seesEveryProject } from "@/lib/auth/policy";
 import { db, type Database } from "@/lib/db/client";
 import { DOCUMENTS_PER_PAGE, type DocumentListQuery, type DocumentSortKey } from "./document-list-query";
 import { isRecordId } from "@/lib/db/record-id";
@@ -16,10 +17,9 @@ export interface ProjectSummary {
 
 /** The projects `user` may view, by name, with their document counts. */
 export async function listProjects(user: CurrentUser, client: Database = db()): Promise<ProjectSummary[]> {
-  // canViewProject's rule as a filter: admins and reviewers see every project, annotators their own.
-  const seesAll = user.role === "ADMIN" || user.role === "REVIEWER";
+  // The policy's rule as a filter: who does not see every project sees those they are a member of.
   const projects = await client.project.findMany({
-    where: seesAll ? {} : { members: { some: { userId: user.id } } },
+    where: seesEveryProject(user) ? {} : { members: { some: { userId: user.id } } },
     orderBy: { name: "asc" },
     select: { id: true, name: true, description: true, _count: { select: { documents: true } } },
   });

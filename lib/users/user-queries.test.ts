@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import type { Database } from "@/lib/db/client";
 import { useTestDatabase } from "@/lib/db/test-database";
 import { createUser } from "./create-user";
-import { findActiveUser, hasAnyUser, isProjectMember, listUsers } from "./user-queries";
+import { findActiveUser, hasAnyUser, listUsers } from "./user-queries";
 
 const testDatabase = useTestDatabase();
 let client: Database;
@@ -43,14 +43,4 @@ test("findActiveUser: null for a deleted, disabled or malformed id", async () =>
   await client.user.delete({ where: { id: ann.id } });
   assert.equal(await findActiveUser(ann.id, client), null);
   assert.equal(await findActiveUser("not-a-uuid", client), null);
-});
-
-test("isProjectMember reflects ProjectMember rows", async () => {
-  const ann = await add("ann@example.org");
-  const bob = await add("bob@example.org");
-  const project = await client.project.create({ data: { name: "Cyber", tagset: {} } });
-  await client.projectMember.create({ data: { projectId: project.id, userId: ann.id, role: "ANNOTATOR" } });
-  assert.equal(await isProjectMember(ann.id, project.id, client), true);
-  assert.equal(await isProjectMember(bob.id, project.id, client), false);
-  assert.equal(await isProjectMember(ann.id, "not-a-uuid", client), false);
 });

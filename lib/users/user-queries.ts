@@ -25,13 +25,3 @@ export async function findActiveUser(
 export async function hasAnyUser(client: Database = db()): Promise<boolean> {
   return (await client.user.findFirst({ select: { id: true } })) !== null;
 }
-
-/** Whether the account is a member of the project, in any project role. */
-export async function isProjectMember(userId: string, projectId: string, client: Database = db()): Promise<boolean> {
-  if (!isRecordId(userId) || !isRecordId(projectId)) return false;
-  const membership = await client.projectMember.findUnique({
-    where: { projectId_userId: { projectId, userId } },
-    select: { userId: true },
-  });
-  return membership !== null;
-}

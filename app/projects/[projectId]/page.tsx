@@ -1,23 +1,24 @@
 import { notFound } from "next/navigation";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { ProjectDocuments } from "@/components/projects/ProjectDocuments";
-import { canViewGold, canViewProject, requirePageUser } from "@/lib/auth/access";
+import { requirePageUser } from "@/lib/auth/access";
+import { permissionsInProject } from "@/lib/auth/policy";
 import { parseDocumentListQuery, type SearchParams } from "@/lib/projects/document-list-query";
 import { findProject, listProjectDocuments } from "@/lib/projects/queries";
-import { isRecordId } from "@/lib/db/record-id";
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser();
   const { projectId } = await params;
+  const permissions = await permissionsInProject(user, projectId);
   // A project the user may not view is answered as if it did not exist.
-  if (!isRecordId(projectId) || !(await canViewProject(user, projectId))) notFound();
+  if (!permissions.view) notFound();
   const project = await findProject(projectId);
   if (!project) notFound();
   const query = parseDocumentListQuery(await searchParams);
   const listing = await listProjectDocuments(projectId, query);
   return (
     <SignedInPage user={user}>
-      <ProjectDocuments project={project} listing={listing} query={query} showGold={canViewGold(user)} />
+      <ProjectDocuments project={project} listing={listing} query={query} showGold={permissions.review} />
     </SignedInPage>
   );
 }

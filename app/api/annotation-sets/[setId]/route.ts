@@ -1,31 +1,25 @@
 import type { LoadResponse } from "@/lib/annotation/sync-protocol";
-import { findVisibleSet, loadAnnotationSet, operationsSince } from "@/lib/annotation-sets";
-import { requireApiUser } from "@/lib/auth/access";
+import { loadAnnotationSet, operationsSince } from "@/lib/annotation-sets";
+import { annotationSetRoute } from "@/lib/annotation-sets/set-route";
 import { jsonError } from "@/lib/http/json-error";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
 /**
- * The set's document and version, and whether the user may edit it. With
- * `?since=<version>`: only the set's version and the operations saved after
- * that version, for a client catching up.
+ * The set as a window starts from it (lib/annotation/sync-protocol.ts's
+ * LoadResponse). With `?since=<version>`: the operations saved after that
+ * version, paged, for a window catching up.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ setId: string }> }) {
-  const user = await requireApiUser(request);
-  if (user instanceof Response) return user;
-  const { setId } = await params;
-  const visible = await findVisibleSet(user, setId);
-  if (!visible) return jsonError(404, "No such annotation set.");
-
+export const GET = annotationSetRoute(async ({ request, set, access }) => {
   const since = new URL(request.url).searchParams.get("since");
   if (since !== null) {
-    if (!/^\d{1,15}$/.test(since)) return jsonError(400, `since must be a version number, not ${JSON.stringify(since)}.`);
-    const log = await operationsSince(setId, Number(since));
-    return log ? Response.json(log, { headers: PRIVATE }) : jsonError(404, "No such annotation set.");
+    if (!/^\d{1,9}$/.test(since)) return jsonError(400, "invalid-request", `since must be a version number, not ${JSON.stringify(since)}.`);
+    const log = await operationsSince(set.setId, Number(since));
+    return log ? Response.json(log, { headers: PRIVATE }) : jsonError(404, "not-found", "No such annotation set.");
   }
-  const state = await loadAnnotationSet(setId);
-  if (!state) return jsonError(404, "No such annotation set.");
+  const state = await loadAnnotationSet(set.setId);
+  if (!state) return jsonError(404, "not-found", "No such annotation set.");
   const { version, kind, numbering, document } = state;
-  const body: LoadResponse = { setId, kind, version, numbering, document, canEdit: visible.access.level === "edit" };
+  const body: LoadResponse = { setId: set.setId, kind, version, numbering, document, canEdit: access.level === "edit" };
   return Response.json(body, { headers: PRIVATE });
-}
+});

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { EditorApp } from "@/components/editor/EditorApp";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { openAnnotatorSet } from "@/lib/annotation-sets";
-import { canViewProject, requirePageUser } from "@/lib/auth/access";
+import { requirePageUser } from "@/lib/auth/access";
+import { canAnnotate } from "@/lib/auth/policy";
 import { loadEditorDocumentContext } from "@/lib/documents/load";
 
 export const metadata: Metadata = { title: "Annotate · Hopper" };
@@ -14,7 +15,7 @@ export default async function AnnotatePage({ params }: { params: Promise<{ docum
   const { documentId } = await params;
   const document = await loadEditorDocumentContext(documentId);
   // A document in a project the user may not view is answered as if it did not exist.
-  if (!document || !(await canViewProject(user, document.projectId))) notFound();
+  if (!document || !(await canAnnotate(user, document.projectId))) notFound();
   // Everyone who may view the project annotates a set of their own; null only if the document vanished meanwhile.
   const set = await openAnnotatorSet(user, documentId);
   if (!set) notFound();

@@ -1,6 +1,7 @@
 -- Operations remember the window (client) that sent them, for retried saves and
 -- live updates, and the format they were written in; sets remember the highest
--- numbers they have ever used; a document has at most one gold set.
+-- numbers they have ever used; a document has at most one gold set; tagsets
+-- name the values a hopper's relation may take.
 
 -- AlterTable
 ALTER TABLE "AnnotationOperation" ADD COLUMN     "clientId" TEXT,
@@ -36,3 +37,7 @@ END $$;
 
 -- CreateIndex
 CREATE UNIQUE INDEX "AnnotationSet_one_gold_per_document" ON "AnnotationSet"("documentId") WHERE (kind = 'GOLD');
+
+-- Tagsets written before hopper relations were part of them get the corpus's one value.
+UPDATE "Project" SET "tagset" = jsonb_set("tagset", '{hopperRelations}', '["Same"]'::jsonb)
+  WHERE jsonb_typeof("tagset") = 'object' AND NOT ("tagset" ? 'hopperRelations');

@@ -1,0 +1,90 @@
+// Who may do what: the one module that says it. Admins and reviewers (global
+// roles) see every project; everyone else sees the projects they are members
+// of, with what their project role there allows. Pages, route handlers and
+// actions ask here, and queries that list what someone may see filter with
+// seesEveryProject.
+
+import type { ProjectRole, Role, SetKind } from "@/generated/prisma/enums";
+import { db, type Database } from "@/lib/db/client";
+import { isRecordId } from "@/lib/db/record-id";
+
+/** Who is asking: the signed-in account's id and global role. */
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+export interface ProjectPermissions {
+  /** See the project, its documents and their text. */
+  view: boolean;
+  /** Annotate a set of one's own on its documents. */
+  annotate: boolean;
+  /** See the gold set and the annotators' sets; compare and adjudicate. */
+  review: boolean;
+  /** Change the project: tagset, members, documents. */
+  manage: boolean;
+}
+
+const NOTHING: ProjectPermissions = { view: false, annotate: false, review: false, manage: false };
+const EVERYTHING: ProjectPermissions = { view: true, annotate: true, review: true, manage: true };
+
+/** Admins and reviewers see every project, member or not. */
+export function seesEveryProject(actor: Actor): boolean {
+  return actor.role === "ADMIN" || actor.role === "REVIEWER";
+}
+
+/** What `actor` may do in a project where their membership role is `memberRole` (null when not a member). */
+export function projectPermissions(actor: Actor, memberRole: ProjectRole | null): ProjectPermissions {
+  if (actor.role === "ADMIN") return EVERYTHING;
+  if (!seesEveryProject(actor) && memberRole === null) return NOTHING;
+  return {
+    view: true,
+    // Everyone who may see a project annotates a set of their own; annotation is blind.
+    annotate: true,
+    review: actor.role === "REVIEWER" || memberRole === "REVIEWER" || memberRole === "MANAGER",
+    manage: memberRole === "MANAGER",
+  };
+}
+
+/** The membership role of `actor` in the project, read from the database (admins need none). */
+export async function permissionsInProject(actor: Actor, projectId: string, client: Database = db()): Promise<ProjectPermissions> {
+  if (actor.role === "ADMIN") return projectPermissions(actor, null);
+  if (!isRecordId(projectId) || !isRecordId(actor.id)) return NOTHING;
+  const membership = await client.projectMember.findUnique({ where: { projectId_userId: { projectId, userId: actor.id } }, select: { role: true } });
+  return projectPermissions(actor, membership?.role ?? null);
+}
+
+export async function canViewProject(actor: Actor, projectId: string, client?: Database): Promise<boolean> {
+  return (await permissionsInProject(actor, projectId, client)).view;
+}
+
+export async function canAnnotate(actor: Actor, projectId: string, client?: Database): Promise<boolean> {
+  return (await permissionsInProject(actor, projectId, client)).annotate;
+}
+
+export async function canReview(actor: Actor, projectId: string, client?: Database): Promise<boolean> {
+  return (await permissionsInProject(actor, projectId, client)).review;
+}
+
+export async function canManageProject(actor: Actor, projectId: string, client?: Database): Promise<boolean> {
+  return (await permissionsInProject(actor, projectId, client)).manage;
+}
+
+/** "none" is answered as "no such set", so a set's existence is not revealed to who may not see it. */
+export type SetAccess = { level: "none" } | { level: "view"; whyNotEdit: string } | { level: "edit" };
+
+/**
+ * An annotation set in a project where `actor` has `permissions`. Annotators
+ * see and edit only their own set (annotation is blind); admins edit any
+ * annotator's set; reviewers view them. Gold sets are for reviewers to view,
+ * and nobody edits them here yet.
+ */
+export function setAccess(actor: Actor, permissions: ProjectPermissions, set: { kind: SetKind; annotatorId: string | null }): SetAccess {
+  if (!permissions.view) return { level: "none" };
+  if (set.kind === "GOLD")
+    return permissions.review ? { level: "view", whyNotEdit: "Gold annotation sets cannot be edited in the editor yet." } : { level: "none" };
+  if (set.annotatorId === actor.id) return permissions.annotate ? { level: "edit" } : { level: "none" };
+  if (actor.role === "ADMIN") return { level: "edit" };
+  if (permissions.review) return { level: "view", whyNotEdit: "Reviewers can view annotators' sets but not edit them." };
+  return { level: "none" };
+}
