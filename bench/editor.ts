@@ -14,9 +14,7 @@
 //      on the main thread), to the save's POST …/operations response, and to
 //      the frame after the save status says "All changes saved".
 
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, stat } from "node:fs/promises";
-import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
@@ -30,25 +28,13 @@ import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations
 import { typeColorSlot } from "@/lib/annotation/type-color-slot";
 import { annotationFileNames } from "@/lib/testing/casie-corpus";
 import { FIXTURE, fixturePath } from "@/lib/testing/casie-fixtures";
+import { describeLoad, median, runBench, startApp, stats, type App } from "./bench-app";
 import { benchCorpus, describeBenchCorpus, type BenchCorpus } from "./bench-corpus";
 
-const root = path.resolve(__dirname, "..");
 const NAVIGATIONS = Number(process.env.BENCH_NAVIGATIONS ?? 15);
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 50);
 const WARM_UP = 3;
 const USER = { email: "bench@hopper.test", name: "Bench Admin", password: "bench-password-not-for-production" };
-
-// --- statistics ---------------------------------------------------------------
-
-const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-function median(values: number[]): number {
-  const s = sorted(values);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-/** Nearest rank. */
-const p95 = (values: number[]) => sorted(values)[Math.ceil(0.95 * values.length) - 1];
-const stats = (values: number[]) => `${Math.round(median(values))} / ${Math.round(p95(values))}`.padEnd(14);
 
 // --- the document ---------------------------------------------------------------
 
@@ -66,90 +52,6 @@ async function editorDocument({ corpus, fallback }: BenchCorpus): Promise<{ file
   if (!document) throw new Error(`${file} does not parse`);
   const why = fallback === null ? "largest sample file" : "the fixture with the most events";
   return { file, why, bytes: Buffer.byteLength(text), document };
-}
-
-// --- the app ------------------------------------------------------------------
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
-interface App {
-  base: string;
-  built: boolean;
-  startSeconds: number;
-  stop(): Promise<void>;
-}
-
-/** `scripts/start.ts` on the bench database (building first when the sources changed), once /api/health answers 200. */
-async function startApp(databaseUrl: string): Promise<App> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  const output: string[] = [];
-  // Its own process group, so that what it starts can be stopped with it; its output is drained all along.
-  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      NEXTAUTH_SECRET: "bench-secret-not-for-production",
-      NEXTAUTH_URL: base,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 500) output.shift();
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  // A holder, not a variable: TypeScript does not see the exit handler change a `let`.
-  const app = { exitCode: null as number | null };
-  const exited = new Promise<void>((resolve) => child.once("exit", (code) => ((app.exitCode = code ?? 1), resolve())));
-
-  const stop = async () => {
-    if (app.exitCode === null) {
-      child.kill("SIGTERM");
-      await Promise.race([exited, sleep(20_000)]);
-    }
-    // Whatever of its group is still running (Next's server, if tsx went first).
-    try {
-      process.kill(-child.pid!, app.exitCode === null ? "SIGKILL" : "SIGTERM");
-    } catch {
-      // The group is gone.
-    }
-  };
-
-  try {
-    for (;;) {
-      if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode}):\n${output.join("").slice(-4000)}`);
-      try {
-        if ((await fetch(`${base}/api/health`)).status === 200) break;
-      } catch {
-        // Not listening yet.
-      }
-      if (performance.now() - started > 15 * 60_000) throw new Error(`the app did not answer in 15 minutes:\n${output.join("").slice(-4000)}`);
-      await sleep(500);
-    }
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { base, built: output.join("").includes("Building Hopper"), startSeconds: (performance.now() - started) / 1000, stop };
 }
 
 // --- in the page ----------------------------------------------------------------
@@ -462,8 +364,7 @@ async function main() {
     console.log(`  highlight on screen (next frame)      ${stats(since("highlight"))}target: under 50`);
     console.log(`  save response (POST …/operations)     ${stats(since("response")).trimEnd()}`);
     console.log(`  "All changes saved" on screen         ${stats(since("saved"))}target: p95 under 100`);
-    const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
-    console.log(`load average: ${load(loadBefore)} before, ${load(loadAfter)} after (1, 5, 15 min)`);
+    console.log(describeLoad(loadBefore, loadAfter));
   } finally {
     await browser?.close();
     await app?.stop();
@@ -473,7 +374,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(`bench: ${(error as Error).stack}`);
-  process.exit(1);
-});
+runBench(main);

@@ -5,7 +5,8 @@
 
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
+import { importIntoEmptySet } from "@/lib/annotation-sets/import-into-set";
+import { createDatabaseClient } from "@/lib/db/client";
 import { parseCasieDocument, type CasieDocument } from "@/lib/casie";
 import { FIXTURE, fixturePath } from "@/lib/testing/casie-fixtures";
 import { expectSaved, openEditor } from "./editor-driver";
@@ -95,25 +96,15 @@ function parseFixture(): CasieDocument {
   return document;
 }
 
-/** Gives the user's own (empty) set the file's annotations, through the save API as the editor saves. */
+/** Gives the user's own (empty) set the file's annotations, as an import into an annotator's set does (a save would refuse its shifted spans). */
 async function fillOwnSet(page: Page): Promise<void> {
   const setId = await page.getByTestId("editor").getAttribute("data-set");
-  const saved = await page.evaluate(
-    async ({ setId, operations }) => {
-      const response = await fetch(`/api/annotation-sets/${encodeURIComponent(setId)}/operations`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          baseVersion: 0,
-          clientId: "fill-own-set",
-          operations: operations.map((operation, i) => ({ seq: i + 1, operation })),
-        }),
-      });
-      return { status: response.status, body: await response.text() };
-    },
-    { setId: setId!, operations: operationsBuildingAnnotations(fixture) },
-  );
-  expect(saved.status, saved.body).toBe(200);
+  const client = createDatabaseClient(process.env.DATABASE_URL!);
+  try {
+    expect(await importIntoEmptySet(setId!, fixture, null, client)).toBe(1);
+  } finally {
+    await client.$disconnect();
+  }
 }
 
 async function downloadSet(page: Page): Promise<string> {

@@ -12,7 +12,7 @@ export function httpTransport(setId: string): SyncTransport {
         `${base}/operations`,
         { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) },
         // A save answered "behind", "refused" or "reload" is an answer to act on, not a failure.
-        [200, 409],
+        [200, 409, 422],
       ),
     since: (version) => call<SinceResponse>(`${base}?since=${version}`, { cache: "no-store" }),
     load: () => call<LoadResponse>(base, { cache: "no-store" }),

@@ -5,17 +5,20 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { GET } from "@/app/api/annotation-sets/[setId]/route";
 import { POST } from "@/app/api/annotation-sets/[setId]/operations/route";
-import type { CurrentUser } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import { openAnnotatorSet } from "./open-annotator-set";
-import { ANNOTATE_BOTH, closeTestWorld, createTestWorld, setRealis, sessionCookie, type TestWorld } from "./test-fixtures";
-
-const ORIGIN = "http://hopper.test";
+import { ANNOTATE_BOTH, closeTestWorld, createTestWorld, setRealis, type TestWorld } from "./test-fixtures";
+import { answer, getRequest, postRequest, testWindow } from "./test-requests";
 
 let world: TestWorld;
 /** Ann's set on the test document, annotated with E1 and E2 at version 1. */
 let annSet: string;
 let goldSet: string;
+
+/** Ann's window. */
+const save = testWindow("route-test-window");
+const get = getRequest;
+const post = postRequest;
 
 before(async () => {
   world = await createTestWorld();
@@ -25,39 +28,6 @@ before(async () => {
   goldSet = (await db().annotationSet.findFirstOrThrow({ where: { documentId: world.goldDocumentId, kind: "GOLD" } })).id;
 });
 after(() => closeTestWorld(world));
-
-let seq = 0;
-
-/** A save request as the editor sends it, numbering the operations on from the last. */
-function save(baseVersion: unknown, operations: unknown[], extra: object = {}) {
-  return { baseVersion, clientId: "route-test-window", operations: operations.map((operation) => ({ seq: ++seq, operation })), ...extra };
-}
-
-type RouteArgs = [Request, { params: Promise<{ setId: string }> }];
-
-async function get(user: CurrentUser | null, setId: string, query = ""): Promise<RouteArgs> {
-  const headers = new Headers(user ? { cookie: await sessionCookie(user) } : {});
-  return [new Request(`${ORIGIN}/api/annotation-sets/${setId}${query}`, { headers }), { params: Promise.resolve({ setId }) }];
-}
-
-async function post(user: CurrentUser | null, setId: string, body: unknown, headers: Record<string, string> = {}): Promise<RouteArgs> {
-  const request = new Request(`${ORIGIN}/api/annotation-sets/${setId}/operations`, {
-    method: "POST",
-    headers: {
-      host: "hopper.test",
-      origin: ORIGIN,
-      "content-type": "application/json",
-      ...(user && { cookie: await sessionCookie(user) }),
-      ...headers,
-    },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-  return [request, { params: Promise.resolve({ setId }) }];
-}
-
-async function answer(response: Response): Promise<[number, Record<string, unknown>]> {
-  return [response.status, (await response.json()) as Record<string, unknown>];
-}
 
 const currentVersion = async (setId: string) => (await db().annotationSet.findUniqueOrThrow({ where: { id: setId } })).version;
 

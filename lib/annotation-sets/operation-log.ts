@@ -4,6 +4,7 @@
 
 import type pg from "pg";
 import { upgradeLoggedOperation } from "@/lib/annotation/operation-format";
+import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import { MAX_OPERATIONS_PER_ANSWER, type LoggedOperation, type SinceResponse } from "@/lib/annotation/sync-protocol";
 import { db, type Database } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
@@ -65,4 +66,10 @@ export async function storedVersions(connection: pg.PoolClient, setId: string, c
     [setId, clientId, seqs],
   );
   return new Map(rows.map((row) => [row.seq, row.version]));
+}
+
+/** Every operation the set logged, in order (to learn what values it ever held; rare, so not paged). */
+export async function loggedOperations(connection: pg.PoolClient, setId: string): Promise<AnnotationOperation[]> {
+  const { rows } = await connection.query<LogRow>(`SELECT ${LOG_COLUMNS} FROM "AnnotationOperation" WHERE "setId" = $1 ORDER BY "version"`, [setId]);
+  return rows.map((row) => loggedOperation(row).operation);
 }

@@ -1,8 +1,8 @@
-// Documents annotated from scratch through saves: the reloaded set writes the
-// file's gold annotations byte for byte (every project fixture, shifted spans
-// and a span ending past the content included; the largest CASIE sample
-// document when the sample is beside the checkout), and a one-operation save
-// on a full set stays well inside its time budget.
+// A file's annotations imported into an annotator's empty set: the reloaded
+// set writes the file byte for byte (every project fixture, shifted spans and
+// a span ending past the content included; the largest CASIE sample document
+// when the sample is beside the checkout), and a one-operation save on a full
+// set stays well inside its time budget.
 
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -13,10 +13,10 @@ import { createDocument } from "@/lib/documents/store";
 import { readAnnotationFiles, type CorpusFile } from "@/lib/testing/casie-corpus";
 import { CASIE_FIXTURES, FIXTURE } from "@/lib/testing/casie-fixtures";
 import { locateCasieSample } from "@/lib/testing/casie-sample";
+import { importIntoEmptySet } from "./import-into-set";
 import { openAnnotatorSet } from "./open-annotator-set";
 import { loadAnnotationSet } from "./set-state";
 import { closeTestWorld, createTestWorld, saveAs, type TestWorld } from "./test-fixtures";
-import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
 
 const { sample, skip } = locateCasieSample();
 
@@ -28,7 +28,7 @@ after(() => closeTestWorld(world));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** The file's text as a new document with an empty set, annotated with one save of createEvent operations; reloaded, it must write the file. */
+/** The file's text as a new document with an empty set, given the file's annotations; reloaded, it must write the file. */
 async function reannotate(t: TestContext, { name, text }: CorpusFile): Promise<{ setId: string; version: number }> {
   const { document: gold } = parseCasieDocument(text, { tagset: DEFAULT_CASIE_TAGSET, fileName: name });
   assert.ok(gold, name);
@@ -43,16 +43,15 @@ async function reannotate(t: TestContext, { name, text }: CorpusFile): Promise<{
   const opened = await openAnnotatorSet(world.ann, documentId);
   assert.ok(opened);
 
-  const operations = operationsBuildingAnnotations(gold);
   const started = performance.now();
-  const saved = await saveAs(opened.setId, 0, operations, { userId: world.ann.id });
-  t.diagnostic(`${name}: saving ${operations.length} createEvent operations at once: ${(performance.now() - started).toFixed(1)} ms`);
-  assert.deepEqual(saved, { status: "saved", version: operations.length }, name);
+  const version = await importIntoEmptySet(opened.setId, gold, world.ann.id);
+  t.diagnostic(`${name}: importing ${gold.hoppers.length} hoppers into the set: ${(performance.now() - started).toFixed(1)} ms`);
+  assert.equal(version, gold.hoppers.length ? 1 : 0, name);
 
   const reloaded = await loadAnnotationSet(opened.setId);
   assert.ok(reloaded);
   assert.equal(serializeCasieDocument(reloaded.document), text, name);
-  return { setId: opened.setId, version: operations.length };
+  return { setId: opened.setId, version };
 }
 
 /**

@@ -117,7 +117,7 @@ test("the catch-up is paged", async () => {
 
 test("a reload shows exactly what was saved", async () => {
   const setId = await annotatedSet();
-  const operations = [setRealis("E1", "Actual", "Other"), { kind: "setHopperRelation", hopperIndex: 0, from: null, to: "coref" } as const];
+  const operations = [setRealis("E1", "Actual", "Other"), { kind: "setHopperRelation", hopperIndex: 0, from: null, to: "Same" } as const];
   const before = (await loadAnnotationSet(setId))!;
   const expected = operations.reduce(applyOperation, before.document);
   await saveAs(setId, before.version, operations);
@@ -147,13 +147,13 @@ test("every kind of edit is stored exactly, with no row left behind", async () =
     [{ kind: "removeArgument", eventIndex: "E1", position: 0, argument: attacker }],
     [{ kind: "setSpanBounds", spanIndex: "T2", from: bounds(attacker), to: bounds(span("T2", "Hackers stole")) }],
     [
-      { kind: "createHopper", index: 1, position: 1, relation: "coref" },
+      { kind: "createHopper", index: 1, position: 1, relation: "Same" },
       { kind: "moveEvent", eventIndex: "E2", from: { hopperIndex: 0, position: 1 }, to: { hopperIndex: 1, position: 0 } },
     ],
     // Back to hopper 0 and hopper 1 gone, in one save: the event must survive its old hopper's deletion.
     [
       { kind: "moveEvent", eventIndex: "E2", from: { hopperIndex: 1, position: 0 }, to: { hopperIndex: 0, position: 0 } },
-      { kind: "deleteHopper", index: 1, position: 1, relation: "coref" },
+      { kind: "deleteHopper", index: 1, position: 1, relation: "Same" },
     ],
     [{ kind: "deleteEvent", event: { ...E1, arguments: [] }, place: { hopperIndex: 0, position: 1 } }],
   ];

@@ -8,14 +8,17 @@
 // and answered as the first time, never applied twice.
 
 import { numberingAfter } from "@/lib/annotation/index-allocation";
-import { applyOperation, OperationConflictError } from "@/lib/annotation/operation-kinds";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
+import type { HeldClaim } from "@/lib/annotation/operation-validation";
+import { checkSaveOperations, heldBy } from "@/lib/annotation/save-validation";
+import { parseTagset } from "@/lib/casie/tagset";
 import { MAX_OPERATIONS_PER_ANSWER, type SaveResponse } from "@/lib/annotation/sync-protocol";
+import type pg from "pg";
 import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
 import { annotationRowsFromHoppers } from "@/lib/annotation-sets/annotation-rows";
 import { isRecordId } from "@/lib/db/record-id";
-import { loggedOperationsAfter, storedVersions } from "./operation-log";
+import { loggedOperations, loggedOperationsAfter, storedVersions } from "./operation-log";
 import { inTransaction } from "@/lib/db/transaction";
 import { readSetBody, readSetHead } from "./set-state";
 import { annotationRowChanges } from "./set-row-changes";
@@ -63,13 +66,26 @@ export async function saveOperations(input: SaveOperationsInput, client: Databas
       return { status: "behind", version, operations: since, complete: (since.at(-1)?.version ?? baseVersion) >= version };
     }
     const { state, rows } = await readSetBody(connection, head);
-    const applied = applyInOrder(state.document, operations);
-    if ("conflict" in applied) {
-      const which = operations.length > 1 ? `Edit ${applied.position + 1} of ${operations.length}` : "Your edit";
-      const message = `${which} does not fit the saved annotations: ${applied.conflict.message}.`;
-      return { status: "refused", version, seq: operations[applied.position].seq, code: "operation-conflict", message };
+    const checked = checkSaveOperations(
+      state.document,
+      operations.map((entry) => entry.operation),
+      parseTagset(head.tagset),
+    );
+    const which = (position: number) => (operations.length > 1 ? `Edit ${position + 1} of ${operations.length}` : "Your edit");
+    if (!checked.ok) {
+      const { position, code } = checked;
+      const message =
+        code === "operation-conflict"
+          ? `${which(position)} does not fit the saved annotations: ${checked.message}.`
+          : `${which(position)} is refused: ${checked.message}.`;
+      return { status: "refused", version, seq: operations[position].seq, code, message };
     }
-    const changes = annotationRowChanges(rows, annotationRowsFromHoppers(setId, applied.document.hoppers));
+    const unproven = await unprovenClaims(connection, setId, state.document, checked.claims);
+    if (unproven) {
+      const message = `${which(unproven.position)} is refused: ${unproven.claim.message}, and the set never held it.`;
+      return { status: "refused", version, seq: operations[unproven.position].seq, code: unproven.claim.code, message };
+    }
+    const changes = annotationRowChanges(rows, annotationRowsFromHoppers(setId, checked.document.hoppers));
     const numbering = numberingAfter(
       state.numbering,
       operations.map((entry) => entry.operation),
@@ -89,19 +105,20 @@ export async function saveOperations(input: SaveOperationsInput, client: Databas
   });
 }
 
-/** The document with every operation applied, or the conflict of the first that does not fit and its position. */
-function applyInOrder(
+/**
+ * The first claim neither the set's document nor its operation log bears out:
+ * a value outside the rules is accepted only where the set held it (the log
+ * is read only when the document alone does not settle it).
+ */
+async function unprovenClaims(
+  connection: pg.PoolClient,
+  setId: string,
   document: CasieDocument,
-  operations: { operation: AnnotationOperation }[],
-): { document: CasieDocument } | { conflict: OperationConflictError; position: number } {
-  let result = document;
-  for (const [position, { operation }] of operations.entries()) {
-    try {
-      result = applyOperation(result, operation);
-    } catch (error) {
-      if (error instanceof OperationConflictError) return { conflict: error, position };
-      throw error;
-    }
-  }
-  return { document: result };
+  claims: { position: number; claim: HeldClaim }[],
+): Promise<{ position: number; claim: HeldClaim } | null> {
+  if (!claims.length) return null;
+  let held = heldBy(document, []);
+  if (claims.every(({ claim }) => held.holds(claim))) return null;
+  held = heldBy(document, await loggedOperations(connection, setId));
+  return claims.find(({ claim }) => !held.holds(claim)) ?? null;
 }

@@ -31,7 +31,7 @@ export interface AnnotationSetState extends AnnotationSetSummary {
 
 const SUMMARY_COLUMNS = `s."id" AS "setId", s."documentId", d."projectId", s."kind", s."annotatorId", s."status", s."version",
   json_build_object('event', s."lastEventNumber", 'span', s."lastSpanNumber", 'hopper', s."lastHopperIndex") AS "numbering"`;
-const FROM_SET = `FROM "AnnotationSet" s JOIN "Document" d ON d."id" = s."documentId" WHERE s."id" = $1`;
+const FROM_SET = `FROM "AnnotationSet" s JOIN "Document" d ON d."id" = s."documentId" JOIN "Project" p ON p."id" = d."projectId" WHERE s."id" = $1`;
 
 /** The set without its annotations (enough to check access), or null when there is no such set. */
 export async function findAnnotationSetSummary(setId: string, client: Database = db()): Promise<AnnotationSetSummary | null> {
@@ -62,11 +62,11 @@ export async function readSetState(
 }
 
 /** The set's summary and its document's text, without the annotations: enough to decide whether a save can apply. */
-export type SetHead = AnnotationSetSummary & DocumentContentRecord;
+export type SetHead = AnnotationSetSummary & DocumentContentRecord & { tagset: unknown };
 
 export async function readSetHead(connection: pg.PoolClient, setId: string, { lock }: { lock: boolean }): Promise<SetHead | null> {
   const { rows } = await connection.query<SetHead>(
-    `SELECT ${SUMMARY_COLUMNS}, d."content", d."sourcefile", d."info", d."layout" ${FROM_SET}${lock ? " FOR UPDATE OF s" : ""}`,
+    `SELECT ${SUMMARY_COLUMNS}, d."content", d."sourcefile", d."info", d."layout", p."tagset" ${FROM_SET}${lock ? " FOR UPDATE OF s" : ""}`,
     [setId],
   );
   return rows[0] ?? null;
@@ -75,7 +75,7 @@ export async function readSetHead(connection: pg.PoolClient, setId: string, { lo
 /** The set's annotations added to its head. */
 export async function readSetBody(connection: pg.PoolClient, head: SetHead): Promise<{ state: AnnotationSetState; rows: AnnotationRows }> {
   const annotationRows = (await readSetsRows(connection, [head.setId])).get(head.setId)!;
-  const { content, sourcefile, info, layout, ...summary } = head;
+  const { content, sourcefile, info, layout, tagset: _tagset, ...summary } = head;
   const document = casieDocumentFromRecord({ content, sourcefile, info, layout }, hoppersFromAnnotationRows(annotationRows));
   return { state: { ...summary, document }, rows: annotationRows };
 }

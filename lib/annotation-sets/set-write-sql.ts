@@ -15,9 +15,9 @@ export interface SetWrite {
   changes: AnnotationRowChanges;
   /** The version the operations were applied to; they become versions fromVersion + 1, + 2, … */
   fromVersion: number;
-  /** The window that sent the operations, and their numbers there. */
-  clientId: string;
-  operations: { seq: number; operation: AnnotationOperation }[];
+  /** The window that sent the operations, and their numbers there (null for server-side writes such as imports). */
+  clientId: string | null;
+  operations: { seq: number | null; operation: AnnotationOperation }[];
   userId: string | null;
   /** The set's numbering with the operations' indexes. */
   numbering: SetNumbering;

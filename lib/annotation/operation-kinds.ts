@@ -4,6 +4,7 @@
 
 import type { CasieDocument } from "@/lib/casie/types";
 import type { AnnotationOperation } from "./operation-types";
+import type { HeldValues, ValidationContext } from "./operation-validation";
 import { addArgumentKind, removeArgumentKind } from "./operations/argument-list";
 import { createEventKind, deleteEventKind } from "./operations/event-lifecycle";
 import { createHopperKind, deleteHopperKind, setHopperRelationKind } from "./operations/hopper-lifecycle";
@@ -26,6 +27,16 @@ const batchKind: OperationKindSpec<"batch"> = {
   relocate: (_document, operation) => operation,
   describe: ({ label }) => label,
   subject: ({ operations }) => (operations.length ? operationSubject(operations[0]) : {}),
+  validate(document, { operations }, context) {
+    let current = document;
+    for (const member of operations) {
+      validateOperation(current, member, context);
+      current = applyOperation(current, member);
+    }
+  },
+  held: ({ operations }, values) => {
+    for (const member of operations) heldValuesOf(member, values);
+  },
 };
 
 const OPERATION_KINDS: { [K in OperationKind]: OperationKindSpec<K> } = {
@@ -90,4 +101,14 @@ export function describeOperation(operation: AnnotationOperation): string {
 
 export function operationSubject(operation: AnnotationOperation): OperationSubject {
   return specOf(operation.kind).subject(operation);
+}
+
+/** Checks what the operation brings, on the state it applies to (operation-validation.ts); a batch's members each on the state the previous left. */
+export function validateOperation(document: CasieDocument, operation: AnnotationOperation, context: ValidationContext): void {
+  specOf(operation.kind).validate(document, operation, context);
+}
+
+/** Adds every value the operation names to `values`. */
+export function heldValuesOf(operation: AnnotationOperation, values: HeldValues): void {
+  specOf(operation.kind).held(operation, values);
 }

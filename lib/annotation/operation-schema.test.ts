@@ -6,7 +6,7 @@ import { annotationOperationSchema } from "./operation-schema";
 import { MAX_OPERATIONS_PER_SAVE, saveRequestSchema } from "./sync-protocol";
 import { E1, E2, setRealis } from "@/lib/annotation-sets/test-fixtures";
 
-const layout = { keys: ["index", "type"], extra: { note: '"kept"' } };
+const layout = { keys: ["note"], extra: { note: '"kept"' } };
 
 /** One of each operation, with every optional member somewhere. */
 const EVERY_KIND: AnnotationOperation[] = [
@@ -115,4 +115,36 @@ test("refuses batches nested beyond any real undo step, without exhausting the s
   assert.ok(annotationOperationSchema.safeParse(nested(8)).success);
   assert.equal(annotationOperationSchema.safeParse(nested(9)).success, false);
   assert.equal(annotationOperationSchema.safeParse(nested(5000)).success, false);
+});
+
+test("a layout can only describe members that write valid JSON: one value each, unique keys, no own member as an extra", () => {
+  const withEventLayout = (eventLayout: unknown) =>
+    save(0, [
+      { kind: "createEvent", event: { ...E1, layout: eventLayout }, place: { hopperIndex: 0, position: 0 }, newHopper: { index: 0, position: 0 } },
+    ]);
+  // The issue's repro: a value that would close the event and rewrite the document's content.
+  const injection = '1}]}]}, "content": "REPLACED", "x": {"y": [{"z": [{"w": 1';
+  const keys = ["index", "type", "realis", "nugget", "subtype", "note"];
+  assert.match(
+    problemOf(withEventLayout({ keys, extra: { note: injection } })),
+    /^operations\.0\.operation\.event\.layout\.extra\.note: an extra member's value must be one JSON value/,
+  );
+  assert.match(problemOf(withEventLayout({ keys, extra: { note: "}{ not json" } })), /must be one JSON value/);
+  assert.match(problemOf(withEventLayout({ keys: [...keys, "index"], extra: { note: "1" } })), /layout keys must be unique/);
+  assert.match(problemOf(withEventLayout({ keys, extra: { note: "1", index: '"E9"' } })), /"index" is one of the object's own members/);
+  assert.match(problemOf(withEventLayout({ keys, extra: {} })), /the layout key "note" is neither a member nor an extra one/);
+  assert.match(problemOf(withEventLayout({ keys: ["note"], extra: { note: "1", other: "2" } })), /"other" is not in the layout's keys/);
+  assert.match(problemOf(withEventLayout({ keys, extra: { note: "x".repeat(20_001) } })), /Too big/);
+  assert.ok(saveRequestSchema.safeParse(withEventLayout({ keys, extra: { note: '{"checked": [1, 2.0, "ü"]}' } })).success);
+});
+
+test("every string has a size limit, and indexes have a safe shape", () => {
+  assert.match(problemOf(save(0, [setRealis("E1", "Actual", "x".repeat(201))])), /^operations\.0\.operation\.to\.realis: Too big/);
+  for (const index of ["evil'idx", "__proto__", "", "E 1", "x".repeat(41)]) {
+    assert.match(
+      problemOf(save(0, [{ kind: "setEventAttributes", eventIndex: index, from: { realis: "a" }, to: { realis: "b" } }])),
+      /eventIndex: an index is/,
+    );
+  }
+  assert.match(problemOf(save(0, [{ kind: "batch", label: "nothing", operations: [] }])), /^operations\.0\.operation\.operations: Too small/);
 });

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { SetNumbering } from "./index-allocation";
 import { annotationOperationSchema } from "./operation-schema";
+import type { RefusalCode } from "./operation-validation";
 import type { AnnotationOperation } from "./operation-types";
 
 /** Far more than an editor ever holds unsaved; every operation of a save is applied and logged in one transaction. */
@@ -54,7 +55,19 @@ export type SaveResponse =
   /** Nothing was stored: the window knows a version the server does not (a restored database); it must load the set again. */
   | { status: "reload"; version: number; message: string };
 
-export type SaveRefusalCode = "operation-conflict" | "duplicate-operation";
+/**
+ * Why an operation was refused: it does not fit the set's state (a conflict),
+ * it was saved already, or it brings a value no annotator's edit can produce
+ * (outside the tagset, a span that is not the text, …: operation-validation.ts).
+ */
+export type SaveRefusalCode = "operation-conflict" | "duplicate-operation" | RefusalCode;
+
+/** The HTTP status of a save's answer: 422 for operations no edit can produce, 409 for the rest of what was not stored. */
+export function saveResponseStatus(response: SaveResponse): number {
+  if (response.status === "saved") return 200;
+  if (response.status === "refused" && response.code !== "operation-conflict" && response.code !== "duplicate-operation") return 422;
+  return 409;
+}
 
 /** GET /api/annotation-sets/:id?since=<version>: the operations after `since`, paged. */
 export interface SinceResponse {

@@ -1,12 +1,14 @@
 // For tests of windows that sync: an in-memory twin of the database save
-// (lib/annotation-sets/save-operations.ts), following the same rule: accept
-// operations only on the current version, answer a window behind with what it
-// lacks, recognize a retried save by client id and sequence number.
+// (lib/annotation-sets/save-operations.ts), following the same rules: accept
+// operations only on the current version and only what an edit can produce,
+// answer a window behind with what it lacks, recognize a retried save by
+// client id and sequence number.
 
 import assert from "node:assert/strict";
 import type { CasieDocument } from "@/lib/casie/types";
 import { documentNumbering, numberingAfter, type SetNumbering } from "./index-allocation";
-import { applyOperation, OperationConflictError } from "./operation-kinds";
+import { DEFAULT_CASIE_TAGSET, type Tagset } from "@/lib/casie/tagset";
+import { checkSaveOperations, heldBy } from "./save-validation";
 import {
   MAX_OPERATIONS_PER_ANSWER,
   saveRequestSchema,
@@ -25,6 +27,7 @@ export class MemoryAuthority {
   constructor(
     document: CasieDocument,
     private readonly pageSize: number = MAX_OPERATIONS_PER_ANSWER,
+    private readonly tagset: Tagset = DEFAULT_CASIE_TAGSET,
   ) {
     this.document = document;
     this.numbering = documentNumbering(document);
@@ -45,18 +48,30 @@ export class MemoryAuthority {
       const { operations: since, complete } = this.since(baseVersion);
       return { status: "behind", version: this.version, operations: since, complete };
     }
-    let document = this.document;
-    for (const entry of operations) {
-      if (this.log.some((logged) => logged.clientId === clientId && logged.seq === entry.seq)) {
-        return { status: "refused", version: this.version, seq: entry.seq, code: "duplicate-operation", message: "saved already" };
-      }
-      try {
-        document = applyOperation(document, entry.operation);
-      } catch (error) {
-        if (!(error instanceof OperationConflictError)) throw error;
-        return { status: "refused", version: this.version, seq: entry.seq, code: "operation-conflict", message: error.message };
-      }
+    const duplicate = operations.find((entry) => this.log.some((logged) => logged.clientId === clientId && logged.seq === entry.seq));
+    if (duplicate) return { status: "refused", version: this.version, seq: duplicate.seq, code: "duplicate-operation", message: "saved already" };
+    const checked = checkSaveOperations(
+      this.document,
+      operations.map((entry) => entry.operation),
+      this.tagset,
+    );
+    if (!checked.ok)
+      return { status: "refused", version: this.version, seq: operations[checked.position].seq, code: checked.code, message: checked.message };
+    const held = heldBy(
+      this.document,
+      this.log.map((logged) => logged.operation),
+    );
+    const unproven = checked.claims.find(({ claim }) => !held.holds(claim));
+    if (unproven) {
+      return {
+        status: "refused",
+        version: this.version,
+        seq: operations[unproven.position].seq,
+        code: unproven.claim.code,
+        message: unproven.claim.message,
+      };
     }
+    const { document } = checked;
     for (const entry of operations) {
       // Stored as JSON, as the database stores it: nothing shared with the window's objects.
       const operation = structuredClone(entry.operation);

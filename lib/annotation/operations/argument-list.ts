@@ -7,6 +7,7 @@ import { sameJson } from "../same-json";
 import { argumentAt, checkInsertPosition, checkNewSpans, insertAt, updateEvent, withArguments } from "./document-updates";
 import { mapArgument } from "./index-mapping";
 import type { OperationKindSpec } from "./kind-spec";
+import { checkArgumentValues, checkLink, checkSpan } from "../operation-validation";
 
 export const addArgumentKind: OperationKindSpec<"addArgument"> = {
   apply(document, { eventIndex, position, argument }, conflict) {
@@ -27,6 +28,13 @@ export const addArgumentKind: OperationKindSpec<"addArgument"> = {
   },
   describe: ({ eventIndex, argument }) => `Add ${argument.role.type} ${quote(argument.text)} to ${eventIndex}`,
   subject: ({ eventIndex }) => ({ event: eventIndex }),
+  validate(document, { eventIndex, argument }, context) {
+    const event = findEvent(document, eventIndex)?.event;
+    if (event) checkArgumentValues(argument, event, context);
+    checkSpan(document, argument, context);
+    checkLink(argument.externalReference, context);
+  },
+  held: ({ argument }, values) => values.addArgument(argument),
 };
 
 export const removeArgumentKind: OperationKindSpec<"removeArgument"> = {
@@ -50,4 +58,7 @@ export const removeArgumentKind: OperationKindSpec<"removeArgument"> = {
   },
   describe: ({ eventIndex, argument }) => `Remove ${argument.role.type} ${quote(argument.text)} from ${eventIndex}`,
   subject: ({ eventIndex }) => ({ event: eventIndex }),
+  // It must match the argument as the set holds it (apply checks), so it brings nothing new.
+  validate: () => undefined,
+  held: ({ argument }, values) => values.addArgument(argument),
 };

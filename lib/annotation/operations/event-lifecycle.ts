@@ -18,6 +18,7 @@ import {
 } from "./document-updates";
 import { mapEvent, mapPlace } from "./index-mapping";
 import type { OperationKindSpec } from "./kind-spec";
+import { checkNewEvent, checkNewHopper } from "../operation-validation";
 
 export const createEventKind: OperationKindSpec<"createEvent"> = {
   apply(document, { event, place, newHopper }, conflict) {
@@ -57,6 +58,15 @@ export const createEventKind: OperationKindSpec<"createEvent"> = {
   },
   describe: ({ event }) => `Create ${event.index} ${quote(event.nugget.text)}`,
   subject: ({ event }) => ({ event: event.index }),
+  validate(document, { event, newHopper }, context) {
+    if (newHopper) checkNewHopper(document, newHopper, context);
+    checkNewEvent(document, event, context);
+  },
+  held({ event, newHopper }, values) {
+    values.addEvent(event);
+    values.add("hopperIndex", newHopper?.index);
+    values.add("relation", newHopper?.relation);
+  },
 };
 
 export const deleteEventKind: OperationKindSpec<"deleteEvent"> = {
@@ -94,4 +104,11 @@ export const deleteEventKind: OperationKindSpec<"deleteEvent"> = {
   },
   describe: ({ event }) => `Delete ${event.index} ${quote(event.nugget.text)}`,
   subject: () => ({}),
+  // It must match the event as the set holds it (apply checks), so it brings nothing new.
+  validate: () => undefined,
+  held({ event, deletedHopper }, values) {
+    values.addEvent(event);
+    values.add("hopperIndex", deletedHopper?.index);
+    values.add("relation", deletedHopper?.relation);
+  },
 };

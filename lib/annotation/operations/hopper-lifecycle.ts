@@ -5,6 +5,12 @@ import { describeValue } from "../conflict-messages";
 import { findHopperPosition } from "../document-lookup";
 import { insertAt, insertHopper, removeHopper, updateHopper } from "./document-updates";
 import type { OperationKindSpec } from "./kind-spec";
+import { checkListed, checkNewHopper, type HeldValues } from "../operation-validation";
+
+function holdSlot({ index, relation }: { index: number; relation?: string }, values: HeldValues): void {
+  values.add("hopperIndex", index);
+  values.add("relation", relation);
+}
 
 export const createHopperKind: OperationKindSpec<"createHopper"> = {
   apply: (document, operation, conflict) => insertHopper(document, operation, conflict),
@@ -14,6 +20,8 @@ export const createHopperKind: OperationKindSpec<"createHopper"> = {
   relocate: (document, operation, appends) => ({ ...operation, position: insertAt(operation.position, document.hoppers.length, appends.hopper) }),
   describe: ({ index }) => `Create hopper ${index}`,
   subject: ({ index }) => ({ hopper: index }),
+  validate: (document, operation, context) => checkNewHopper(document, operation, context),
+  held: holdSlot,
 };
 
 export const deleteHopperKind: OperationKindSpec<"deleteHopper"> = {
@@ -27,6 +35,9 @@ export const deleteHopperKind: OperationKindSpec<"deleteHopper"> = {
   },
   describe: ({ index }) => `Delete hopper ${index}`,
   subject: () => ({}),
+  // It must match the hopper as the set holds it (apply checks), so it brings nothing new.
+  validate: () => undefined,
+  held: holdSlot,
 };
 
 export const setHopperRelationKind: OperationKindSpec<"setHopperRelation"> = {
@@ -45,4 +56,13 @@ export const setHopperRelationKind: OperationKindSpec<"setHopperRelation"> = {
   relocate: (_document, operation) => operation,
   describe: ({ hopperIndex, to }) => (to === null ? `Remove hopper ${hopperIndex}'s relation` : `Set hopper ${hopperIndex}'s relation to ${to}`),
   subject: ({ hopperIndex }) => ({ hopper: hopperIndex }),
+  validate(_document, { hopperIndex, from, to }, context) {
+    if (from === to) context.refuse("changes-nothing", `hopper ${hopperIndex}'s relation would stay as it is`);
+    if (to !== null) checkListed("relation", to, context.tagset.hopperRelations, "the hopper relation", context);
+  },
+  held({ hopperIndex, from, to }, values) {
+    values.add("hopperIndex", hopperIndex);
+    values.add("relation", from ?? undefined);
+    values.add("relation", to ?? undefined);
+  },
 };

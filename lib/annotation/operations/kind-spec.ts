@@ -6,6 +6,7 @@
 
 import type { CasieDocument } from "@/lib/casie/types";
 import type { AnnotationOperation } from "../operation-types";
+import type { HeldValues, ValidationContext } from "../operation-validation";
 
 export type OperationKind = AnnotationOperation["kind"];
 export type OperationOf<K extends OperationKind> = Extract<AnnotationOperation, { kind: K }>;
@@ -50,4 +51,12 @@ export interface OperationKindSpec<K extends OperationKind> {
   /** For people: undo and redo entries, dropped edits ("Set E7's realis to Generic"). */
   describe(operation: OperationOf<K>): string;
   subject(operation: OperationOf<K>): OperationSubject;
+  /**
+   * For a save: what the operation brings must be what an annotator's edit can
+   * produce (operation-validation.ts), checked on `document`, the state it
+   * applies to; values only a restore can bring become claims.
+   */
+  validate(document: CasieDocument, operation: OperationOf<K>, context: ValidationContext): void;
+  /** Every value the operation names, before and after: what a set that logged it has held. */
+  held(operation: OperationOf<K>, values: HeldValues): void;
 }

@@ -37,4 +37,12 @@ export const moveEventKind: OperationKindSpec<"moveEvent"> = {
   describe: ({ eventIndex, from, to }) =>
     from.hopperIndex === to.hopperIndex ? `Reorder ${eventIndex} in hopper ${to.hopperIndex}` : `Move ${eventIndex} to hopper ${to.hopperIndex}`,
   subject: ({ eventIndex }) => ({ event: eventIndex }),
+  validate(_document, { eventIndex, from, to }, context) {
+    if (from.hopperIndex === to.hopperIndex && from.position === to.position)
+      context.refuse("changes-nothing", `${eventIndex} would stay where it is`);
+  },
+  held: ({ from, to }, values) => {
+    values.add("hopperIndex", from.hopperIndex);
+    values.add("hopperIndex", to.hopperIndex);
+  },
 };

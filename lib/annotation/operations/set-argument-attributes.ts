@@ -6,6 +6,8 @@ import type { ArgumentAttributes } from "../operation-types";
 import { sameJson } from "../same-json";
 import { argumentAt, changedKeys, updateEvent } from "./document-updates";
 import type { OperationKindSpec } from "./kind-spec";
+import { findEvent } from "../document-lookup";
+import { checkArgumentValues, checkLink } from "../operation-validation";
 
 export const setArgumentAttributesKind: OperationKindSpec<"setArgumentAttributes"> = {
   apply(document, { eventIndex, position, from, to }, conflict) {
@@ -37,4 +39,21 @@ export const setArgumentAttributesKind: OperationKindSpec<"setArgumentAttributes
   relocate: (_document, operation) => operation,
   describe: ({ eventIndex, position }) => `Change argument ${position + 1} of ${eventIndex}`,
   subject: ({ eventIndex }) => ({ event: eventIndex }),
+  validate(document, { eventIndex, position, from, to }, context) {
+    const changes = (["role", "entityType", "externalReference"] as const).filter((key) => to[key] !== undefined && !sameJson(to[key], from[key]));
+    if (!changes.length) context.refuse("changes-nothing", `the change to ${eventIndex}'s argument ${position + 1} changes nothing`);
+    const event = findEvent(document, eventIndex)?.event;
+    const argument = event?.arguments[position];
+    if (event && argument && (to.role !== undefined || to.entityType !== undefined)) {
+      checkArgumentValues({ role: { type: to.role ?? argument.role.type }, entityType: to.entityType ?? argument.entityType }, event, context);
+    }
+    checkLink(to.externalReference, context);
+  },
+  held({ from, to }, values) {
+    for (const attributes of [from, to]) {
+      values.add("role", attributes.role);
+      values.add("entityType", attributes.entityType);
+      values.addLink(attributes.externalReference);
+    }
+  },
 };

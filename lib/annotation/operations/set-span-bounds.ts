@@ -4,6 +4,7 @@ import { describeBounds, quote } from "../conflict-messages";
 import { findSpan, sameBounds } from "../document-lookup";
 import { checkSpanFits, usesSpan } from "./document-updates";
 import type { OperationKindSpec } from "./kind-spec";
+import { checkBounds } from "../operation-validation";
 
 export const setSpanBoundsKind: OperationKindSpec<"setSpanBounds"> = {
   apply(document, { spanIndex, from, to }, conflict) {
@@ -30,4 +31,12 @@ export const setSpanBoundsKind: OperationKindSpec<"setSpanBounds"> = {
   relocate: (_document, operation) => operation,
   describe: ({ spanIndex, to }) => `Resize ${spanIndex} to ${quote(to.text)}`,
   subject: ({ spanIndex }) => ({ span: spanIndex }),
+  validate(document, { spanIndex, from, to }, context) {
+    if (sameBounds(from, to)) context.refuse("changes-nothing", `the new bounds of ${spanIndex} are its bounds now`);
+    checkBounds(document.content, { index: spanIndex, ...to }, context);
+  },
+  held({ spanIndex, from, to }, values) {
+    values.addSpan({ index: spanIndex, ...from });
+    values.addSpan({ index: spanIndex, ...to });
+  },
 };

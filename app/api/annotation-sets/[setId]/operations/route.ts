@@ -1,4 +1,4 @@
-import { saveRequestSchema } from "@/lib/annotation/sync-protocol";
+import { saveRequestSchema, saveResponseStatus } from "@/lib/annotation/sync-protocol";
 import { saveOperations } from "@/lib/annotation-sets";
 import { annotationSetRoute } from "@/lib/annotation-sets/set-route";
 import { readJsonBody } from "@/lib/http/request-guard";
@@ -16,7 +16,7 @@ export const POST = annotationSetRoute(
     const body = await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, schema: saveRequestSchema });
     if (!body.ok) return body.response;
     const result = await saveOperations({ setId: set.setId, ...body.value, userId: user.id });
-    return Response.json(result, { status: result.status === "saved" ? 200 : 409 });
+    return Response.json(result, { status: saveResponseStatus(result) });
   },
   { edits: { maxBodyBytes: MAX_BODY_BYTES } },
 );

@@ -1,0 +1,46 @@
+// Imported annotations into a set that has none yet (an annotator's set given
+// a file's annotations to correct, say): trusted data, so it bypasses what a
+// save checks, but it is logged as one operation like any edit, so windows
+// catch up with it and the set's history holds its values (an undo may bring
+// back an imported value outside the tagset).
+
+import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
+import { documentNumbering } from "@/lib/annotation/index-allocation";
+import type { CasieDocument } from "@/lib/casie/types";
+import { db, type Database } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
+import { annotationRowChanges } from "./set-row-changes";
+import { annotationRowsFromHoppers } from "./annotation-rows";
+import { AnnotationSetNotFoundError } from "./save-operations";
+import { readSetBody, readSetHead } from "./set-state";
+import { writeSetStatement } from "./set-write-sql";
+
+export class SetNotEmptyError extends Error {}
+
+/** Gives the empty set `setId` the annotations of `document` (whose text must be the set's document's); returns the set's new version. */
+export async function importIntoEmptySet(setId: string, document: CasieDocument, userId: string | null, client: Database = db()): Promise<number> {
+  return inTransaction(client, async (connection) => {
+    const head = await readSetHead(connection, setId, { lock: true });
+    if (!head) throw new AnnotationSetNotFoundError(setId);
+    if (head.content !== document.content) throw new Error("the imported annotations are for another text");
+    const { state, rows } = await readSetBody(connection, head);
+    if (state.version !== 0 || state.document.hoppers.length > 0)
+      throw new SetNotEmptyError(`the set already has annotations (version ${state.version})`);
+    const operations = operationsBuildingAnnotations(document);
+    if (!operations.length) return state.version;
+    const changes = annotationRowChanges(rows, annotationRowsFromHoppers(setId, document.hoppers));
+    const operation = { kind: "batch" as const, label: "Import annotations", operations };
+    await connection.query(
+      writeSetStatement({
+        setId,
+        changes,
+        fromVersion: 0,
+        clientId: null,
+        operations: [{ seq: null, operation }],
+        userId,
+        numbering: documentNumbering(document),
+      }),
+    );
+    return 1;
+  });
+}
