@@ -65,6 +65,47 @@ export interface AnnotationRows {
   arguments: ArgumentRow[];
 }
 
+/** The row of a hopper at `position` in the set's list. */
+export function hopperRowOf(setId: string, id: string, hopper: CasieHopper, position: number): HopperRow {
+  return { id, setId, index: hopper.index, relation: hopper.relation ?? null, position, layout: hopper.layout ?? null };
+}
+
+export function spanRowOf(setId: string, id: string, span: CasieSpan): SpanRow {
+  return { id, setId, index: span.index, startOffset: span.startOffset, endOffset: span.endOffset, text: span.text };
+}
+
+/** The row of an event at `position` in its hopper, its nugget stored as span row `nuggetSpanId`. */
+export function eventRowOf(setId: string, id: string, event: CasieEvent, hopperId: string, nuggetSpanId: string, position: number): EventRow {
+  return {
+    id,
+    setId,
+    hopperId,
+    index: event.index,
+    type: event.type,
+    subtype: event.subtype,
+    realis: event.realis,
+    nuggetSpanId,
+    position,
+    layout: event.layout ?? null,
+    nuggetLayout: event.nugget.layout ?? null,
+  };
+}
+
+export function argumentRowOf(setId: string, id: string, argument: CasieArgument, eventId: string, spanId: string, position: number): ArgumentRow {
+  return {
+    id,
+    setId,
+    eventId,
+    spanId,
+    role: argument.role.type,
+    entityType: argument.entityType,
+    externalReference: argument.externalReference ?? null,
+    position,
+    layout: argument.layout ?? null,
+    roleLayout: argument.role.layout ?? null,
+  };
+}
+
 /** Rows for a set holding `hoppers`; a `T` shared by several nuggets or arguments becomes one span row. */
 export function annotationRowsFromHoppers(setId: string, hoppers: CasieHopper[], newId: () => string = randomUUID): AnnotationRows {
   const rows: AnnotationRows = { spans: [], hoppers: [], events: [], arguments: [] };
@@ -74,49 +115,18 @@ export function annotationRowsFromHoppers(setId: string, hoppers: CasieHopper[],
     if (id === undefined) {
       id = newId();
       spanIds.set(span.index, id);
-      rows.spans.push({ id, setId, index: span.index, startOffset: span.startOffset, endOffset: span.endOffset, text: span.text });
+      rows.spans.push(spanRowOf(setId, id, span));
     }
     return id;
   };
-
   hoppers.forEach((hopper, hopperPosition) => {
     const hopperId = newId();
-    rows.hoppers.push({
-      id: hopperId,
-      setId,
-      index: hopper.index,
-      relation: hopper.relation ?? null,
-      position: hopperPosition,
-      layout: hopper.layout ?? null,
-    });
+    rows.hoppers.push(hopperRowOf(setId, hopperId, hopper, hopperPosition));
     hopper.events.forEach((event, eventPosition) => {
       const eventId = newId();
-      rows.events.push({
-        id: eventId,
-        setId,
-        hopperId,
-        index: event.index,
-        type: event.type,
-        subtype: event.subtype,
-        realis: event.realis,
-        nuggetSpanId: spanId(event.nugget),
-        position: eventPosition,
-        layout: event.layout ?? null,
-        nuggetLayout: event.nugget.layout ?? null,
-      });
+      rows.events.push(eventRowOf(setId, eventId, event, hopperId, spanId(event.nugget), eventPosition));
       event.arguments.forEach((argument, argumentPosition) => {
-        rows.arguments.push({
-          id: newId(),
-          setId,
-          eventId,
-          spanId: spanId(argument),
-          role: argument.role.type,
-          entityType: argument.entityType,
-          externalReference: argument.externalReference ?? null,
-          position: argumentPosition,
-          layout: argument.layout ?? null,
-          roleLayout: argument.role.layout ?? null,
-        });
+        rows.arguments.push(argumentRowOf(setId, newId(), argument, eventId, spanId(argument), argumentPosition));
       });
     });
   });

@@ -9,8 +9,7 @@ import { documentNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
-import { annotationRowChanges } from "./set-row-changes";
-import { annotationRowsFromHoppers } from "./annotation-rows";
+import { snapshotChanges, snapshotOf } from "./set-snapshot";
 import { AnnotationSetNotFoundError } from "./save-operations";
 import { readSetBody, readSetHead } from "./set-state";
 import { writeSetStatement } from "./set-write-sql";
@@ -28,17 +27,22 @@ export async function importIntoEmptySet(setId: string, document: CasieDocument,
       throw new SetNotEmptyError(`the set already has annotations (version ${state.version})`);
     const operations = operationsBuildingAnnotations(document);
     if (!operations.length) return state.version;
-    const changes = annotationRowChanges(rows, annotationRowsFromHoppers(setId, document.hoppers));
+    const { changes } = snapshotChanges(snapshotOf(setId, 0, state.numbering, state.document, rows), {
+      ...state.document,
+      hoppers: document.hoppers,
+    });
     const operation = { kind: "batch" as const, label: "Import annotations", operations };
+    const numbering = documentNumbering(document);
     await connection.query(
       writeSetStatement({
         setId,
         changes,
         fromVersion: 0,
+        tagsetHash: null,
         clientId: null,
         operations: [{ seq: null, operation }],
         userId,
-        numbering: documentNumbering(document),
+        numbering,
       }),
     );
     return 1;

@@ -1,12 +1,14 @@
 // The one wrapper of /api/annotation-sets/:setId route handlers: the session,
 // the Origin and body-size checks of a change, the set's lookup with what the
-// user may do, the refusals and the error mapping, written once.
+// user may do (one query), the rate limit of saves, the refusals and the
+// error mapping, written once.
 
-import { requireApiUser, type CurrentUser } from "@/lib/auth/access";
+import { requestSessionUserId, signedOut, type CurrentUser } from "@/lib/auth/access";
 import { jsonError } from "@/lib/http/json-error";
+import { tokenBucket } from "@/lib/http/rate-limit";
 import { checkMutationRequest } from "@/lib/http/request-guard";
 import { AnnotationSetNotFoundError } from "./save-operations";
-import { findVisibleSet, type VisibleSet } from "./set-access";
+import { findSetForSession, type VisibleSet } from "./set-access";
 
 export interface SetRequest extends VisibleSet {
   request: Request;
@@ -18,9 +20,16 @@ type Handler = (request: Request, context: { params: Promise<{ setId: string }> 
 const NO_SUCH_SET = () => jsonError(404, "not-found", "No such annotation set.");
 
 /**
+ * Saves per account: an editor sends one per edit, batching what piles up while
+ * one is out, so even a fast annotator stays far below; a client that sends
+ * more is told to wait rather than slowing everyone's saves.
+ */
+const EDITS = tokenBucket({ capacity: 120, perSecond: 40 });
+
+/**
  * A handler for one set. With `edits`, the request changes the set: it must
- * come from this site with a body of at most `maxBodyBytes`, and the user
- * must be allowed to edit the set.
+ * come from this site with a body of at most `maxBodyBytes`, the user must be
+ * allowed to edit the set, and their edits are rate-limited.
  */
 export function annotationSetRoute(handle: (request: SetRequest) => Promise<Response>, options: { edits?: { maxBodyBytes: number } } = {}): Handler {
   return async (request, { params }) => {
@@ -28,11 +37,21 @@ export function annotationSetRoute(handle: (request: SetRequest) => Promise<Resp
       const refused = checkMutationRequest(request, { maxBytes: options.edits.maxBodyBytes });
       if (refused) return refused;
     }
-    const user = await requireApiUser(request);
-    if (user instanceof Response) return user;
-    const visible = await findVisibleSet(user, (await params).setId);
+    const userId = await requestSessionUserId(request);
+    if (!userId) return signedOut();
+    const { user, visible } = await findSetForSession(userId, (await params).setId);
+    if (!user) return signedOut();
     if (!visible) return NO_SUCH_SET();
-    if (options.edits && visible.access.level !== "edit") return jsonError(403, "forbidden", visible.access.whyNotEdit);
+    if (options.edits) {
+      if (visible.access.level !== "edit") return jsonError(403, "forbidden", visible.access.whyNotEdit);
+      const wait = EDITS.take(user.id);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait);
+        const refusal = jsonError(429, "rate-limited", `Too many saves at once: wait ${seconds} s and send again.`);
+        refusal.headers.set("Retry-After", String(seconds));
+        return refusal;
+      }
+    }
     try {
       return await handle({ request, user, ...visible });
     } catch (error) {

@@ -29,7 +29,7 @@ export interface AnnotationSetState extends AnnotationSetSummary {
   document: CasieDocument;
 }
 
-const SUMMARY_COLUMNS = `s."id" AS "setId", s."documentId", d."projectId", s."kind", s."annotatorId", s."status", s."version",
+export const SUMMARY_COLUMNS = `s."id" AS "setId", s."documentId", d."projectId", s."kind", s."annotatorId", s."status", s."version",
   json_build_object('event', s."lastEventNumber", 'span', s."lastSpanNumber", 'hopper', s."lastHopperIndex") AS "numbering"`;
 const FROM_SET = `FROM "AnnotationSet" s JOIN "Document" d ON d."id" = s."documentId" JOIN "Project" p ON p."id" = d."projectId" WHERE s."id" = $1`;
 
@@ -62,11 +62,12 @@ export async function readSetState(
 }
 
 /** The set's summary and its document's text, without the annotations: enough to decide whether a save can apply. */
-export type SetHead = AnnotationSetSummary & DocumentContentRecord & { tagset: unknown };
+/** `tagsetHash`: md5 of the project's tagset as stored, which a save's write is guarded by. */
+export type SetHead = AnnotationSetSummary & DocumentContentRecord & { tagset: unknown; tagsetHash: string };
 
 export async function readSetHead(connection: pg.PoolClient, setId: string, { lock }: { lock: boolean }): Promise<SetHead | null> {
   const { rows } = await connection.query<SetHead>(
-    `SELECT ${SUMMARY_COLUMNS}, d."content", d."sourcefile", d."info", d."layout", p."tagset" ${FROM_SET}${lock ? " FOR UPDATE OF s" : ""}`,
+    `SELECT ${SUMMARY_COLUMNS}, d."content", d."sourcefile", d."info", d."layout", p."tagset", md5(p."tagset"::text) AS "tagsetHash" ${FROM_SET}${lock ? " FOR UPDATE OF s" : ""}`,
     [setId],
   );
   return rows[0] ?? null;
@@ -75,7 +76,7 @@ export async function readSetHead(connection: pg.PoolClient, setId: string, { lo
 /** The set's annotations added to its head. */
 export async function readSetBody(connection: pg.PoolClient, head: SetHead): Promise<{ state: AnnotationSetState; rows: AnnotationRows }> {
   const annotationRows = (await readSetsRows(connection, [head.setId])).get(head.setId)!;
-  const { content, sourcefile, info, layout, tagset: _tagset, ...summary } = head;
+  const { content, sourcefile, info, layout, tagset: _tagset, tagsetHash: _tagsetHash, ...summary } = head;
   const document = casieDocumentFromRecord({ content, sourcefile, info, layout }, hoppersFromAnnotationRows(annotationRows));
   return { state: { ...summary, document }, rows: annotationRows };
 }

@@ -1,20 +1,26 @@
 // The one statement that stores a save: the set's changed rows, its operation
-// log entries and its new version and numbering. Data-modifying CTEs run as one
-// statement, so foreign keys are checked once all of it is done (an event may
-// move to a new hopper in the same statement that deletes its old one).
+// log entries and its new version and numbering. It is guarded: the set must
+// still be at the version the changes were worked out on, and its project's
+// tagset the one they were checked against, or nothing is written (the answer
+// says so). So a save needs no transaction of its own and no lock held over
+// round trips. Data-modifying CTEs run as one statement, so foreign keys are
+// checked once all of it is done (an event may move to a new hopper in the same
+// statement that deletes its old one).
 
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import { OPERATION_FORMAT } from "@/lib/annotation/operation-format";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import { sqlParameters, type SqlStatement } from "@/lib/db/sql-parameters";
 import { annotationRowInserts } from "./set-rows-sql";
-import type { AnnotationRowChanges } from "./set-row-changes";
+import type { AnnotationRowChanges } from "./set-snapshot";
 
 export interface SetWrite {
   setId: string;
   changes: AnnotationRowChanges;
   /** The version the operations were applied to; they become versions fromVersion + 1, + 2, … */
   fromVersion: number;
+  /** md5 of the project's tagset as the operations were checked against it (null: not checked, a trusted write). */
+  tagsetHash: string | null;
   /** The window that sent the operations, and their numbers there (null for server-side writes such as imports). */
   clientId: string | null;
   operations: { seq: number | null; operation: AnnotationOperation }[];
@@ -23,18 +29,18 @@ export interface SetWrite {
   numbering: SetNumbering;
 }
 
-/** Writes the row changes, logs the operations, and moves the set to its new version (NEW becomes IN_PROGRESS). */
+/** The statement answers one row, `written`: 1 when stored, 0 when the set or its tagset had moved on (nothing was written). */
 export function writeSetStatement(write: SetWrite): SqlStatement {
   const params = sqlParameters();
   const { param } = params;
   const setId = param(write.setId, "uuid");
+  const guarded = "EXISTS (SELECT 1 FROM g)";
   const { remove } = write.changes;
   const removeFrom = (alias: string, table: string, ids: string[]) =>
-    `${alias} AS (DELETE FROM "${table}" WHERE "setId" = ${setId} AND "id" = ANY(${param(ids, "uuid[]")}))`;
+    `${alias} AS (DELETE FROM "${table}" WHERE "setId" = ${setId} AND "id" = ANY(${param(ids, "uuid[]")}) AND ${guarded})`;
   const fromVersion = param(write.fromVersion, "int");
-  const userId = param(write.userId, "uuid");
-  const clientId = param(write.clientId, "text");
-  const format = param(OPERATION_FORMAT, "int");
+  const tagsetHash = param(write.tagsetHash, "text");
+  const { numbering } = write;
   const seqs = param(
     write.operations.map((entry) => entry.seq),
     "int[]",
@@ -44,25 +50,23 @@ export function writeSetStatement(write: SetWrite): SqlStatement {
     "jsonb[]",
   );
   const parts = [
+    `g AS (UPDATE "AnnotationSet" s SET "version" = ${param(write.fromVersion + write.operations.length, "int")},
+        "lastEventNumber" = GREATEST(s."lastEventNumber", ${param(numbering.event, "bigint")}),
+        "lastSpanNumber" = GREATEST(s."lastSpanNumber", ${param(numbering.span, "bigint")}),
+        "lastHopperIndex" = GREATEST(s."lastHopperIndex", ${param(numbering.hopper, "bigint")}),
+        "status" = CASE WHEN s."status" = 'NEW' THEN 'IN_PROGRESS' ELSE s."status" END, "updatedAt" = CURRENT_TIMESTAMP
+      WHERE s."id" = ${setId} AND s."version" = ${fromVersion}
+        AND (${tagsetHash} IS NULL OR ${tagsetHash} = (SELECT md5(p."tagset"::text) FROM "Document" d JOIN "Project" p ON p."id" = d."projectId" WHERE d."id" = s."documentId"))
+      RETURNING s."id")`,
     removeFrom("da", "Argument", remove.arguments),
     removeFrom("de", "Event", remove.events),
     removeFrom("dh", "Hopper", remove.hoppers),
     removeFrom("ds", "Span", remove.spans),
-    ...annotationRowInserts(write.changes.upsert, setId, params, { upsert: true }),
+    ...annotationRowInserts(write.changes.upsert, setId, params, { upsert: true, onlyIf: guarded }),
     `log AS (INSERT INTO "AnnotationOperation" ("id","setId","version","userId","clientId","seq","format","operation")
-        SELECT gen_random_uuid(), ${setId}, ${fromVersion} + u.n, ${userId}, ${clientId}, u.seq, ${format}, u.op
-        FROM unnest(${seqs}, ${operations}) WITH ORDINALITY AS u(seq, op, n))`,
+        SELECT gen_random_uuid(), ${setId}, ${fromVersion} + u.n, ${param(write.userId, "uuid")}, ${param(write.clientId, "text")}, u.seq,
+          ${param(OPERATION_FORMAT, "int")}, u.op
+        FROM unnest(${seqs}, ${operations}) WITH ORDINALITY AS u(seq, op, n) WHERE ${guarded})`,
   ];
-  const { numbering } = write;
-  return {
-    name: "write-annotation-set",
-    text: `WITH ${parts.join(",\n")}
-      UPDATE "AnnotationSet" SET "version" = ${param(write.fromVersion + write.operations.length, "int")},
-        "lastEventNumber" = GREATEST("lastEventNumber", ${param(numbering.event, "bigint")}),
-        "lastSpanNumber" = GREATEST("lastSpanNumber", ${param(numbering.span, "bigint")}),
-        "lastHopperIndex" = GREATEST("lastHopperIndex", ${param(numbering.hopper, "bigint")}),
-        "status" = CASE WHEN "status" = 'NEW' THEN 'IN_PROGRESS' ELSE "status" END, "updatedAt" = CURRENT_TIMESTAMP
-      WHERE "id" = ${setId}`,
-    values: params.values,
-  };
+  return { name: "write-annotation-set", text: `WITH ${parts.join(",\n")}\nSELECT count(*)::int AS "written" FROM g`, values: params.values };
 }

@@ -5,7 +5,6 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { serializeCasieDocument } from "@/lib/casie/serialize";
 import type { CasieDocument } from "@/lib/casie/types";
 import { findEvent } from "./document-lookup";
 import { createHopperOperation, createNuggetOperation, deleteEventOperation, moveEventOperation } from "./editor-commands";
@@ -14,8 +13,8 @@ import type { AnnotationOperation } from "./operation-types";
 import { applyRebased } from "./rebase";
 import { MemoryAuthority } from "./test-authority";
 import { clinicDocument } from "./test-documents";
-import { randomEdit, seededRandom, type Random } from "./test-random-edits";
-import { ManualClock, settle, TestNetwork, TestWindow, type TestServer } from "./test-windows";
+import { assertConverged, catchUpAll, drain, playRound } from "./test-rounds";
+import { ManualClock, TestNetwork, TestWindow, type TestServer } from "./test-windows";
 
 function memoryServer(document: CasieDocument = clinicDocument()): { authority: MemoryAuthority; server: TestServer } {
   const authority = new MemoryAuthority(document);
@@ -33,39 +32,6 @@ function openWindows(names: string[], network: TestNetwork, clock: ManualClock, 
     window.client.start();
     return window;
   });
-}
-
-/** Answers every request and runs due retries until nothing is in flight or pending. */
-async function drain(network: TestNetwork, clock: ManualClock, windows: TestWindow[]): Promise<void> {
-  for (let round = 0; round < 1000; round++) {
-    const item = network.inFlight[0];
-    if (item) await network.deliver(item);
-    else if (windows.some((window) => window.state.pending.length || window.status.state === "failed")) {
-      clock.advance(Math.max(0, (clock.nextTimer() ?? clock.now) - clock.now));
-      await settle();
-    } else return;
-  }
-  assert.fail("the windows did not settle");
-}
-
-async function catchUpAll(network: TestNetwork, clock: ManualClock, windows: TestWindow[]): Promise<void> {
-  await drain(network, clock, windows);
-  for (const window of windows) window.client.requestCatchUp();
-  await settle();
-  await drain(network, clock, windows);
-}
-
-const asJson = (document: CasieDocument) => JSON.parse(JSON.stringify(document)) as unknown;
-
-function assertConverged(windows: TestWindow[], server: { version: number; document: CasieDocument }, context = ""): void {
-  for (const window of windows) {
-    const where = `${context}window ${window.name}`;
-    assert.equal(window.state.pending.length, 0, `${where} has nothing pending`);
-    assert.equal(window.state.version, server.version, `${where} is at the server's version`);
-    assert.deepEqual(asJson(window.state.document), asJson(server.document), `${where} shows the server's state`);
-    assert.deepEqual(asJson(window.state.confirmed), asJson(server.document), `${where} confirmed the server's state`);
-    assert.equal(serializeCasieDocument(window.state.document), serializeCasieDocument(server.document), `${where} exports what the server exports`);
-  }
 }
 
 function hopperEvents(document: CasieDocument): [number, string[]][] {
@@ -160,57 +126,16 @@ test("a save whose answer was lost is retried and recognized: applied once, conf
   assertConverged([window], authority);
 });
 
-/** Plays one randomized round: windows edit, saves are processed and answered in random order, some answers are lost. */
-async function playRound(seed: number): Promise<void> {
-  const random = seededRandom(seed);
-  const { authority, server } = memoryServer();
-  const network = new TestNetwork(server);
-  const clock = new ManualClock();
-  const windows = openWindows(
-    Array.from({ length: 2 + random.below(3) }, (_, i) => String.fromCharCode(97 + i)),
-    network,
-    clock,
-    authority,
-  );
-  const steps = 20 + random.below(40);
-  for (let step = 0; step < steps; step++) {
-    const roll = random.next();
-    if (roll < 0.45) edit(random, random.pick(windows));
-    else if (roll < 0.65) {
-      const unprocessed = network.inFlight.filter((item) => !item.answer);
-      if (unprocessed.length) await network.process(random.pick(unprocessed));
-    } else if (roll < 0.9) {
-      if (network.inFlight.length) await network.deliver(random.pick(network.inFlight), { lose: random.chance(0.1) });
-    } else if (roll < 0.95) {
-      clock.advance(random.below(6000));
-      await settle();
-    } else {
-      // A window opens the set in the middle of it all.
-      const late = new TestWindow(`late${step}`, network, clock, authority.load());
-      late.client.start();
-      windows.push(late);
-    }
-  }
-  await catchUpAll(network, clock, windows);
-  assertConverged(windows, authority, `seed ${seed}: `);
-  for (const window of windows) {
-    for (const seq of window.acknowledged) {
-      const stored = authority.log.filter((logged) => logged.clientId === window.state.clientId && logged.seq === seq);
-      assert.equal(stored.length, 1, `seed ${seed}: window ${window.name}'s acknowledged operation ${seq} is stored once`);
-    }
-  }
-}
-
-function edit(random: Random, window: TestWindow): void {
-  if (random.chance(0.15) && window.own.length) {
-    const step = window.own.at(-1)!;
-    window.edit((document, numbering) => applyRebased(document, invertOperation(step), numbering).operation);
-    return;
-  }
-  window.edit((document, numbering) => randomEdit(random, document, numbering));
-}
-
 test("seeded random rounds: every window ends with exactly the server's state, and every acknowledged save is stored once", async () => {
   const rounds = Number(process.env.HOPPER_CONVERGENCE_ROUNDS ?? 300);
-  for (let seed = 1; seed <= rounds; seed++) await playRound(seed);
+  for (let seed = 1; seed <= rounds; seed++) {
+    await playRound(seed, () => {
+      const { authority, server } = memoryServer();
+      return Promise.resolve({
+        server,
+        state: () => Promise.resolve({ version: authority.version, document: authority.document }),
+        logged: () => Promise.resolve(authority.log),
+      });
+    });
+  }
 });

@@ -39,16 +39,24 @@ export async function requirePageUser(...roles: Role[]): Promise<CurrentUser> {
   return user;
 }
 
+/** The account id of a request's session cookie, not yet checked against the database (see sessionUserId). */
+export async function requestSessionUserId(request: Request): Promise<string | null> {
+  // Only the headers: the handler may still need to read the body.
+  const { cookies } = new NextRequest(request.url, { headers: request.headers });
+  return sessionUserId(cookies);
+}
+
+/** The 401 a route handler answers without a usable session. */
+export const signedOut = () => jsonError(401, "signed-out", "Sign in to continue.");
+
 /**
  * For route handlers: the signed-in account of `request` when it has one of
  * `roles` (any role when none are given), else the JSON response to return:
  * 401 when signed out, 403 for a role without access.
  */
 export async function requireApiUser(request: Request, ...roles: Role[]): Promise<CurrentUser | Response> {
-  // Only the headers: the handler may still need to read the body.
-  const { cookies } = new NextRequest(request.url, { headers: request.headers });
-  const user = await userFromSession(await sessionUserId(cookies));
-  if (!user) return jsonError(401, "signed-out", "Sign in to continue.");
+  const user = await userFromSession(await requestSessionUserId(request));
+  if (!user) return signedOut();
   if (roles.length > 0 && !roles.includes(user.role)) return jsonError(403, "forbidden", "Your role does not allow this.");
   return user;
 }

@@ -2,7 +2,15 @@
 // and a code for programs, `{ "error": "…", "code": "…" }` (lib/annotation/sync-protocol.ts's ErrorBody).
 
 export type ErrorCode =
-  "signed-out" | "forbidden" | "not-found" | "cross-origin" | "too-large" | "unsupported-media-type" | "invalid-json" | "invalid-request";
+  | "signed-out"
+  | "forbidden"
+  | "not-found"
+  | "cross-origin"
+  | "too-large"
+  | "unsupported-media-type"
+  | "invalid-json"
+  | "invalid-request"
+  | "rate-limited";
 
 export function jsonError(status: number, code: ErrorCode, message: string): Response {
   return Response.json({ error: message, code }, { status });

@@ -1,0 +1,39 @@
+// The sets this process saved to lately, at the version it last wrote or read
+// them, with the tagset their saves are checked against: a save on that very
+// version needs no read at all. Never trusted on its own: every write is
+// guarded by the version and the tagset's hash (set-write-sql.ts), so a set
+// another process changed meanwhile is simply read again.
+
+import type { Tagset } from "@/lib/casie/tagset";
+import type { SetSnapshot } from "./set-snapshot";
+
+export interface CachedSet {
+  snapshot: SetSnapshot;
+  tagset: Tagset;
+  tagsetHash: string;
+}
+
+/** Enough for every set being edited on a busy server; each holds one document and its rows. */
+const MAX_SETS = 500;
+
+/** Least recently used goes first (a Map iterates in insertion order). */
+const sets = new Map<string, CachedSet>();
+
+export function cachedSet(setId: string): CachedSet | undefined {
+  const found = sets.get(setId);
+  if (found) {
+    sets.delete(setId);
+    sets.set(setId, found);
+  }
+  return found;
+}
+
+export function cacheSet(cached: CachedSet): void {
+  sets.delete(cached.snapshot.setId);
+  sets.set(cached.snapshot.setId, cached);
+  while (sets.size > MAX_SETS) sets.delete(sets.keys().next().value!);
+}
+
+export function forgetSet(setId: string): void {
+  sets.delete(setId);
+}
