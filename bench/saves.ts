@@ -14,12 +14,13 @@ import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import type { SaveResponse } from "@/lib/annotation/sync-protocol";
 import { openAnnotatorSet } from "@/lib/annotation-sets";
-import type { CasieDocument, CasieEvent } from "@/lib/casie/types";
+import type { CasieDocument } from "@/lib/casie/types";
 import { createDatabaseClient } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/test-database";
 import { startTestServer } from "@/lib/db/test-server";
 import { createDocument } from "@/lib/documents/store";
 import { findOrCreateProject } from "@/lib/projects/project-store";
+import { documentWithEvents } from "@/lib/testing/synthetic-documents";
 import { createUser } from "@/lib/users";
 import { describeLoad, median, p95, runBench, startApp, type App } from "./bench-app";
 
@@ -27,26 +28,6 @@ const SEQUENTIAL = Number(process.env.BENCH_SAVES ?? 200);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 50);
 const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 10);
 const SECRET = "bench-secret-not-for-production";
-
-/** A made-up article of `count` sentences, each with an event: "Hackers stole the data of clinic 7." */
-function documentWithEvents(count: number, name: string): CasieDocument {
-  const sentences = Array.from({ length: count }, (_, i) => `Hackers stole the data of clinic ${i + 1}.`);
-  const content = sentences.join(" ");
-  let offset = 0;
-  const events: CasieEvent[] = sentences.map((sentence, i) => {
-    const start = offset + sentence.indexOf("stole");
-    offset += sentence.length + 1;
-    return {
-      index: `E${i + 1}`,
-      type: "Attack",
-      subtype: "Databreach",
-      realis: "Actual",
-      nugget: { index: `T${i + 1}`, startOffset: start, endOffset: start + 5, text: "stole" },
-      arguments: [],
-    };
-  });
-  return { content, sourcefile: `${name}.txt`, hoppers: events.map((event, i) => ({ index: i, events: [event] })) };
-}
 
 /** One annotator's window: its set, session and numbering of operations. */
 class Writer {

@@ -9,13 +9,10 @@ import type { LoadResponse } from "@/lib/annotation/sync-protocol";
 import { playRound } from "@/lib/annotation/test-rounds";
 import { clinicDocument } from "@/lib/annotation/test-documents";
 import { db } from "@/lib/db/client";
-import { createDocument } from "@/lib/documents/store";
-import { importIntoEmptySet } from "./import-into-set";
 import { operationsSince } from "./operation-log";
-import { openAnnotatorSet } from "./open-annotator-set";
 import { saveOperations } from "./save-operations";
 import { loadAnnotationSet } from "./set-state";
-import { closeTestWorld, createTestWorld, type TestWorld } from "./test-fixtures";
+import { annotatedSetOf, closeTestWorld, createTestWorld, type TestWorld } from "./test-fixtures";
 
 let world: TestWorld;
 before(async () => {
@@ -26,20 +23,7 @@ after(() => closeTestWorld(world));
 let documents = 0;
 
 /** Ann's set on a new copy of the clinic document, holding its annotations. */
-async function annotatedSet(): Promise<string> {
-  const casie = { ...clinicDocument(), sourcefile: `clinic-${++documents}.txt` };
-  const documentId = await createDocument({
-    projectId: world.projectId,
-    name: `clinic-${documents}`,
-    casie,
-    warnings: [],
-    withGoldSet: false,
-    replace: false,
-  });
-  const { setId } = (await openAnnotatorSet(world.ann, documentId))!;
-  await importIntoEmptySet(setId, casie, null);
-  return setId;
-}
+const annotatedSet = () => annotatedSetOf(world, world.ann, { ...clinicDocument(), sourcefile: `clinic-${++documents}.txt` });
 
 async function load(setId: string): Promise<LoadResponse> {
   const state = (await loadAnnotationSet(setId))!;

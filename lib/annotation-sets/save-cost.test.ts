@@ -6,13 +6,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { POST } from "@/app/api/annotation-sets/[setId]/operations/route";
-import type { CasieDocument, CasieEvent } from "@/lib/casie/types";
 import { createDatabaseClient, type Database } from "@/lib/db/client";
-import { createDocument } from "@/lib/documents/store";
-import { importIntoEmptySet } from "./import-into-set";
+import { documentWithEvents } from "@/lib/testing/synthetic-documents";
 import { openAnnotatorSet } from "./open-annotator-set";
 import { saveOperations } from "./save-operations";
-import { closeTestWorld, createTestWorld, setRealis, type TestWorld } from "./test-fixtures";
+import { annotatedSetOf, closeTestWorld, createTestWorld, setRealis, type TestWorld } from "./test-fixtures";
 import { answer, postRequest, testWindow } from "./test-requests";
 
 let world: TestWorld;
@@ -21,38 +19,7 @@ before(async () => {
 });
 after(() => closeTestWorld(world));
 
-/** A document of `count` sentences with an event each. */
-function documentWithEvents(count: number): CasieDocument {
-  const sentence = "Hackers stole data.";
-  const content = Array.from({ length: count }, () => sentence).join(" ");
-  const events: CasieEvent[] = Array.from({ length: count }, (_, i) => {
-    const start = i * (sentence.length + 1) + 8;
-    return {
-      index: `E${i + 1}`,
-      type: "Attack",
-      subtype: "Databreach",
-      realis: "Actual",
-      nugget: { index: `T${i + 1}`, startOffset: start, endOffset: start + 5, text: "stole" },
-      arguments: [],
-    };
-  });
-  return { content, sourcefile: `events-${count}.txt`, hoppers: events.map((event, i) => ({ index: i, events: [event] })) };
-}
-
-async function setWith(events: number): Promise<string> {
-  const casie = documentWithEvents(events);
-  const documentId = await createDocument({
-    projectId: world.projectId,
-    name: `events-${events}`,
-    casie,
-    warnings: [],
-    withGoldSet: false,
-    replace: false,
-  });
-  const { setId } = (await openAnnotatorSet(world.ann, documentId))!;
-  await importIntoEmptySet(setId, casie, null);
-  return setId;
-}
+const setWith = (events: number) => annotatedSetOf(world, world.ann, documentWithEvents(events));
 
 /** A client on the test database that counts the statements sent through its pool and the rows they return. */
 function countingClient(): { client: Database; counts: { statements: number; rows: number } } {

@@ -5,12 +5,15 @@ import { encode } from "next-auth/jwt";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import type { SaveResponse } from "@/lib/annotation/sync-protocol";
 import type { CurrentUser } from "@/lib/auth/access";
-import type { CasieEvent, CasieHopper, CasieSpan } from "@/lib/casie/types";
+import path from "node:path";
+import type { CasieDocument, CasieEvent, CasieHopper, CasieSpan } from "@/lib/casie/types";
 import { db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { createDocument } from "@/lib/documents/store";
 import { findOrCreateProject } from "@/lib/projects/project-store";
 import { createUser } from "@/lib/users";
+import { importIntoEmptySet } from "./import-into-set";
+import { openAnnotatorSet } from "./open-annotator-set";
 import { saveOperations } from "./save-operations";
 
 export const CONTENT = "Hackers stole data from Acme Corp. Acme paid a ransom to the gang.";
@@ -124,6 +127,15 @@ export function createTestDocument(projectId: string, goldHoppers?: CasieHopper[
 export async function closeTestWorld(world: TestWorld): Promise<void> {
   await db().$disconnect();
   await world.database.drop();
+}
+
+/** `user`'s own set on a new document of `casie`'s text, given `casie`'s annotations (as an import into an annotator's set does). */
+export async function annotatedSetOf(world: TestWorld, user: CurrentUser, casie: CasieDocument): Promise<string> {
+  const name = path.parse(casie.sourcefile).name;
+  const documentId = await createDocument({ projectId: world.projectId, name, casie, warnings: [], withGoldSet: false, replace: false });
+  const { setId } = (await openAnnotatorSet(user, documentId))!;
+  await importIntoEmptySet(setId, casie, null);
+  return setId;
 }
 
 /** The cookie header of a signed-in session, as next-auth sets it. */
