@@ -77,13 +77,14 @@ test("a one-operation save runs the same statements and reads the same rows on 1
 test("saves faster than any editor sends them are answered 429 with when to send again", async () => {
   const setId = (await openAnnotatorSet(world.bob, world.documentId))!.setId;
   const save = testWindow("hurried-window");
-  const answers = await Promise.all(
-    Array.from({ length: 200 }, async () =>
-      answer(await POST(...(await postRequest(world.bob, setId, save(0, [setRealis("E9", "Actual", "Other")]))))),
-    ),
+  // Far more at once than an editor ever sends: beyond the burst the account is allowed, they are refused.
+  const responses = await Promise.all(
+    Array.from({ length: 300 }, async () => POST(...(await postRequest(world.bob, setId, save(0, [setRealis("E9", "Actual", "Other")]))))),
   );
-  const limited = answers.filter(([status]) => status === 429);
-  assert.ok(limited.length >= 60, `${limited.length} of 200 were limited`);
-  assert.deepEqual(limited[0][1], { error: limited[0][1].error, code: "rate-limited" });
-  assert.match(String(limited[0][1].error), /^Too many saves at once: wait \d+ s and send again\.$/);
+  const limited = responses.filter((response) => response.status === 429);
+  assert.ok(limited.length > 0, "some were refused");
+  assert.match(limited[0].headers.get("Retry-After") ?? "", /^[1-9]\d*$/);
+  const [, body] = await answer(limited[0]);
+  assert.equal(body.code, "rate-limited");
+  assert.match(String(body.error), /^Too many saves at once: wait \d+ s and send again\.$/);
 });
