@@ -23,25 +23,31 @@ function loggedOperation(row: LogRow): LoggedOperation {
   return { version: row.version, clientId: row.clientId, seq: row.seq, operation: upgradeLoggedOperation(row.format, row.operation) };
 }
 
+/** An answer carries at most this much logged JSON (and at least one operation): a window far behind pages through the rest. */
+export const MAX_BYTES_PER_ANSWER = 1024 * 1024;
+
+/** The log's operations after $2, in order: at most $3 of them and $4 bytes of JSON (but at least one). */
+const PAGE = `SELECT ${LOG_COLUMNS} FROM (
+    SELECT ${LOG_COLUMNS}, row_number() OVER (ORDER BY "version") AS "nth", sum(octet_length("operation"::text)) OVER (ORDER BY "version") AS "bytes"
+    FROM "AnnotationOperation" WHERE "setId" = $1 AND "version" > $2::bigint ORDER BY "version" LIMIT $3
+  ) page WHERE "nth" = 1 OR "bytes" <= $4 ORDER BY "version"`;
+
 /**
- * The set's version and the operations saved after `version` (at most
- * `limit`), read in one statement so the two agree; null when there is no
- * such set. A `version` beyond the set's gives no operations.
+ * The set's version and the operations saved after `version`, paged, read in
+ * one statement so the two agree; null when there is no such set. A
+ * `version` beyond the set's gives no operations.
  */
 export async function operationsSince(
   setId: string,
   version: number,
-  limit: number = MAX_OPERATIONS_PER_ANSWER,
+  limits: { operations: number; bytes: number } = { operations: MAX_OPERATIONS_PER_ANSWER, bytes: MAX_BYTES_PER_ANSWER },
   client: Database = db(),
 ): Promise<SinceResponse | null> {
   if (!isRecordId(setId)) return null;
   const { rows } = await client.pool.query<{ version: number; operations: LogRow[] }>(
-    `SELECT s."version",
-        COALESCE((SELECT json_agg(o ORDER BY o."version") FROM (
-          SELECT ${LOG_COLUMNS} FROM "AnnotationOperation" WHERE "setId" = s."id" AND "version" > $2::bigint ORDER BY "version" LIMIT $3
-        ) o), '[]'::json) AS "operations"
+    `SELECT s."version", COALESCE((SELECT json_agg(o) FROM (${PAGE}) o), '[]'::json) AS "operations"
       FROM "AnnotationSet" s WHERE s."id" = $1`,
-    [setId, version, limit],
+    [setId, version, limits.operations, limits.bytes],
   );
   const row = rows[0];
   if (!row) return null;
@@ -50,12 +56,9 @@ export async function operationsSince(
   return { version: row.version, operations, complete: last >= row.version };
 }
 
-/** Logged operations after `version` (at most `limit`), in order, as a transaction that holds the set's lock sees them. */
-export async function loggedOperationsAfter(connection: pg.PoolClient, setId: string, version: number, limit: number): Promise<LoggedOperation[]> {
-  const { rows } = await connection.query<LogRow>(
-    `SELECT ${LOG_COLUMNS} FROM "AnnotationOperation" WHERE "setId" = $1 AND "version" > $2::bigint ORDER BY "version" LIMIT $3`,
-    [setId, version, limit],
-  );
+/** Logged operations after `version`, paged as operationsSince pages them, as a transaction that holds the set's lock sees them. */
+export async function loggedOperationsAfter(connection: pg.PoolClient, setId: string, version: number): Promise<LoggedOperation[]> {
+  const { rows } = await connection.query<LogRow>(PAGE, [setId, version, MAX_OPERATIONS_PER_ANSWER, MAX_BYTES_PER_ANSWER]);
   return rows.map(loggedOperation);
 }
 

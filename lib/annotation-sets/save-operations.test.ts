@@ -100,7 +100,7 @@ test("a save on the set's version bumps it by its operations, logs each with its
   assert.equal(await operationsSince("00000000-0000-4000-8000-000000000000", 0), null);
 });
 
-test("the catch-up is paged", async () => {
+test("the catch-up is paged by count and by size, always giving at least one operation", async () => {
   const setId = await annotatedSet();
   for (const [from, to] of [
     ["Actual", "Generic"],
@@ -109,10 +109,18 @@ test("the catch-up is paged", async () => {
     const { version } = (await loadAnnotationSet(setId))!;
     await saveAs(setId, version, [setRealis("E1", from, to)]);
   }
-  const first = await operationsSince(setId, 0, 2);
+  const first = await operationsSince(setId, 0, { operations: 2, bytes: 1_000_000 });
   assert.deepEqual([first?.version, first?.operations.map((logged) => logged.version), first?.complete], [3, [1, 2], false]);
-  const rest = await operationsSince(setId, 2, 2);
+  const rest = await operationsSince(setId, 2, { operations: 2, bytes: 1_000_000 });
   assert.deepEqual([rest?.operations.map((logged) => logged.version), rest?.complete], [[3], true]);
+  // Version 1 is the whole annotation of the document, far over 50 bytes: alone on its page.
+  const small = await operationsSince(setId, 0, { operations: 100, bytes: 50 });
+  assert.deepEqual([small?.operations.map((logged) => logged.version), small?.complete], [[1], false]);
+  const tiny = await operationsSince(setId, 1, { operations: 100, bytes: 200 });
+  assert.deepEqual(
+    tiny?.operations.map((logged) => logged.version),
+    [2],
+  );
 });
 
 test("a reload shows exactly what was saved", async () => {

@@ -17,7 +17,7 @@ import { numberingAfter } from "@/lib/annotation/index-allocation";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import type { HeldClaim } from "@/lib/annotation/operation-validation";
 import { checkSaveOperations, heldBy, type SaveCheck } from "@/lib/annotation/save-validation";
-import { MAX_OPERATIONS_PER_ANSWER, type SaveResponse } from "@/lib/annotation/sync-protocol";
+import type { SaveResponse } from "@/lib/annotation/sync-protocol";
 import { parseTagset } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
@@ -115,7 +115,7 @@ async function saveUnderLock(input: SaveOperationsInput, client: Database): Prom
       const stored = await storedVersions(connection, setId, clientId, seqs);
       // A retry of a save that was stored, whose answer was lost: answered as the first time.
       if (stored.size === operations.length) return { response: { status: "saved", version: Math.max(...stored.values()) } };
-      const since = await loggedOperationsAfter(connection, setId, baseVersion, MAX_OPERATIONS_PER_ANSWER);
+      const since = await loggedOperationsAfter(connection, setId, baseVersion);
       return { response: { status: "behind", version, operations: since, complete: (since.at(-1)?.version ?? baseVersion) >= version } };
     }
     const { state, rows } = await readSetBody(connection, head);
