@@ -3,7 +3,7 @@ import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
-import { permissionsInProject, setAccess } from "@/lib/auth/policy";
+import { permissionsInProject } from "@/lib/auth/policy";
 import { loadAnnotationSet } from "./set-state";
 
 export interface OpenedAnnotatorSet {
@@ -23,8 +23,7 @@ export async function openAnnotatorSet(user: CurrentUser, documentId: string, cl
   const { rows } = await client.pool.query<{ projectId: string }>('SELECT "projectId" FROM "Document" WHERE "id" = $1', [documentId]);
   const document = rows[0];
   if (!document) return null;
-  const access = setAccess(user, await permissionsInProject(user, document.projectId, client), { kind: "ANNOTATOR", annotatorId: user.id });
-  if (access.level !== "edit") return null;
+  if (!(await permissionsInProject(user, document.projectId, client)).annotate) return null;
 
   const setId = await findOrCreateAnnotatorSet(client, documentId, user.id);
   const state = setId && (await loadAnnotationSet(setId, client));

@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import { annotationRowsFromHoppers } from "@/lib/annotation-sets/annotation-rows";
 import { openAnnotatorSet } from "./open-annotator-set";
 import { operationsSince } from "./operation-log";
-import { AnnotationSetNotFoundError, saveOperations } from "./save-operations";
+import { AnnotationSetNotFoundError, saveOperations, SetNotEditableError } from "./save-operations";
 import { loadAnnotationSet } from "./set-state";
 import {
   ANNOTATE_BOTH,
@@ -293,4 +293,13 @@ test("saving to a set that does not exist throws AnnotationSetNotFoundError", as
   const save = (setId: string) => saveAs(setId, 0, [setRealis("E1", "Actual", "Generic")]);
   await assert.rejects(save("00000000-0000-4000-8000-000000000000"), AnnotationSetNotFoundError);
   await assert.rejects(save("nope"), AnnotationSetNotFoundError);
+});
+
+test("a submitted set takes no more saves, also when it was submitted while a save was on its way", async () => {
+  const setId = await annotatedSet();
+  // The server holds the set at version 1 after this save; the submission then comes from elsewhere.
+  assert.equal((await saveAs(setId, 1, [setRealis("E1", "Actual", "Generic")])).status, "saved");
+  await db().annotationSet.update({ where: { id: setId }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+  await assert.rejects(saveAs(setId, 2, [setRealis("E1", "Generic", "Other")]), SetNotEditableError);
+  assert.equal(await realisOf(setId, "E1"), "Generic");
 });

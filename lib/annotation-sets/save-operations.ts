@@ -40,6 +40,9 @@ export interface SaveOperationsInput {
   userId: string | null;
 }
 
+/** The set cannot be edited any more (its annotator submitted it meanwhile): `message` says why. */
+export class SetNotEditableError extends Error {}
+
 export class AnnotationSetNotFoundError extends Error {
   constructor(readonly setId: string) {
     super(`There is no annotation set ${setId}.`);
@@ -106,6 +109,7 @@ async function saveUnderLock(input: SaveOperationsInput, client: Database): Prom
     const head = await readSetHead(connection, setId, { lock: true });
     if (!head) throw new AnnotationSetNotFoundError(setId);
     const { version } = head;
+    if (head.status === "SUBMITTED") throw new SetNotEditableError("The set was submitted: it is read-only until a reviewer reopens it.");
     if (baseVersion > version) {
       const message = `Your copy says version ${baseVersion}, but the set is at version ${version}: reload to continue.`;
       return { response: { status: "reload", version, message } };

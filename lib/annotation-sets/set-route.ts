@@ -7,7 +7,7 @@ import { requestSessionUserId, signedOut, type CurrentUser } from "@/lib/auth/ac
 import { jsonError } from "@/lib/http/json-error";
 import { tokenBucket } from "@/lib/http/rate-limit";
 import { checkMutationRequest } from "@/lib/http/request-guard";
-import { AnnotationSetNotFoundError } from "./save-operations";
+import { AnnotationSetNotFoundError, SetNotEditableError } from "./save-operations";
 import { findSetForSession, type VisibleSet } from "./set-access";
 
 export interface SetRequest extends VisibleSet {
@@ -57,6 +57,7 @@ export function annotationSetRoute(handle: (request: SetRequest) => Promise<Resp
     } catch (error) {
       // Deleted since it was looked up.
       if (error instanceof AnnotationSetNotFoundError) return NO_SUCH_SET();
+      if (error instanceof SetNotEditableError) return jsonError(403, "forbidden", error.message);
       throw error;
     }
   };

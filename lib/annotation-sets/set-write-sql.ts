@@ -1,8 +1,8 @@
 // The one statement that stores a save: the set's changed rows, its operation
 // log entries and its new version and numbering. It is guarded: the set must
-// still be at the version the changes were worked out on, and its project's
-// tagset the one they were checked against, or nothing is written (the answer
-// says so). So a save needs no transaction of its own and no lock held over
+// still be at the version the changes were worked out on, not submitted, and
+// its project's tagset the one they were checked against, or nothing is
+// written (the answer says so). So a save needs no transaction of its own and no lock held over
 // round trips. Data-modifying CTEs run as one statement, so foreign keys are
 // checked once all of it is done (an event may move to a new hopper in the same
 // statement that deletes its old one).
@@ -55,7 +55,7 @@ export function writeSetStatement(write: SetWrite): SqlStatement {
         "lastSpanNumber" = GREATEST(s."lastSpanNumber", ${param(numbering.span, "bigint")}),
         "lastHopperIndex" = GREATEST(s."lastHopperIndex", ${param(numbering.hopper, "bigint")}),
         "status" = CASE WHEN s."status" = 'NEW' THEN 'IN_PROGRESS' ELSE s."status" END, "updatedAt" = CURRENT_TIMESTAMP
-      WHERE s."id" = ${setId} AND s."version" = ${fromVersion}
+      WHERE s."id" = ${setId} AND s."version" = ${fromVersion} AND s."status" <> 'SUBMITTED'
         AND (${tagsetHash} IS NULL OR ${tagsetHash} = (SELECT md5(p."tagset"::text) FROM "Document" d JOIN "Project" p ON p."id" = d."projectId" WHERE d."id" = s."documentId"))
       RETURNING s."id")`,
     removeFrom("da", "Argument", remove.arguments),

@@ -33,16 +33,24 @@ test("project permissions (view, annotate, review, manage) for every global role
 test("sets: annotators see only their own, reviewers view every set, admins edit annotators' sets, nobody edits gold here", () => {
   const me = actor("ANNOTATOR", "me");
   const annotatorPermissions = projectPermissions(me, "ANNOTATOR");
-  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "me" }), { level: "edit" });
-  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "someone" }), { level: "none" });
-  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "GOLD", annotatorId: null }), { level: "none" });
-  assert.deepEqual(setAccess(me, projectPermissions(me, null), { kind: "ANNOTATOR", annotatorId: "me" }), { level: "none" }, "no longer a member");
+  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "me", status: "IN_PROGRESS" }), { level: "edit" });
+  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "someone", status: "IN_PROGRESS" }), { level: "none" });
+  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "GOLD", annotatorId: null, status: "IMPORTED" }), { level: "none" });
+  assert.deepEqual(
+    setAccess(me, projectPermissions(me, null), { kind: "ANNOTATOR", annotatorId: "me", status: "IN_PROGRESS" }),
+    { level: "none" },
+    "no longer a member",
+  );
+  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "me", status: "SUBMITTED" }), {
+    level: "view",
+    whyNotEdit: "You submitted this set: ask a reviewer to reopen it.",
+  });
   const projectReviewer = projectPermissions(me, "REVIEWER");
-  assert.equal(setAccess(me, projectReviewer, { kind: "ANNOTATOR", annotatorId: "someone" }).level, "view");
-  assert.equal(setAccess(me, projectReviewer, { kind: "GOLD", annotatorId: null }).level, "view");
+  assert.equal(setAccess(me, projectReviewer, { kind: "ANNOTATOR", annotatorId: "someone", status: "IN_PROGRESS" }).level, "view");
+  assert.equal(setAccess(me, projectReviewer, { kind: "GOLD", annotatorId: null, status: "IMPORTED" }).level, "view");
   const admin = actor("ADMIN");
-  assert.equal(setAccess(admin, projectPermissions(admin, null), { kind: "ANNOTATOR", annotatorId: "someone" }).level, "edit");
-  assert.deepEqual(setAccess(admin, projectPermissions(admin, null), { kind: "GOLD", annotatorId: null }), {
+  assert.equal(setAccess(admin, projectPermissions(admin, null), { kind: "ANNOTATOR", annotatorId: "someone", status: "IN_PROGRESS" }).level, "edit");
+  assert.deepEqual(setAccess(admin, projectPermissions(admin, null), { kind: "GOLD", annotatorId: null, status: "IMPORTED" }), {
     level: "view",
     whyNotEdit: "Gold annotation sets cannot be edited in the editor yet.",
   });

@@ -4,9 +4,10 @@
 // actions ask here, and queries that list what someone may see filter with
 // seesEveryProject.
 
-import type { ProjectRole, Role, SetKind } from "@/generated/prisma/enums";
+import type { ProjectRole, Role } from "@/generated/prisma/enums";
 import { db, type Database } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
+import { setMove, type MoveSubject } from "./workflow";
 
 /** Who is asking: the signed-in account's id and global role. */
 export interface Actor {
@@ -75,16 +76,15 @@ export type SetAccess = { level: "none" } | { level: "view"; whyNotEdit: string 
 
 /**
  * An annotation set in a project where `actor` has `permissions`. Annotators
- * see and edit only their own set (annotation is blind); admins edit any
- * annotator's set; reviewers view them. Gold sets are for reviewers to view,
- * and nobody edits them here yet.
+ * see only their own set (annotation is blind); reviewers, managers and admins
+ * see every set. Who may edit it is the workflow's to say (workflow.ts): its
+ * annotator until they submit it, admins, and nobody the gold set here yet.
  */
-export function setAccess(actor: Actor, permissions: ProjectPermissions, set: { kind: SetKind; annotatorId: string | null }): SetAccess {
+export function setAccess(actor: Actor, permissions: ProjectPermissions, set: MoveSubject): SetAccess {
   if (!permissions.view) return { level: "none" };
-  if (set.kind === "GOLD")
-    return permissions.review ? { level: "view", whyNotEdit: "Gold annotation sets cannot be edited in the editor yet." } : { level: "none" };
-  if (set.annotatorId === actor.id) return permissions.annotate ? { level: "edit" } : { level: "none" };
-  if (actor.role === "ADMIN") return { level: "edit" };
-  if (permissions.review) return { level: "view", whyNotEdit: "Reviewers can view annotators' sets but not edit them." };
-  return { level: "none" };
+  const own = set.kind === "ANNOTATOR" && set.annotatorId === actor.id;
+  const visible = own ? permissions.annotate : permissions.review || (set.kind === "ANNOTATOR" && actor.role === "ADMIN");
+  if (!visible) return { level: "none" };
+  const edit = setMove("edit", actor, permissions, set);
+  return edit.allowed ? { level: "edit" } : { level: "view", whyNotEdit: edit.why };
 }

@@ -1,0 +1,61 @@
+// The workflow's state machine: every move from every status, by every kind of user.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { SetStatus } from "@/generated/prisma/enums";
+import { projectPermissions, type Actor } from "./policy";
+import { documentStatus, setMove, type SetMove } from "./workflow";
+
+const ann: Actor = { id: "ann", role: "ANNOTATOR" };
+const bob: Actor = { id: "bob", role: "ANNOTATOR" };
+const reviewer: Actor = { id: "rita", role: "REVIEWER" };
+const manager: Actor = { id: "max", role: "ANNOTATOR" };
+const admin: Actor = { id: "ada", role: "ADMIN" };
+const permissions = (actor: Actor) => projectPermissions(actor, actor === manager ? "MANAGER" : actor.role === "ANNOTATOR" ? "ANNOTATOR" : null);
+
+const annSet = (status: SetStatus) => ({ kind: "ANNOTATOR" as const, annotatorId: "ann", status });
+const outcome = (move: SetMove, actor: Actor, status: SetStatus) => {
+  const result = setMove(move, actor, permissions(actor), annSet(status));
+  return result.allowed ? result.to : "no";
+};
+
+test("an annotator edits and submits their own set; a submitted set is read-only to them until reopened", () => {
+  assert.equal(outcome("edit", ann, "NEW"), "IN_PROGRESS");
+  assert.equal(outcome("edit", ann, "IN_PROGRESS"), "IN_PROGRESS");
+  assert.equal(outcome("submit", ann, "IN_PROGRESS"), "SUBMITTED");
+  assert.equal(outcome("submit", ann, "NEW"), "SUBMITTED");
+  assert.equal(outcome("edit", ann, "SUBMITTED"), "no");
+  assert.equal(outcome("submit", ann, "SUBMITTED"), "no");
+  assert.equal(outcome("reopen", ann, "SUBMITTED"), "no");
+  const refused = setMove("edit", ann, permissions(ann), annSet("SUBMITTED"));
+  assert.deepEqual(refused, { allowed: false, why: "You submitted this set: ask a reviewer to reopen it." });
+});
+
+test("others: another annotator can do nothing; reviewers and managers reopen; admins edit an open set but not a submitted one", () => {
+  for (const move of ["edit", "submit", "reopen"] as const) assert.equal(outcome(move, bob, "IN_PROGRESS"), "no");
+  for (const actor of [reviewer, manager]) {
+    assert.equal(outcome("reopen", actor, "SUBMITTED"), "IN_PROGRESS");
+    assert.equal(outcome("reopen", actor, "IN_PROGRESS"), "no");
+    assert.equal(outcome("edit", actor, "IN_PROGRESS"), "no");
+    assert.equal(outcome("submit", actor, "IN_PROGRESS"), "no");
+  }
+  assert.equal(outcome("edit", admin, "IN_PROGRESS"), "IN_PROGRESS");
+  assert.equal(outcome("edit", admin, "SUBMITTED"), "no");
+  assert.equal(outcome("reopen", admin, "SUBMITTED"), "IN_PROGRESS");
+});
+
+test("the gold set is adjudicated by reviewers only, and not edited here", () => {
+  const gold = { kind: "GOLD" as const, annotatorId: null, status: "IMPORTED" as const };
+  assert.deepEqual(setMove("adjudicate", reviewer, permissions(reviewer), gold), { allowed: true, to: "ADJUDICATED" });
+  assert.equal(setMove("adjudicate", ann, permissions(ann), gold).allowed, false);
+  assert.equal(setMove("edit", admin, permissions(admin), gold).allowed, false);
+  assert.equal(setMove("adjudicate", reviewer, permissions(reviewer), annSet("SUBMITTED")).allowed, false);
+  assert.equal(setMove("edit", ann, projectPermissions(ann, null), annSet("NEW")).allowed, false, "no longer a member");
+});
+
+test("a document's status follows from its assignments and sets", () => {
+  assert.equal(documentStatus({ assigned: 0, submitted: 0, goldAdjudicated: false }), "unassigned");
+  assert.equal(documentStatus({ assigned: 2, submitted: 1, goldAdjudicated: false }), "in-annotation");
+  assert.equal(documentStatus({ assigned: 2, submitted: 2, goldAdjudicated: false }), "ready-for-adjudication");
+  assert.equal(documentStatus({ assigned: 2, submitted: 0, goldAdjudicated: true }), "adjudicated");
+});
