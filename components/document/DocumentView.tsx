@@ -7,6 +7,7 @@ import styles from "./DocumentView.module.css";
 import { EventPanel } from "./EventPanel";
 import { ImportWarnings } from "./ImportWarnings";
 import { Legend } from "./Legend";
+import layout from "./text-layout.module.css";
 
 /**
  * A document with its gold annotations, or, when `showGold` is false
@@ -16,12 +17,14 @@ export function DocumentView({ document, showGold }: { document: GoldDocument; s
   const { content, hoppers } = document.casie;
   if (!showGold) {
     return (
-      <div className={styles.view}>
+      <div className={`${layout.page} ${styles.view}`}>
         <DocumentHeading document={document} showDownload={false} />
         <p className={styles.note} role="note">
           Gold annotations are hidden: annotators see the text only, so that their own annotations are made without them.
         </p>
-        <AnnotatedText content={content} paragraphs={highlightParagraphs(content, [])} />
+        <div className={layout.columns}>
+          <AnnotatedText content={content} paragraphs={highlightParagraphs(content, [])} />
+        </div>
       </div>
     );
   }
@@ -29,10 +32,10 @@ export function DocumentView({ document, showGold }: { document: GoldDocument; s
   const marks = collectHighlightMarks(content, hoppers);
   const eventTypes = [...new Set(hoppers.flatMap((h) => h.events.map((e) => e.type)))];
   return (
-    <DocumentInteractions className={styles.view}>
+    <DocumentInteractions className={`${layout.page} ${styles.view}`}>
       <DocumentHeading document={document} showDownload />
       <ImportWarnings warnings={document.warnings} />
-      <div className={styles.columns}>
+      <div className={layout.columns}>
         <article aria-label="Document text">
           <Legend eventTypes={eventTypes} hasMismatches={marks.some((m) => !m.textMatches)} />
           <AnnotatedText content={content} paragraphs={highlightParagraphs(content, marks)} />

@@ -2,9 +2,13 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import layout from "@/components/document/text-layout.module.css";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { Tagset } from "@/lib/casie/tagset";
 import { ChecksPanel } from "./ChecksPanel";
+import { CommandFeedback } from "./CommandFeedback";
+import { writeDomSelection } from "./dom-selection";
+import { EARLY_KEYS_SCRIPT, replayEarlyKeys } from "./early-keys";
 import styles from "./EditorApp.module.css";
 import { EditorStore } from "./editor-store";
 import { EditorText } from "./EditorText";
@@ -35,19 +39,28 @@ export function EditorApp(props: EditorAppProps) {
   const { setId, version, document, tagset } = props;
   const [editor] = useState(() => new EditorStore({ setId, version, document, tagset }));
   const textRef = useRef<HTMLDivElement>(null);
-  const focusText = useCallback(() => textRef.current?.focus(), []);
+  // Back to the text with its selection drawn again (focus in a popup's field had taken it off the screen).
+  const focusText = useCallback(() => {
+    const root = textRef.current;
+    if (!root) return;
+    root.focus({ preventScroll: true });
+    writeDomSelection(root, editor.getSnapshot().selection.text);
+  }, [editor]);
   useEffect(() => editor.start(), [editor]);
   useEditorKeyboard(editor, textRef, focusText);
-  // Test hook for bench/editor.ts: set once mounted, after the effects above (the keyboard handler is attached).
+  // Ready once mounted, after the effects above (the keyboard handler is attached): the loading note goes
+  // (bench/editor.ts times this attribute), and the keys pressed meanwhile run.
   const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     rootRef.current?.setAttribute("data-ready", "");
+    void replayEarlyKeys();
   }, []);
 
   return (
     <EditorContext.Provider value={editor}>
       <FocusTextContext.Provider value={focusText}>
-        <div ref={rootRef} className={styles.editor} data-testid="editor" data-set={setId}>
+        <div ref={rootRef} className={`${layout.page} ${styles.editor}`} data-testid="editor" data-set={setId}>
+          <script dangerouslySetInnerHTML={{ __html: EARLY_KEYS_SCRIPT }} />
           <header className={styles.header}>
             <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
               <Link href={`/projects/${props.projectId}`}>{props.projectName}</Link> /{" "}
@@ -56,11 +69,15 @@ export function EditorApp(props: EditorAppProps) {
             <h1 className={styles.title}>{document.info?.title || props.documentName}</h1>
           </header>
           <div className={styles.bar}>
+            <p className={styles.loading} role="status" data-early-keys="" data-testid="editor-loading" suppressHydrationWarning>
+              Loading the editor…
+            </p>
             <SaveStatus />
             <Toolbar fileName={`${props.documentName}.json`} />
+            <CommandFeedback />
           </div>
           <Notices />
-          <div className={styles.columns}>
+          <div className={`${layout.columns} ${styles.columns}`}>
             <article aria-label="Text" className={styles.textColumn}>
               <EditorText textRef={textRef} />
             </article>

@@ -36,6 +36,7 @@ export type Popup =
   | { kind: "deleteEvent"; eventIndex: string }
   | { kind: "moveEvent"; eventIndex: string }
   | { kind: "mergeHopper"; hopperIndex: number }
+  | { kind: "externalReference"; eventIndex: string; position: number }
   | { kind: "find" }
   | { kind: "help" };
 
@@ -52,6 +53,13 @@ export interface Notice {
   details: string[];
 }
 
+/** A brief message about the last command, shown beside the save status until it clears itself: why it was refused, or where find went. */
+export interface Feedback {
+  id: number;
+  tone: "refusal" | "info";
+  message: string;
+}
+
 export interface EditorSnapshot extends LocalCopy {
   setId: string;
   tagset: Tagset;
@@ -62,6 +70,9 @@ export interface EditorSnapshot extends LocalCopy {
   popup: Popup | null;
   save: SaveStatus;
   notices: Notice[];
+  feedback: Feedback | null;
+  /** What find looked for last: the find popup starts with it, and F3 looks for it again. */
+  lastFind: string;
   /** The last thing done, for screen readers (a polite live region). */
   announcement: string;
 }
