@@ -420,6 +420,8 @@ test("keys pressed while the editor loads are shown as waiting, then run", async
   const loading = page.getByTestId("editor-loading");
   await expect(loading).toHaveText("Loading the editor…");
   await expect(text(page)).toContainText("Hackers breached");
+  // The queue starts once the page is parsed (a module script), a moment after the text shows.
+  await page.waitForFunction(() => "__hopperEarlyKeys" in window);
   // J selects the first event, R opens its realis list, 3 picks "Other".
   await page.keyboard.press("j");
   await page.keyboard.press("r");

@@ -44,8 +44,10 @@ export function SetSwitcher({
       <ul>
         {sets.map((set) => (
           <li key={set.setId}>
+            {/* Not prefetched: each would render the page on the server for a switch seldom made. */}
             <Link
               href={`/documents/${documentId}?set=${set.setId}`}
+              prefetch={false}
               aria-current={set.setId === shownId ? "page" : undefined}
               data-set={set.setId}
               data-kind={set.kind}

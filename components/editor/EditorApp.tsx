@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import layout from "@/components/document/text-layout.module.css";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { Tagset } from "@/lib/casie/tagset";
@@ -46,21 +46,23 @@ export function EditorApp(props: EditorAppProps) {
     root.focus({ preventScroll: true });
     writeDomSelection(root, editor.getSnapshot().selection.text);
   }, [editor]);
-  useEffect(() => editor.start(), [editor]);
   useEditorKeyboard(editor, textRef, focusText);
-  // Ready once mounted, after the effects above (the keyboard handler is attached): the loading note goes
-  // (bench/editor.ts times this attribute), and the keys pressed meanwhile run.
+  // Started and ready in the commit that shows the editor, before its first paint (layout effects, after the keyboard
+  // handler's): from then on every key is handled. The loading note goes (bench/editor.ts times `data-ready`),
+  // and the keys pressed meanwhile run.
   const rootRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
+    const stop = editor.start();
     rootRef.current?.setAttribute("data-ready", "");
     void replayEarlyKeys();
-  }, []);
+    return stop;
+  }, [editor]);
 
   return (
     <EditorContext.Provider value={editor}>
       <FocusTextContext.Provider value={focusText}>
         <div ref={rootRef} className={`${layout.page} ${styles.editor}`} data-testid="editor" data-set={setId}>
-          <script dangerouslySetInnerHTML={{ __html: EARLY_KEYS_SCRIPT }} />
+          <script type="module" dangerouslySetInnerHTML={{ __html: EARLY_KEYS_SCRIPT }} />
           <header className={styles.header}>
             <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
               <Link href={`/projects/${props.projectId}`}>{props.projectName}</Link> /{" "}

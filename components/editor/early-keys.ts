@@ -2,6 +2,9 @@
 // script runs, and an annotator starts typing at once. An inline script in the
 // server's HTML queues those keys (and says so in the loading note); once the
 // editor is ready it replays them, one at a time, to whatever then has focus.
+// The script is a module, run as soon as the page is parsed: a classic inline
+// script would hold up parsing until the style sheets arrive, and with it the
+// first paint (the app's own scripts would then hydrate before it).
 
 /** A queued key, as the inline script records it. */
 interface EarlyKey {
@@ -16,11 +19,13 @@ interface EarlyKeysWindow {
 }
 
 /**
- * Runs as the page is parsed, before React. Only keys without Ctrl, Alt or ⌘
- * (the editor's own, not the browser's) are queued, and none aimed at a link,
- * button or field. The note `[data-early-keys]` counts them.
+ * Queues keys until the editor takes them, unless it is ready already. Only
+ * keys without Ctrl, Alt or ⌘ (the editor's own, not the browser's) are
+ * queued, and none aimed at a link, button or field. The note
+ * `[data-early-keys]` counts them.
  */
 export const EARLY_KEYS_SCRIPT = `(function () {
+  if (document.querySelector("[data-testid=editor][data-ready]")) return;
   var keys = [];
   var editorKey = /^(.|Enter|Escape|Backspace|Delete|ArrowLeft|ArrowRight|ArrowUp|ArrowDown|F3)$/;
   function onKeyDown(event) {
