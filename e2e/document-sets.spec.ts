@@ -38,15 +38,11 @@ const GOLD = {
 
 let ann: { email: string; password: string };
 let bob: { email: string; password: string };
+let cat: { email: string; password: string };
 let reviewer: { email: string; password: string };
-
-test.beforeAll(() => {
-  importArticle(PROJECT, "sets.json", JSON.stringify(GOLD));
-  ann = createAccount(`ann-sets-${Date.now()}@hopper.test`, "annotator");
-  bob = createAccount(`bob-sets-${Date.now()}@hopper.test`, "annotator");
-  reviewer = createAccount(`reviewer-sets-${Date.now()}@hopper.test`, "reviewer");
-  for (const annotator of [ann, bob]) runCli(["member", "add", annotator.email, "--project", PROJECT]);
-});
+/** The sets Ann and Bob annotated in the editor. */
+let annSet: string;
+let bobSet: string;
 
 async function userPage(browser: Browser, user: { email: string; password: string }): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
@@ -63,55 +59,76 @@ async function openDocument(page: Page): Promise<void> {
 
 const nuggets = (page: Page) => page.getByTestId("document-text").locator('[data-kind="nugget"]');
 
-test("annotators see their own set on the document page and no other, not even by asking for it; reviewers switch between sets", async ({
-  browser,
-}) => {
-  // Before annotating: the text alone, and why.
-  const annPage = await userPage(browser, ann);
-  await openDocument(annPage);
-  await expect(annPage.getByRole("note")).toContainText("You have not annotated this document yet");
-  await expect(nuggets(annPage)).toHaveCount(0);
+test.beforeAll(async ({ browser }) => {
+  importArticle(PROJECT, "sets.json", JSON.stringify(GOLD));
+  ann = createAccount(`ann-sets-${Date.now()}@hopper.test`, "annotator");
+  bob = createAccount(`bob-sets-${Date.now()}@hopper.test`, "annotator");
+  cat = createAccount(`cat-sets-${Date.now()}@hopper.test`, "annotator");
+  reviewer = createAccount(`reviewer-sets-${Date.now()}@hopper.test`, "reviewer");
+  for (const annotator of [ann, bob, cat]) runCli(["member", "add", annotator.email, "--project", PROJECT]);
 
-  // Ann annotates "stole"; Bob annotates "records".
-  await openEditor(annPage, PROJECT, "sets");
-  const annSet = (await annPage.getByTestId("editor").getAttribute("data-set"))!;
-  await seedOwnSet(annPage, [[{ type: "Attack", subtype: "Databreach", nugget: "stole" }]]);
-  const bobPage = await userPage(browser, bob);
-  await openEditor(bobPage, PROJECT, "sets");
-  const bobSet = (await bobPage.getByTestId("editor").getAttribute("data-set"))!;
-  await seedOwnSet(bobPage, [[{ type: "Attack", subtype: "Databreach", nugget: "records" }]]);
+  // Ann annotates "stole" in the editor, Bob "records"; Cat has not opened the document in the editor.
+  const annotate = async (user: typeof ann, nugget: string) => {
+    const page = await userPage(browser, user);
+    await openEditor(page, PROJECT, "sets");
+    const setId = (await page.getByTestId("editor").getAttribute("data-set"))!;
+    await seedOwnSet(page, [[{ type: "Attack", subtype: "Databreach", nugget }]]);
+    await page.context().close();
+    return setId;
+  };
+  annSet = await annotate(ann, "stole");
+  bobSet = await annotate(bob, "records");
+});
 
-  // Ann's page shows Ann's annotations: her nugget, not Bob's, not the gold one.
-  await openDocument(annPage);
-  await expect(annPage.getByTestId("shown-set")).toContainText("Showing your annotations (version 1)");
-  await expect(nuggets(annPage)).toHaveText(["stole"]);
-  await expect(annPage.locator('[data-event="E1"]')).toContainText("Attack / Databreach");
-  await expect(annPage.getByRole("navigation", { name: "Annotation sets" })).toHaveCount(0);
-  const documentUrl = annPage.url().split("?")[0];
+test("an annotator sees the text alone before annotating", async ({ browser }) => {
+  const page = await userPage(browser, cat);
+  await openDocument(page);
+  await expect(page.getByRole("note")).toContainText("You have not annotated this document yet");
+  await expect(page.getByTestId("document-text")).toContainText(CONTENT);
+  await expect(nuggets(page)).toHaveCount(0);
+});
 
-  // The reviewer sees the gold set first, and switches to Ann's and Bob's.
-  const reviewerPage = await userPage(browser, reviewer);
-  await openDocument(reviewerPage);
-  const switcher = reviewerPage.getByRole("navigation", { name: "Annotation sets" });
+test("an annotator sees their own annotations: not the gold set's, not another annotator's", async ({ browser }) => {
+  const page = await userPage(browser, ann);
+  await openDocument(page);
+  await expect(page.getByTestId("shown-set")).toContainText("Showing your annotations (version 1)");
+  await expect(nuggets(page)).toHaveText(["stole"]);
+  await expect(page.locator('[data-event="E1"]')).toContainText("Attack / Databreach");
+  await expect(page.getByRole("navigation", { name: "Annotation sets" })).toHaveCount(0);
+});
+
+test("a reviewer sees the gold set first and switches to each annotator's", async ({ browser }) => {
+  const page = await userPage(browser, reviewer);
+  await openDocument(page);
+  const switcher = page.getByRole("navigation", { name: "Annotation sets" });
   await expect(switcher.getByRole("link")).toHaveText([/^Gold/, /^ann-sets/, /^bob-sets/]);
   await expect(switcher.getByRole("link", { name: /^Gold/ })).toHaveAttribute("aria-current", "page");
-  await expect(nuggets(reviewerPage)).toHaveText(["demanded"]);
-  const goldSet = (await switcher.getByRole("link", { name: /^Gold/ }).getAttribute("data-set"))!;
+  await expect(nuggets(page)).toHaveText(["demanded"]);
   await switcher.getByRole("link", { name: /^ann-sets/ }).click();
   await expect(switcher.getByRole("link", { name: /^ann-sets/ })).toHaveAttribute("aria-current", "page");
-  await expect(nuggets(reviewerPage)).toHaveText(["stole"]);
+  await expect(nuggets(page)).toHaveText(["stole"]);
   await switcher.getByRole("link", { name: /^bob-sets/ }).click();
-  await expect(nuggets(reviewerPage)).toHaveText(["records"]);
+  await expect(nuggets(page)).toHaveText(["records"]);
+});
 
-  // Asking for the gold set or Bob's set by its id is answered as if it did not exist; Ann's own is shown.
-  for (const forbidden of [goldSet, bobSet]) {
-    const response = await annPage.goto(`${documentUrl}?set=${forbidden}`);
+test("an annotator asking for the gold set or another annotator's set by its id gets a 404", async ({ browser }) => {
+  const reviewerPage = await userPage(browser, reviewer);
+  await openDocument(reviewerPage);
+  const goldSet = (await reviewerPage
+    .getByRole("navigation", { name: "Annotation sets" })
+    .getByRole("link", { name: /^Gold/ })
+    .getAttribute("data-set"))!;
+  const documentUrl = reviewerPage.url().split("?")[0];
+
+  const page = await userPage(browser, ann);
+  for (const forbidden of [goldSet, bobSet, "not-a-set"]) {
+    const response = await page.goto(`${documentUrl}?set=${forbidden}`);
     expect(response!.status()).toBe(404);
-    await expect(annPage.getByTestId("document-text")).toHaveCount(0);
+    await expect(page.getByTestId("document-text")).toHaveCount(0);
   }
-  expect((await annPage.goto(`${documentUrl}?set=not-a-set`))!.status()).toBe(404);
-  await annPage.goto(`${documentUrl}?set=${annSet}`);
-  await expect(nuggets(annPage)).toHaveText(["stole"]);
+  await page.goto(`${documentUrl}?set=${annSet}`);
+  await expect(nuggets(page)).toHaveText(["stole"]);
   // Nor does Bob see Ann's.
+  const bobPage = await userPage(browser, bob);
   expect((await bobPage.goto(`${documentUrl}?set=${annSet}`))!.status()).toBe(404);
 });
