@@ -5,12 +5,10 @@
 
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { importIntoEmptySet } from "@/lib/annotation-sets/import-into-set";
-import { createDatabaseClient } from "@/lib/db/client";
 import { parseCasieDocument, type CasieDocument } from "@/lib/casie";
 import { FIXTURE, fixturePath } from "@/lib/testing/casie-fixtures";
 import { expectSaved, openEditor } from "./editor-driver";
-import { ADMIN, runCli, signIn } from "./support";
+import { ADMIN, importIntoSet, runCli, signIn } from "./support";
 
 const PROJECT = "Past end E2E";
 const NAME = "parking-ransom-past-end";
@@ -98,13 +96,7 @@ function parseFixture(): CasieDocument {
 
 /** Gives the user's own (empty) set the file's annotations, as an import into an annotator's set does (a save would refuse its shifted spans). */
 async function fillOwnSet(page: Page): Promise<void> {
-  const setId = await page.getByTestId("editor").getAttribute("data-set");
-  const client = createDatabaseClient(process.env.DATABASE_URL!);
-  try {
-    expect(await importIntoEmptySet(setId!, fixture, null, client)).toBe(1);
-  } finally {
-    await client.$disconnect();
-  }
+  importIntoSet((await page.getByTestId("editor").getAttribute("data-set"))!, FIXTURE_FILE);
 }
 
 async function downloadSet(page: Page): Promise<string> {

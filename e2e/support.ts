@@ -31,6 +31,16 @@ export function runCli(args: string[]): string {
   return result.stdout;
 }
 
+/** Gives the empty set `setId` the annotations of the CASIE file `file`, as an import into an annotator's set does. */
+export function importIntoSet(setId: string, file: string): void {
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "e2e/import-into-set.ts"), setId, file], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`importing ${file} into set ${setId} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+}
+
 /** Creates an account with the CLI and returns its credentials. */
 export function createAccount(email: string, role: "admin" | "reviewer" | "annotator"): { email: string; password: string } {
   const password = `pw-${role}-${Math.random().toString(36).slice(2)}-long`;

@@ -1,4 +1,6 @@
 import { collectHighlightMarks, highlightParagraphs } from "@/lib/annotation/highlight-segments";
+import type { CasieDocument } from "@/lib/casie/types";
+import type { DocumentSet } from "@/lib/documents/document-sets";
 import type { GoldDocument } from "@/lib/documents/load";
 import { AnnotatedText } from "./AnnotatedText";
 import { DocumentHeading } from "./DocumentHeading";
@@ -7,38 +9,53 @@ import styles from "./DocumentView.module.css";
 import { EventPanel } from "./EventPanel";
 import { ImportWarnings } from "./ImportWarnings";
 import { Legend } from "./Legend";
+import { SetSwitcher } from "./SetSwitcher";
+import layout from "./text-layout.module.css";
 
-/**
- * A document with its gold annotations, or, when `showGold` is false
- * (annotators work blind), its text alone.
- */
-export function DocumentView({ document, showGold }: { document: GoldDocument; showGold: boolean }) {
-  const { content, hoppers } = document.casie;
-  if (!showGold) {
+interface Props {
+  /** The document's text, metadata and import warnings (its gold annotations are never read here). */
+  document: GoldDocument;
+  /** The sets the viewer may see, and the one shown with its annotations; none shown: the text alone. */
+  sets: DocumentSet[];
+  shown: { set: DocumentSet; document: CasieDocument } | null;
+  viewerId: string;
+  /** Admins and reviewers: the gold file's download and import warnings. */
+  showGoldDetails: boolean;
+}
+
+/** A document with the annotations of one set the viewer may see (their own, for annotators), or its text alone. */
+export function DocumentView({ document, sets, shown, viewerId, showGoldDetails }: Props) {
+  const { content } = document.casie;
+  const hoppers = shown?.document.hoppers ?? [];
+  const marks = collectHighlightMarks(content, hoppers);
+  const eventTypes = [...new Set(hoppers.flatMap((h) => h.events.map((e) => e.type)))];
+  const switcher = <SetSwitcher documentId={document.id} sets={sets} shownId={shown?.set.setId ?? null} viewerId={viewerId} />;
+  if (!shown) {
     return (
-      <div className={styles.view}>
-        <DocumentHeading document={document} showDownload={false} />
-        <p className={styles.note} role="note">
-          Gold annotations are hidden: annotators see the text only, so that their own annotations are made without them.
-        </p>
-        <AnnotatedText content={content} paragraphs={highlightParagraphs(content, [])} />
+      <div className={`${layout.page} ${styles.view}`}>
+        <DocumentHeading document={document} showDownload={showGoldDetails} />
+        {switcher}
+        <div className={layout.columns}>
+          <AnnotatedText content={content} paragraphs={highlightParagraphs(content, [])} />
+        </div>
       </div>
     );
   }
-
-  const marks = collectHighlightMarks(content, hoppers);
-  const eventTypes = [...new Set(hoppers.flatMap((h) => h.events.map((e) => e.type)))];
   return (
-    <DocumentInteractions className={styles.view}>
-      <DocumentHeading document={document} showDownload />
-      <ImportWarnings warnings={document.warnings} />
-      <div className={styles.columns}>
+    <DocumentInteractions className={`${layout.page} ${styles.view}`}>
+      <DocumentHeading document={document} showDownload={showGoldDetails} />
+      {showGoldDetails && <ImportWarnings warnings={document.warnings} />}
+      {switcher}
+      <div className={layout.columns}>
         <article aria-label="Document text">
           <Legend eventTypes={eventTypes} hasMismatches={marks.some((m) => !m.textMatches)} />
           <AnnotatedText content={content} paragraphs={highlightParagraphs(content, marks)} />
         </article>
         <aside className={styles.panel} aria-label="Events" data-event-panel="">
-          <EventPanel hoppers={hoppers} />
+          <EventPanel
+            hoppers={hoppers}
+            empty={shown.set.kind === "GOLD" ? "This document has no gold annotations." : "This set has no annotations yet."}
+          />
         </aside>
       </div>
     </DocumentInteractions>

@@ -5,8 +5,8 @@ import { externalReferenceLinks } from "./external-links";
 import { typeColorClass } from "./type-colors";
 import { countNoun } from "@/lib/count-noun";
 
-/** The events grouped by hopper. Items carry the data attributes DocumentInteractions reads. */
-export function EventPanel({ hoppers }: { hoppers: CasieHopper[] }) {
+/** The events grouped by hopper, or `empty` when there are none. Items carry the data attributes DocumentInteractions reads. */
+export function EventPanel({ hoppers, empty }: { hoppers: CasieHopper[]; empty: string }) {
   const eventCount = hoppers.reduce((n, hopper) => n + hopper.events.length, 0);
   return (
     <div className={styles.panel}>
@@ -16,7 +16,7 @@ export function EventPanel({ hoppers }: { hoppers: CasieHopper[] }) {
           {countNoun(eventCount, "event")} in {countNoun(hoppers.length, "hopper")}
         </span>
       </h2>
-      {hoppers.length === 0 && <p className={styles.empty}>This document has no gold annotations.</p>}
+      {hoppers.length === 0 && <p className={styles.empty}>{empty}</p>}
       {hoppers.map((hopper) => (
         <section key={hopper.index} className={styles.hopper} data-hopper={hopper.index} aria-labelledby={`hopper-${hopper.index}`}>
           <h3 id={`hopper-${hopper.index}`} className={styles.hopperHeading}>

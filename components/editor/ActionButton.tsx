@@ -1,19 +1,20 @@
 "use client";
 
 import { Button } from "@/components/ui/Button";
-import { findAction, isEnabled } from "./actions";
+import { findAction } from "./actions";
 import styles from "./EditorApp.module.css";
 import { useActionContext } from "./use-action-context";
 
-/** A toolbar button for a registered action: its label, shortcut and enabled state all come from the registry. */
+/** A toolbar button for a registered action: its label, shortcut and enabled state (and why not) all come from the registry. */
 export function ActionButton({ name }: { name: string }) {
   const context = useActionContext();
   const action = findAction(name);
+  const unavailable = action.unavailable?.(context);
   return (
     <Button
       size="compact"
-      disabled={!isEnabled(action, context)}
-      title={`${action.label} (${action.shortcut.label})`}
+      disabled={Boolean(unavailable)}
+      title={`${action.label} (${action.shortcut.label})${unavailable ? `. ${unavailable}.` : ""}`}
       aria-keyshortcuts={action.shortcut.label.split(" or ").join(" ")}
       data-action={action.name}
       onClick={() => action.perform(context)}

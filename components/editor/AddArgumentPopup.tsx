@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { findSpan } from "@/lib/annotation/document-lookup";
+import { findSpan, spanUsers } from "@/lib/annotation/document-lookup";
+import { existingArgumentSpan } from "@/lib/annotation/editor-commands";
 import { ChoiceList } from "./ChoiceList";
 import type { Popup } from "./editor-state";
 import styles from "./Popup.module.css";
@@ -18,7 +19,8 @@ export function AddArgumentPopup({ popup, anchor }: { popup: Extract<Popup, { ki
   const event = eventOf(document, popup.eventIndex);
   if (!event) return null;
   const { target } = popup;
-  const reused = "reuseSpanIndex" in target ? findSpan(document, target.reuseSpanIndex) : undefined;
+  // Clicked, found or selected: a span on exactly these bounds is re-used, and the annotator is told so.
+  const reused = "reuseSpanIndex" in target ? findSpan(document, target.reuseSpanIndex) : existingArgumentSpan(document, target.start, target.end);
   const text = reused ? reused.text : "start" in target ? document.content.slice(target.start, target.end) : "";
   const entityTypes = role ? entityTypeChoices(tagset, role) : [];
 
@@ -29,8 +31,12 @@ export function AddArgumentPopup({ popup, anchor }: { popup: Extract<Popup, { ki
       onClose={() => editor.closePopup()}
       testId="add-argument-popup"
     >
+      {reused && (
+        <p className={styles.reuse} data-testid="reuse-note">
+          Re-uses {reused.index} (used by {spanUsers(document, reused.index).join(", ")})
+        </p>
+      )}
       <p className={styles.subtitle}>
-        {reused && `Re-uses span ${reused.index}. `}
         {role ? `Step 2 of 2: entity type of the ${role}` : `Step 1 of 2: role in the ${event.type} / ${event.subtype} event`}
       </p>
       {role ? (

@@ -1,18 +1,25 @@
 "use client";
 
+import { useContext } from "react";
 import { suggestedEntityTypes } from "@/lib/casie/tagset";
 import type { CasieEvent } from "@/lib/casie/types";
 import { ExternalReferenceForm } from "./ExternalReferenceForm";
 import styles from "./Panels.module.css";
 import { entityTypeChoices, roleNames } from "./tagset-choices";
+import { FocusTextContext } from "./use-action-context";
 import { useEditor, useEditorState } from "./use-editor";
 
 /** One argument of the selected event: role, entity type and entity link, all editable; removable. */
 export function ArgumentEditor({ event, position, selected }: { event: CasieEvent; position: number; selected: boolean }) {
   const editor = useEditor();
   const tagset = useEditorState((state) => state.tagset);
+  const focusText = useContext(FocusTextContext);
   const argument = event.arguments[position];
   const name = `${argument.role.type} ${argument.index}`;
+  const reference = argument.externalReference;
+  const linkSummary = reference
+    ? [reference.wikidataid && `Wikidata ${reference.wikidataid}`, reference.dbpediaURI && "DBpedia"].filter(Boolean).join(", ")
+    : "none";
 
   const setRole = (role: string) => {
     // A role whose suggestions do not include the entity type gets the first suggestion with it, in the same step.
@@ -68,7 +75,11 @@ export function ArgumentEditor({ event, position, selected }: { event: CasieEven
           </select>
         </label>
       </div>
-      <ExternalReferenceForm key={JSON.stringify(argument.externalReference ?? null)} event={event} position={position} />
+      {/* Folded away while there is no link, to keep long argument lists short. */}
+      <details className={styles.referenceBox} open={reference !== undefined}>
+        <summary title="E edits the selected argument's entity link">Entity link: {linkSummary}</summary>
+        <ExternalReferenceForm key={JSON.stringify(reference ?? null)} event={event} position={position} onDone={focusText} />
+      </details>
     </li>
   );
 }

@@ -1,11 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import layout from "@/components/document/text-layout.module.css";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { Tagset } from "@/lib/casie/tagset";
 import { ChecksPanel } from "./ChecksPanel";
+import { CommandFeedback } from "./CommandFeedback";
+import { writeDomSelection } from "./dom-selection";
+import { EARLY_KEYS_SCRIPT, replayEarlyKeys } from "./early-keys";
 import styles from "./EditorApp.module.css";
 import { browserEnvironment } from "./browser-environment";
 import { EditorStore } from "./editor-store";
@@ -41,8 +45,13 @@ export function EditorApp(props: EditorAppProps) {
     () => new EditorStore({ setId, version, document, numbering, tagset }, { transport: httpTransport(setId), environment: browserEnvironment }),
   );
   const textRef = useRef<HTMLDivElement>(null);
-  const focusText = useCallback(() => textRef.current?.focus(), []);
-  useEffect(() => editor.start(), [editor]);
+  // Back to the text with its selection drawn again (focus in a popup's field had taken it off the screen).
+  const focusText = useCallback(() => {
+    const root = textRef.current;
+    if (!root) return;
+    root.focus({ preventScroll: true });
+    writeDomSelection(root, editor.getSnapshot().selection.text);
+  }, [editor]);
   useEffect(() => {
     const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
       if (editor.hasUnsavedEdits()) event.preventDefault();
@@ -51,16 +60,22 @@ export function EditorApp(props: EditorAppProps) {
     return () => window.removeEventListener("beforeunload", warnBeforeLeaving);
   }, [editor]);
   useEditorKeyboard(editor, textRef, focusText);
-  // Test hook for bench/editor.ts: set once mounted, after the effects above (the keyboard handler is attached).
+  // Started and ready in the commit that shows the editor, before its first paint (layout effects, after the keyboard
+  // handler's): from then on every key is handled. The loading note goes (bench/editor.ts times `data-ready`),
+  // and the keys pressed meanwhile run.
   const rootRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
+    const stop = editor.start();
     rootRef.current?.setAttribute("data-ready", "");
-  }, []);
+    void replayEarlyKeys();
+    return stop;
+  }, [editor]);
 
   return (
     <EditorContext.Provider value={editor}>
       <FocusTextContext.Provider value={focusText}>
-        <div ref={rootRef} className={styles.editor} data-testid="editor" data-set={setId}>
+        <div ref={rootRef} className={`${layout.page} ${styles.editor}`} data-testid="editor" data-set={setId}>
+          <script type="module" dangerouslySetInnerHTML={{ __html: EARLY_KEYS_SCRIPT }} />
           <header className={styles.header}>
             <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
               <Link href={`/projects/${props.projectId}`}>{props.projectName}</Link> /{" "}
@@ -69,11 +84,15 @@ export function EditorApp(props: EditorAppProps) {
             <h1 className={styles.title}>{document.info?.title || props.documentName}</h1>
           </header>
           <div className={styles.bar}>
+            <p className={styles.loading} role="status" data-early-keys="" data-testid="editor-loading" suppressHydrationWarning>
+              Loading the editor…
+            </p>
             <SaveStatus />
             <Toolbar fileName={`${props.documentName}.json`} />
+            <CommandFeedback />
           </div>
           <Notices />
-          <div className={styles.columns}>
+          <div className={`${layout.columns} ${styles.columns}`}>
             <article aria-label="Text" className={styles.textColumn}>
               <EditorText textRef={textRef} />
             </article>

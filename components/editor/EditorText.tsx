@@ -1,19 +1,22 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, type ClipboardEvent, type MouseEvent, type RefObject } from "react";
+import layout from "@/components/document/text-layout.module.css";
 import { collectHighlightMarks, highlightParagraphs } from "@/lib/annotation/highlight-segments";
 import { caretRect, readDomSelection, writeDomSelection } from "./dom-selection";
 import type { TextSelection } from "./editor-state";
 import styles from "./EditorText.module.css";
 import { SelectionLighting } from "./SelectionLighting";
-import { blockStarts, textBlocks } from "./text-blocks";
+import { SpanPreview } from "./SpanPreview";
+import { blockStarts, textParagraphs } from "./text-blocks";
 import { TextBlockView } from "./TextBlockView";
 import { useEditor, useEditorState } from "./use-editor";
 
 /**
- * The annotated text. The browser's own selection (mouse, double-click) and the
- * editor's (keyboard) are kept equal, as character offsets: a selection made
- * here goes into the store, and one made by a command shows here.
+ * The annotated text, laid out as the document page lays it out. The browser's
+ * own selection (mouse, double-click) and the editor's (keyboard) are kept
+ * equal, as character offsets: a selection made here goes into the store, and
+ * one made by a command shows here. A copied selection is the content's own characters.
  */
 export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | null> }) {
   const editor = useEditor();
@@ -21,7 +24,10 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
   const text = useEditorState((state) => state.selection.text);
   const { content, hoppers } = document;
   const starts = useMemo(() => blockStarts(content, highlightParagraphs(content, [])), [content]);
-  const blocks = useMemo(() => textBlocks(highlightParagraphs(content, collectHighlightMarks(content, hoppers)), starts), [content, hoppers, starts]);
+  const paragraphs = useMemo(
+    () => textParagraphs(highlightParagraphs(content, collectHighlightMarks(content, hoppers)), starts),
+    [content, hoppers, starts],
+  );
 
   // The selection last written to the browser's: the store may already be ahead of it (a keyboard command's
   // change not yet rendered), so a selectionchange that still reports it is our own echo, not the user's doing.
@@ -43,7 +49,7 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
   useLayoutEffect(() => {
     if (textRef.current && (text || shown.current)) writeDomSelection(textRef.current, text);
     shown.current = text;
-  }, [text, textRef, blocks]);
+  }, [text, textRef, paragraphs]);
 
   // A span selected from the panels or by keyboard (J, K, a check) is brought into view; one clicked in the text already is.
   const span = useEditorState((state) => state.selection.span);
@@ -60,8 +66,23 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
     editor.snapTextSelection();
   };
 
+  // Line breaks between paragraphs would be copied as blank lines: the clipboard gets the content itself.
+  const onCopy = (event: ClipboardEvent) => {
+    const selected = textRef.current && readDomSelection(textRef.current);
+    if (!selected || selected.anchor === selected.focus) return;
+    event.clipboardData.setData("text/plain", content.slice(Math.min(selected.anchor, selected.focus), Math.max(selected.anchor, selected.focus)));
+    event.preventDefault();
+  };
+
+  // A click, not the end of a drag, a double-click or a Shift+click extending the selection, selects the span under it. (A click
+  // inside the selection collapses it only after the click event, so the selection cannot tell.)
+  const pressedAt = useRef<{ x: number; y: number } | null>(null);
+  const onMouseDown = (event: MouseEvent) => {
+    pressedAt.current = { x: event.clientX, y: event.clientY };
+  };
   const onClick = (event: MouseEvent) => {
-    if (!window.getSelection()?.isCollapsed) return;
+    const from = pressedAt.current;
+    if (event.shiftKey || event.detail > 1 || !from || Math.hypot(event.clientX - from.x, event.clientY - from.y) > 3) return;
     const mark = (event.target as Element).closest("[data-span]");
     if (!mark) return;
     const kind = mark.getAttribute("data-kind") === "nugget" ? "nugget" : "argument";
@@ -73,25 +94,32 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
       <SelectionLighting />
       <div
         ref={textRef}
-        className={styles.text}
+        className={`${layout.text} ${styles.text}`}
         tabIndex={0}
         role="document"
         aria-label="Document text"
         aria-describedby="editor-text-help"
         data-testid="editor-text"
         data-editor-text=""
+        onMouseDown={onMouseDown}
         onMouseUp={onMouseUp}
         onClick={onClick}
+        onCopy={onCopy}
       >
-        {blocks.map((block) => (
-          <TextBlockView key={block.start} content={content} block={block} />
+        {paragraphs.map((paragraph) => (
+          <p key={paragraph.start}>
+            {paragraph.blocks.map((block) => (
+              <TextBlockView key={block.start} content={content} block={block} />
+            ))}
+          </p>
         ))}
       </div>
       <p id="editor-text-help" hidden>
         Arrow keys move the caret, Shift extends the selection, Ctrl moves by word. N creates an event from the selection; A adds it as an argument of
         the selected event. Press ? for every shortcut.
       </p>
-      <Caret textRef={textRef} layoutKey={blocks} />
+      <SpanPreview textRef={textRef} layoutKey={paragraphs} />
+      <Caret textRef={textRef} layoutKey={paragraphs} />
     </div>
   );
 }

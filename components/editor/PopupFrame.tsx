@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useContext, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
 import styles from "./Popup.module.css";
+import { FocusTextContext } from "./use-action-context";
 
 /** Where to appear: below this box (a selection), else near the top of the window. Read after render, as it measures the page. */
 export type PopupAnchor = () => DOMRect | null;
@@ -17,11 +18,13 @@ interface Props {
 
 /**
  * A small modal dialog next to what it is about: focus moves in (to the first
- * field) and back out when it closes, Tab stays inside, Escape (or ×) closes it.
+ * field) and, when it closes, back to the text with its selection drawn again;
+ * Tab stays inside, Escape (or ×) closes it.
  */
 export function PopupFrame({ title, anchor, onClose, children, testId, wide }: Props) {
   const dialog = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  const focusText = useContext(FocusTextContext);
 
   useLayoutEffect(() => {
     const element = dialog.current!;
@@ -37,14 +40,16 @@ export function PopupFrame({ title, anchor, onClose, children, testId, wide }: P
     element.style.left = `${Math.max(margin, Math.min(left, window.innerWidth - box.width - margin))}px`;
   }, [anchor]);
 
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    const first = dialog.current!.querySelector<HTMLElement>("input, select, button");
-    (first ?? dialog.current!).focus();
+  // A field with autoFocus has focus already. The cleanup runs before the dialog leaves the page, so it still
+  // sees whether focus is inside (else the user has put it somewhere on purpose). focusText is stable.
+  useLayoutEffect(() => {
+    const element = dialog.current!;
+    if (!element.contains(document.activeElement)) (element.querySelector<HTMLElement>("input, select, button") ?? element).focus();
     return () => {
-      if (previous?.isConnected) previous.focus();
+      const active = document.activeElement;
+      if (!active || active === document.body || element.contains(active)) focusText();
     };
-  }, []);
+  }, [focusText]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {

@@ -9,6 +9,7 @@ import { DeleteEventPopup } from "./DeleteEventPopup";
 import { rangeRect } from "./dom-selection";
 import type { Popup } from "./editor-state";
 import { ChangeTypePopup, RealisPopup } from "./EventAttributePopups";
+import { ExternalReferencePopup } from "./ExternalReferencePopup";
 import { FindPopup } from "./FindPopup";
 import { MergeHopperPopup, MoveEventPopup } from "./HopperPopups";
 import { ShortcutHelp } from "./ShortcutHelp";
@@ -35,6 +36,8 @@ export function PopupLayer({ textRef }: { textRef: RefObject<HTMLDivElement | nu
       return <MoveEventPopup popup={popup} anchor={anchor} />;
     case "mergeHopper":
       return <MergeHopperPopup popup={popup} anchor={anchor} />;
+    case "externalReference":
+      return <ExternalReferencePopup popup={popup} anchor={anchor} />;
     case "find":
       return <FindPopup />;
     case "help":
@@ -42,9 +45,13 @@ export function PopupLayer({ textRef }: { textRef: RefObject<HTMLDivElement | nu
   }
 }
 
-/** The screen box of the text a popup is about: the selection, the re-used span, or the event's nugget. */
+/** The screen box of the text a popup is about: the selection, the re-used span, the argument, or the event's nugget. */
 function anchorOf(root: HTMLElement, document: CasieDocument, popup: Popup): DOMRect | null {
   if (popup.kind === "createEvent") return rangeRect(root, popup.range.start, popup.range.end);
+  if (popup.kind === "externalReference") {
+    const argument = findEvent(document, popup.eventIndex)?.event.arguments[popup.position];
+    if (argument) return rangeRect(root, argument.startOffset, argument.endOffset);
+  }
   if (popup.kind === "addArgument") {
     const { target } = popup;
     const span = "reuseSpanIndex" in target ? findSpan(document, target.reuseSpanIndex) : undefined;

@@ -3,13 +3,14 @@
 import { ACTIONS, type ActionGroup } from "./actions";
 import styles from "./Popup.module.css";
 import { PopupFrame } from "./PopupFrame";
-import { useEditor } from "./use-editor";
+import { useActionContext } from "./use-action-context";
 
 const GROUPS: ActionGroup[] = ["Text", "Events and arguments", "Hoppers", "History", "View"];
 
-/** Every shortcut, generated from the action registry, plus the keys of the popups and what the mouse does. */
+/** Every shortcut, generated from the action registry (with the settings' current values), plus the keys of the popups and what the mouse does. */
 export function ShortcutHelp() {
-  const editor = useEditor();
+  const context = useActionContext();
+  const { editor } = context;
   return (
     <PopupFrame title="Keyboard shortcuts" anchor={() => null} onClose={() => editor.closePopup()} testId="shortcut-help" wide>
       <div className={styles.help}>
@@ -25,6 +26,12 @@ export function ShortcutHelp() {
                   <dd>
                     {action.label}
                     {action.scope === "text" && " (in the text)"}
+                    {action.status && (
+                      <>
+                        {": "}
+                        <strong data-status="">now {action.status(context)}</strong>
+                      </>
+                    )}
                   </dd>
                 </div>
               ))}

@@ -26,8 +26,10 @@ export interface EditorAction {
   shortcut: Shortcut;
   /** "text": only while the text has keyboard focus (the arrow keys move the caret there, and scroll elsewhere). */
   scope?: "text";
-  /** Whether the action can run now; the toolbar disables it otherwise. */
-  enabled?(context: ActionContext): boolean;
+  /** Why the action cannot run now, as its key's refusal says it (the toolbar disables it); null when it can. */
+  unavailable?(context: ActionContext): string | null;
+  /** A setting's current value, shown beside the action in the toolbar and the shortcut overlay ("on"). */
+  status?(context: ActionContext): string;
   perform(context: ActionContext): void;
 }
 
@@ -42,6 +44,14 @@ const selectedHopper = (context: ActionContext) => {
   const index = state.selection.hopper ?? selectedEvent(context)?.hopper.index;
   return index === undefined ? undefined : state.document.hoppers[findHopperPosition(state.document, index)];
 };
+/** Why there is no span to make: nothing selected, or nothing but white space and punctuation. */
+const noRange = (context: ActionContext, what: string) => {
+  const text = context.state.selection.text;
+  return text && text.anchor !== text.focus ? `The selection holds no word to ${what}` : `Select some text first to ${what}`;
+};
+const NO_EVENT = "Select an event first: click its nugget, or press J";
+const NO_HOPPER = "Select a hopper or an event first";
+
 /** What "add argument" would add: the selected text, else a clicked span the event does not use yet. */
 export const argumentTarget = (context: ActionContext) => {
   const selected = range(context);
@@ -62,7 +72,7 @@ function edgeAction(name: string, label: string, spec: string, edge: "start" | "
     label,
     group: "Events and arguments",
     shortcut: shortcut(spec),
-    enabled: ({ state }) => state.selection.span !== null,
+    unavailable: ({ state }) => (state.selection.span === null ? "Select a span first: click a nugget or an argument" : null),
     perform: ({ editor, state }) => editor.moveSpanEdge(state.selection.span!, edge, direction),
   };
 }
@@ -85,6 +95,20 @@ export const ACTIONS: readonly EditorAction[] = [
     perform: ({ editor }) => editor.openPopup({ kind: "find" }),
   },
   {
+    name: "find-next",
+    label: "Find the last text again: its next occurrence after the caret",
+    group: "Text",
+    shortcut: shortcut("F3"),
+    perform: ({ editor }) => editor.findAgain(false),
+  },
+  {
+    name: "find-previous",
+    label: "Find the last text again: its previous occurrence",
+    group: "Text",
+    shortcut: shortcut("Shift+F3"),
+    perform: ({ editor }) => editor.findAgain(true),
+  },
+  {
     name: "focus-text",
     label: "Go to the text (keyboard focus)",
     group: "Text",
@@ -97,7 +121,7 @@ export const ACTIONS: readonly EditorAction[] = [
     short: "New event",
     group: "Events and arguments",
     shortcut: shortcut("N"),
-    enabled: (context) => range(context) !== null,
+    unavailable: (context) => (range(context) ? null : noRange(context, "make an event of")),
     perform: (context) => context.editor.openPopup({ kind: "createEvent", range: range(context)!, hopper: "new" }),
   },
   {
@@ -105,7 +129,7 @@ export const ACTIONS: readonly EditorAction[] = [
     label: "New event from the selected text, in the selected event's hopper",
     group: "Events and arguments",
     shortcut: shortcut("Shift+N"),
-    enabled: (context) => range(context) !== null && selectedEvent(context) !== undefined,
+    unavailable: (context) => (!selectedEvent(context) ? NO_EVENT : range(context) ? null : noRange(context, "make an event of")),
     perform: (context) => context.editor.openPopup({ kind: "createEvent", range: range(context)!, hopper: selectedEvent(context)!.hopper.index }),
   },
   {
@@ -114,7 +138,12 @@ export const ACTIONS: readonly EditorAction[] = [
     short: "Add argument",
     group: "Events and arguments",
     shortcut: shortcut("A"),
-    enabled: (context) => selectedEvent(context) !== undefined && argumentTarget(context) !== null,
+    unavailable: (context) =>
+      !selectedEvent(context)
+        ? `${NO_EVENT}, then the text of its argument`
+        : argumentTarget(context)
+          ? null
+          : `${noRange(context, "add as an argument")} (or click a span)`,
     perform: (context) =>
       context.editor.openPopup({ kind: "addArgument", eventIndex: context.state.selection.event!, target: argumentTarget(context)! }),
   },
@@ -123,7 +152,7 @@ export const ACTIONS: readonly EditorAction[] = [
     label: "Change the selected event's type",
     group: "Events and arguments",
     shortcut: shortcut("T"),
-    enabled: (context) => selectedEvent(context) !== undefined,
+    unavailable: (context) => (selectedEvent(context) ? null : NO_EVENT),
     perform: ({ editor, state }) => editor.openPopup({ kind: "changeEventType", eventIndex: state.selection.event! }),
   },
   {
@@ -131,15 +160,35 @@ export const ACTIONS: readonly EditorAction[] = [
     label: "Change the selected event's realis",
     group: "Events and arguments",
     shortcut: shortcut("R"),
-    enabled: (context) => selectedEvent(context) !== undefined,
+    unavailable: (context) => (selectedEvent(context) ? null : NO_EVENT),
     perform: ({ editor, state }) => editor.openPopup({ kind: "changeRealis", eventIndex: state.selection.event! }),
+  },
+  {
+    name: "edit-link",
+    label: "Link the selected argument to its entity (Wikidata id, DBpedia URI)",
+    group: "Events and arguments",
+    shortcut: shortcut("E"),
+    unavailable: (context) => {
+      const found = selectedEvent(context);
+      if (!found) return NO_EVENT;
+      return context.state.selection.argument === null
+        ? `Select one of ${found.event.index}'s arguments first: click it in the panel, or its span in the text`
+        : null;
+    },
+    perform: ({ editor, state }) =>
+      editor.openPopup({ kind: "externalReference", eventIndex: state.selection.event!, position: state.selection.argument! }),
   },
   {
     name: "resize-span",
     label: "Give the selected span the bounds of the selected text",
     group: "Events and arguments",
     shortcut: shortcut("B"),
-    enabled: (context) => context.state.selection.span !== null && range(context) !== null,
+    unavailable: (context) =>
+      context.state.selection.span === null
+        ? "Select a span first: click a nugget or an argument"
+        : range(context)
+          ? null
+          : noRange(context, "give the span"),
     perform: (context) => context.editor.resizeSpan(context.state.selection.span!, range(context)!),
   },
   edgeAction("extend-start", "Move the selected span's start left (a word; a character with snapping off)", "[", "start", "backward"),
@@ -152,7 +201,8 @@ export const ACTIONS: readonly EditorAction[] = [
     short: "Delete",
     group: "Events and arguments",
     shortcut: anyOf(shortcut("Delete"), shortcut("Backspace")),
-    enabled: (context) => selectedEvent(context) !== undefined || selectedHopper(context)?.events.length === 0,
+    unavailable: (context) =>
+      selectedEvent(context) || selectedHopper(context)?.events.length === 0 ? null : "Select an argument, an event or an empty hopper first",
     perform: (context) => {
       const { editor, state } = context;
       const event = selectedEvent(context)?.event;
@@ -197,7 +247,7 @@ export const ACTIONS: readonly EditorAction[] = [
     short: "Move event",
     group: "Hoppers",
     shortcut: shortcut("M"),
-    enabled: (context) => selectedEvent(context) !== undefined,
+    unavailable: (context) => (selectedEvent(context) ? null : NO_EVENT),
     perform: ({ editor, state }) => editor.openPopup({ kind: "moveEvent", eventIndex: state.selection.event! }),
   },
   {
@@ -206,7 +256,11 @@ export const ACTIONS: readonly EditorAction[] = [
     short: "Split event",
     group: "Hoppers",
     shortcut: shortcut("S"),
-    enabled: (context) => (selectedEvent(context)?.hopper.events.length ?? 0) > 1,
+    unavailable: (context) => {
+      const found = selectedEvent(context);
+      if (!found) return NO_EVENT;
+      return found.hopper.events.length > 1 ? null : `${found.event.index} is alone in its hopper already`;
+    },
     perform: ({ editor, state }) => editor.splitEvent(state.selection.event!),
   },
   {
@@ -215,7 +269,11 @@ export const ACTIONS: readonly EditorAction[] = [
     short: "Merge hopper",
     group: "Hoppers",
     shortcut: shortcut("Shift+M"),
-    enabled: (context) => selectedHopper(context) !== undefined && context.state.document.hoppers.length > 1,
+    unavailable: (context) => {
+      const hopper = selectedHopper(context);
+      if (!hopper) return NO_HOPPER;
+      return context.state.document.hoppers.length > 1 ? null : `There is no other hopper to merge hopper ${hopper.index} into`;
+    },
     perform: (context) => context.editor.openPopup({ kind: "mergeHopper", hopperIndex: selectedHopper(context)!.index }),
   },
   {
@@ -223,7 +281,7 @@ export const ACTIONS: readonly EditorAction[] = [
     label: `Set or clear the hopper's relation “${SAME_RELATION}”`,
     group: "Hoppers",
     shortcut: shortcut("L"),
-    enabled: (context) => selectedHopper(context) !== undefined,
+    unavailable: (context) => (selectedHopper(context) ? null : NO_HOPPER),
     perform: (context) => {
       const hopper = selectedHopper(context)!;
       context.editor.setHopperRelation(hopper.index, hopper.relation === undefined ? SAME_RELATION : null);
@@ -235,7 +293,7 @@ export const ACTIONS: readonly EditorAction[] = [
     short: "Undo",
     group: "History",
     shortcut: shortcut("Ctrl+Z"),
-    enabled: ({ state }) => state.history.undo.length > 0,
+    unavailable: ({ state }) => (state.history.undo.length > 0 ? null : "Nothing to undo"),
     perform: ({ editor }) => editor.undo(),
   },
   {
@@ -244,7 +302,7 @@ export const ACTIONS: readonly EditorAction[] = [
     short: "Redo",
     group: "History",
     shortcut: anyOf(shortcut("Ctrl+Shift+Z"), shortcut("Ctrl+Y")),
-    enabled: ({ state }) => state.history.redo.length > 0,
+    unavailable: ({ state }) => (state.history.redo.length > 0 ? null : "Nothing to redo"),
     perform: ({ editor }) => editor.redo(),
   },
   {
@@ -252,6 +310,7 @@ export const ACTIONS: readonly EditorAction[] = [
     label: "Snap selections to whole words (on or off)",
     group: "View",
     shortcut: shortcut("W"),
+    status: ({ state }) => (state.snapping ? "on" : "off"),
     perform: ({ editor }) => editor.toggleSnapping(),
   },
   {
@@ -271,5 +330,5 @@ export function findAction(name: string): EditorAction {
 }
 
 export function isEnabled(action: EditorAction, context: ActionContext): boolean {
-  return action.enabled?.(context) ?? true;
+  return !action.unavailable?.(context);
 }

@@ -51,14 +51,25 @@ export function caretRect(root: HTMLElement, offset: number): DOMRect | null {
 
 /** The screen box of a range of offsets (to place a popup next to it). */
 export function rangeRect(root: HTMLElement, start: number, end: number): DOMRect | null {
+  const range = domRange(root, start, end);
+  if (!range) return null;
+  const rects = range.getClientRects();
+  return rects.length ? rects[rects.length - 1] : range.getBoundingClientRect();
+}
+
+/** The screen boxes of a range of offsets, one per line (and element) it crosses, relative to the viewport. */
+export function rangeRects(root: HTMLElement, start: number, end: number): DOMRect[] {
+  return [...(domRange(root, start, end)?.getClientRects() ?? [])].filter((rect) => rect.width > 0);
+}
+
+function domRange(root: HTMLElement, start: number, end: number): Range | null {
   const from = domPointFromOffset(root, start, "forward");
   const to = domPointFromOffset(root, end, "backward");
   if (!from || !to) return null;
   const range = document.createRange();
   range.setStart(from.node as Node, from.offset);
   range.setEnd(to.node as Node, to.offset);
-  const rects = range.getClientRects();
-  return rects.length ? rects[rects.length - 1] : range.getBoundingClientRect();
+  return range;
 }
 
 function isBackward(selection: Selection): boolean {

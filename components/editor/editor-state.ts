@@ -37,6 +37,7 @@ export type Popup =
   | { kind: "deleteEvent"; eventIndex: string }
   | { kind: "moveEvent"; eventIndex: string }
   | { kind: "mergeHopper"; hopperIndex: number }
+  | { kind: "externalReference"; eventIndex: string; position: number }
   | { kind: "find" }
   | { kind: "help" };
 
@@ -45,6 +46,13 @@ export interface Notice {
   tone: "info" | "warning";
   title: string;
   details: string[];
+}
+
+/** A brief message about the last command, shown beside the save status until it clears itself: why it was refused, or where find went. */
+export interface Feedback {
+  id: number;
+  tone: "refusal" | "info";
+  message: string;
 }
 
 /** The set's part (confirmed, pending, version: collab.ts) beside the session's (selection, popups, notices). */
@@ -58,6 +66,9 @@ export interface EditorSnapshot extends CollabState {
   popup: Popup | null;
   save: SyncStatus;
   notices: Notice[];
+  feedback: Feedback | null;
+  /** What find looked for last: the find popup starts with it, and F3 looks for it again. */
+  lastFind: string;
   /** The last thing done, for screen readers (a polite live region). */
   announcement: string;
 }

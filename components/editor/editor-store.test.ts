@@ -183,3 +183,58 @@ test("a started store saves through its transport; a conflict notice stays until
   assert.deepEqual(editor.getSnapshot().notices, []);
   stop();
 });
+
+test("a refused command says why in a brief message of its own, and to screen readers", () => {
+  const editor = editorOn(blankDocument(CONTENT));
+  editor.createEvent(range("have stolen"), "new", "Attack", "Databreach", "Actual");
+  editor.moveSpanEdge("T1", "start", "forward");
+  editor.moveSpanEdge("T1", "start", "forward");
+  const state = editor.getSnapshot();
+  assert.equal(findEvent(state.document, "E1")!.event.nugget.text, "stolen");
+  assert.deepEqual(state.feedback && { tone: state.feedback.tone, message: state.feedback.message }, {
+    tone: "refusal",
+    message: "T1's start cannot move further that way",
+  });
+  assert.equal(state.announcement, "T1's start cannot move further that way");
+  assert.deepEqual(state.notices, [], "the conflict notices are left alone");
+  editor.splitEvent("E1");
+  assert.equal(editor.getSnapshot().feedback!.message, "E1 is alone in its hopper already");
+});
+
+test("find remembers its query, counts the occurrences and goes on from the caret with F3, both ways", () => {
+  const editor = editorOn(blankDocument("Google said Google’s GOOGLE account and google.com were hit."));
+  assert.ok(editor.find("google", false));
+  assert.equal(editor.getSnapshot().feedback!.message, "“google”: 1 of 4");
+  editor.findAgain(false);
+  editor.findAgain(false);
+  assert.deepEqual(editor.getSnapshot().selection.text, { anchor: 21, focus: 27 });
+  assert.equal(editor.getSnapshot().feedback!.message, "“google”: 3 of 4");
+  editor.findAgain(true);
+  assert.equal(editor.getSnapshot().feedback!.message, "“google”: 2 of 4");
+  editor.setTextSelection({ anchor: 50, focus: 50 });
+  editor.findAgain(false);
+  assert.equal(editor.getSnapshot().feedback!.message, "“google”: 1 of 4", "past the last, find wraps around");
+  assert.equal(editor.getSnapshot().lastFind, "google");
+  assert.ok(!editor.find("ransom", false));
+  editor.findAgain(false);
+  assert.equal(editor.getSnapshot().feedback!.message, "“ransom” is not in the text");
+});
+
+test("F3 before any find says how to start one", () => {
+  const editor = editorOn(blankDocument(CONTENT));
+  editor.findAgain(false);
+  assert.match(editor.getSnapshot().feedback!.message, /press \/ to find text/);
+});
+
+test("the moved, split or merged event stays selected, so the commands on it keep working", () => {
+  const editor = editorOn(clinicDocument());
+  editor.selectEvent("E3");
+  editor.moveEvent("E3", 0);
+  assert.equal(editor.getSnapshot().selection.event, "E3");
+  editor.splitEvent("E3");
+  assert.equal(editor.getSnapshot().selection.event, "E3");
+  const hopper = findEvent(editor.getSnapshot().document, "E3")!.hopper.index;
+  editor.mergeHoppers(1, hopper);
+  assert.equal(editor.getSnapshot().selection.event, "E3");
+  assert.equal(findEvent(editor.getSnapshot().document, "E3")!.hopper.index, 1);
+});

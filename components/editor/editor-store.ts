@@ -45,6 +45,7 @@ import {
 import type { AnnotationOperation, EventAttributes } from "@/lib/annotation/operation-types";
 import { applyRebased } from "@/lib/annotation/rebase";
 import { SyncClient, type SyncEnvironment, type SyncTransport } from "@/lib/annotation/sync-client";
+import { findOccurrences, nearestOccurrence, occurrencePlace } from "@/lib/annotation/text-search";
 import { nextWordBoundary, previousWordBoundary, snapToWordBoundaries, type TextRange } from "@/lib/annotation/word-snapping";
 import type { Tagset } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
@@ -54,6 +55,7 @@ import {
   selectionIn,
   type EditorSelection,
   type EditorSnapshot,
+  type Feedback,
   type Notice,
   type Popup,
   type TextSelection,
@@ -74,6 +76,7 @@ export interface EditorConnection {
 }
 
 const INFO_NOTICE_MS = 8000;
+const FEEDBACK_MS = 4000;
 
 export class EditorStore {
   private state: EditorSnapshot;
@@ -81,6 +84,7 @@ export class EditorStore {
   private readonly sync: SyncClient;
   private readonly environment: SyncEnvironment;
   private nextNoticeId = 1;
+  private nextFeedbackId = 1;
 
   /** `clientId`: this window's, random, naming its operations on the server. */
   constructor(init: EditorInit, connection: EditorConnection, clientId: string = newClientId()) {
@@ -94,6 +98,8 @@ export class EditorStore {
       popup: null,
       save: { state: "saved" },
       notices: [],
+      feedback: null,
+      lastFind: "",
       announcement: "",
     };
     this.environment = connection.environment;
@@ -289,7 +295,7 @@ export class EditorStore {
   moveSpanEdge(spanIndex: string, edge: SpanEdge, direction: EdgeDirection): void {
     const by = this.state.snapping ? "word" : "char";
     if (!this.run((document) => moveSpanEdgeOperation(document, spanIndex, edge, by, direction))) {
-      this.announce(`${spanIndex} cannot move further that way`);
+      this.refuse(`${spanIndex}'s ${edge} cannot move further that way`);
     }
   }
 
@@ -307,18 +313,18 @@ export class EditorStore {
     this.closePopup();
   }
 
+  /** A selected event stays selected (it moved with its hopper), so the commands on it keep working; else the merged hopper is. */
   mergeHoppers(intoHopper: number, fromHopper: number): void {
     this.run(
       (document) => mergeHoppersOperation(document, intoHopper, fromHopper),
-      () => ({ hopper: intoHopper, event: null }),
+      () => (this.state.selection.event ? { hopper: null } : { hopper: intoHopper, event: null }),
     );
     this.closePopup();
   }
 
   splitEvent(eventIndex: string): void {
-    if (!this.run((document) => splitEventOperation(document, eventIndex, this.state.numbering))) {
-      this.announce(`${eventIndex} is alone in its hopper already`);
-    }
+    if (!this.run((document) => splitEventOperation(document, eventIndex, this.state.numbering)))
+      this.refuse(`${eventIndex} is alone in its hopper already`);
   }
 
   createHopper(): void {
@@ -392,6 +398,14 @@ export class EditorStore {
     this.setTextSelection({ anchor: extend ? text.anchor : focus, focus });
   }
 
+  /** The text selection as a range, else the caret where it would start: where find looks from. */
+  caretRange(): TextRange {
+    const text = this.state.selection.text;
+    if (text) return { start: Math.min(text.anchor, text.focus), end: Math.max(text.anchor, text.focus) };
+    const home = this.caretHome();
+    return { start: home, end: home };
+  }
+
   /** Where the caret starts when there is none: at the selected event's nugget, else at the top. */
   private caretHome(): number {
     const { selection, document } = this.state;
@@ -453,19 +467,27 @@ export class EditorStore {
     this.update({ selection: NO_SELECTION });
   }
 
-  /** Selects the next occurrence of `query` after the caret (before it when `backwards`), wrapping around; false when there is none. */
+  /**
+   * Selects the next occurrence of `query` after the caret (before it when
+   * `backwards`), wrapping around, and says which of how many it is; false when
+   * there is none. The query is kept for the next find.
+   */
   find(query: string, backwards: boolean): boolean {
-    const { content } = this.state.document;
-    const needle = query.toLocaleLowerCase();
-    if (!needle) return false;
-    const haystack = content.toLocaleLowerCase();
-    const text = this.state.selection.text;
-    const from = text ? (backwards ? Math.min(text.anchor, text.focus) : Math.max(text.anchor, text.focus)) : 0;
-    let at = backwards ? haystack.lastIndexOf(needle, from - 1) : haystack.indexOf(needle, from);
-    if (at === -1) at = backwards ? haystack.lastIndexOf(needle) : haystack.indexOf(needle);
-    if (at === -1) return false;
-    this.setTextSelection({ anchor: at, focus: at + needle.length });
+    const occurrences = findOccurrences(this.state.document.content, query);
+    const position = nearestOccurrence(occurrences, this.caretRange(), backwards);
+    if (query) this.update({ lastFind: query });
+    if (position === -1) return false;
+    const { start, end } = occurrences[position];
+    this.setTextSelection({ anchor: start, focus: end });
+    this.inform(`“${query}”: ${occurrencePlace(position, occurrences.length)}`);
     return true;
+  }
+
+  /** Find again (F3): the next or previous occurrence of the last query. */
+  findAgain(backwards: boolean): void {
+    const query = this.state.lastFind;
+    if (!query) this.refuse("Nothing to find again yet: press / to find text");
+    else if (!this.find(query, backwards)) this.refuse(`“${query}” is not in the text`);
   }
 
   // --- popups, preferences, notices ----------------------------------------
@@ -491,6 +513,23 @@ export class EditorStore {
 
   private announce(announcement: string): void {
     this.update({ announcement });
+  }
+
+  /** A command that cannot run says why: briefly on screen, and to screen readers. */
+  refuse(message: string): void {
+    this.showFeedback("refusal", message);
+  }
+
+  private inform(message: string): void {
+    this.showFeedback("info", message);
+  }
+
+  private showFeedback(tone: Feedback["tone"], message: string): void {
+    const feedback = { id: this.nextFeedbackId++, tone, message };
+    this.update({ feedback, announcement: message });
+    this.environment.setTimeout(() => {
+      if (this.state.feedback === feedback) this.update({ feedback: null });
+    }, FEEDBACK_MS);
   }
 
   /**
@@ -565,6 +604,7 @@ function newClientId(): string {
 
 /** Whether an open popup still has what it was opened for. */
 function popupFits(document: CasieDocument, popup: Popup): boolean {
+  if (popup.kind === "externalReference") return findEvent(document, popup.eventIndex)?.event.arguments[popup.position] !== undefined;
   if ("eventIndex" in popup) return findEvent(document, popup.eventIndex) !== undefined;
   if (popup.kind === "mergeHopper") return document.hoppers.some((hopper) => hopper.index === popup.hopperIndex);
   return true;

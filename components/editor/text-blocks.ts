@@ -1,19 +1,25 @@
-// The editor's text as blocks of a few sentences. Corpus content has no line
-// breaks (a whole article is one paragraph), which is hard to read and would make
-// every edit re-render the whole text; cutting long paragraphs after sentence
-// ends gives readable blocks that can each be memoized. Blocks depend on the
-// content only, so they keep their keys while annotations change.
+// The editor's text as the article's own paragraphs (one per line break of the
+// content, as the document page shows them), each cut into blocks of a few
+// sentences. Blocks are inline: they change nothing on screen or in a copied
+// selection, but each can be memoized, so an edit re-renders only the blocks
+// whose highlights changed, not a whole article of one paragraph. Blocks depend
+// on the content only, so they keep their keys while annotations change.
 
 import type { HighlightMark, HighlightParagraph, HighlightSegment } from "@/lib/annotation/highlight-segments";
 
 export interface TextBlock {
   start: number;
   end: number;
-  /** Ends a paragraph of the content (a line break follows), not just a run of sentences. */
-  paragraphEnd: boolean;
   segments: HighlightSegment[];
   /** Changes exactly when the block's rendering does: the memo key. */
   signature: string;
+}
+
+/** A paragraph of the content (text between line breaks) and its blocks. */
+export interface TextParagraph {
+  start: number;
+  end: number;
+  blocks: TextBlock[];
 }
 
 const MIN_BLOCK_LENGTH = 400;
@@ -38,11 +44,11 @@ export function blockStarts(content: string, paragraphs: readonly { start: numbe
   return starts;
 }
 
-/** The paragraphs' segments regrouped into blocks cut at `starts`; a segment crossing a cut is split in two. */
-export function textBlocks(paragraphs: readonly HighlightParagraph[], starts: readonly number[]): TextBlock[] {
-  const blocks: TextBlock[] = [];
+/** Each paragraph's segments regrouped into blocks cut at `starts`; a segment crossing a cut is split in two. */
+export function textParagraphs(paragraphs: readonly HighlightParagraph[], starts: readonly number[]): TextParagraph[] {
   let next = 0;
-  for (const paragraph of paragraphs) {
+  return paragraphs.map((paragraph) => {
+    const blocks: TextBlock[] = [];
     while (next < starts.length && starts[next] < paragraph.start) next++;
     let block = newBlock(paragraph.start);
     for (const segment of paragraph.segments) {
@@ -50,25 +56,24 @@ export function textBlocks(paragraphs: readonly HighlightParagraph[], starts: re
       while (next + 1 < starts.length && starts[next + 1] < paragraph.end && starts[next + 1] < piece.end) {
         const cut = starts[++next];
         if (cut > piece.start) block.segments.push({ ...piece, end: cut });
-        blocks.push(finish(block, cut, false));
+        blocks.push(finish(block, cut));
         block = newBlock(cut);
         piece = { ...piece, start: Math.max(piece.start, cut) };
       }
       block.segments.push(piece);
     }
-    blocks.push(finish(block, paragraph.end, true));
+    blocks.push(finish(block, paragraph.end));
     next++;
-  }
-  return blocks;
+    return { start: paragraph.start, end: paragraph.end, blocks };
+  });
 }
 
 function newBlock(start: number): TextBlock {
-  return { start, end: start, paragraphEnd: false, segments: [], signature: "" };
+  return { start, end: start, segments: [], signature: "" };
 }
 
-function finish(block: TextBlock, end: number, paragraphEnd: boolean): TextBlock {
+function finish(block: TextBlock, end: number): TextBlock {
   block.end = end;
-  block.paragraphEnd = paragraphEnd;
   block.signature = block.segments.map(segmentSignature).join("|");
   return block;
 }

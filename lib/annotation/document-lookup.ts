@@ -42,6 +42,13 @@ export function findSpan(document: CasieDocument, spanIndex: string): CasieSpan 
   return undefined;
 }
 
+/** The events using a `T` (as nugget or argument), each once, in document order. */
+export function spanUsers(document: CasieDocument, spanIndex: string): string[] {
+  const events = new Set<string>();
+  for (const { span, event } of spanUses(document)) if (span.index === spanIndex) events.add(event.index);
+  return [...events];
+}
+
 export function sameBounds(
   a: Pick<CasieSpan, "startOffset" | "endOffset" | "text">,
   b: Pick<CasieSpan, "startOffset" | "endOffset" | "text">,

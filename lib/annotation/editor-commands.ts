@@ -11,7 +11,7 @@ import { describeArgument, quote } from "./conflict-messages";
 import { findEvent, findHopperPosition, findSpan, sameBounds, spanUses, type LocatedEvent } from "./document-lookup";
 import { createIndexAllocator, type SetNumbering } from "./index-allocation";
 import type { AnnotationOperation, EventAttributes, HopperSlot } from "./operation-types";
-import { nextWordBoundary, previousWordBoundary } from "./word-snapping";
+import { spanEdgeStop } from "./word-snapping";
 
 /** The command cannot be carried out as asked; `message` says why, for the annotator. */
 export class InvalidCommandError extends Error {
@@ -163,8 +163,10 @@ export function adjustSpanOperation(document: CasieDocument, spanIndex: string, 
 
 /**
  * One edge of a span moved by a character or a word, as Shift(+Ctrl)+arrow keys
- * do. A word move lands on a word boundary, past the white space between words.
- * Null when the span would become empty or leave the content.
+ * do. A word move lands on the next start (for a span's start) or end (for its
+ * end) of a word, a clitic ending or a quote or bracket, so a span can take in
+ * or shed the marks around it and a possessive 's. Null when the span would
+ * become empty or leave the content.
  */
 export function moveSpanEdgeOperation(
   document: CasieDocument,
@@ -178,17 +180,8 @@ export function moveSpanEdgeOperation(
   let start = span.startOffset;
   let end = span.endOffset;
   const from = edge === "start" ? start : end;
-  let moved: number;
-  if (by === "char") moved = from + (direction === "forward" ? 1 : -1);
-  else if (direction === "forward") {
-    moved = nextWordBoundary(content, from);
-    // A start moved forward by a word lands at the end of that word: it goes on to the next word's start.
-    if (edge === "start") while (moved < end && /\s/u.test(content[moved])) moved++;
-  } else {
-    moved = previousWordBoundary(content, from);
-    // Likewise an end moved back by a word lands at that word's start: it goes back to the previous word's end.
-    if (edge === "end") while (moved > start && /\s/u.test(content[moved - 1])) moved--;
-  }
+  const moved = by === "char" ? from + (direction === "forward" ? 1 : -1) : spanEdgeStop(content, from, edge, direction);
+  if (moved === null) return null;
   if (edge === "start") start = moved;
   else end = moved;
   if (start < 0 || end > content.length || start >= end) return null;
@@ -374,10 +367,21 @@ function newSpan(document: CasieDocument, index: string, start: number, end: num
 /** An argument span for a selection: the `T` of an argument span with exactly these bounds, or a new one. */
 function argumentSpan(document: CasieDocument, start: number, end: number, numbering: SetNumbering | undefined): CasieSpan {
   const text = selectedText(document.content, start, end);
-  for (const use of spanUses(document)) {
-    if (use.kind === "argument" && sameBounds(use.span, { startOffset: start, endOffset: end, text })) return use.span;
-  }
-  return { index: createIndexAllocator(document, { numbering }).span(), startOffset: start, endOffset: end, text };
+  return (
+    existingArgumentSpan(document, start, end) ?? {
+      index: createIndexAllocator(document, { numbering }).span(),
+      startOffset: start,
+      endOffset: end,
+      text,
+    }
+  );
+}
+
+/** The argument span an argument on exactly these bounds re-uses (its `T`), if there is one. */
+export function existingArgumentSpan(document: CasieDocument, start: number, end: number): CasieSpan | undefined {
+  const bounds = { startOffset: start, endOffset: end, text: document.content.slice(start, end) };
+  for (const use of spanUses(document)) if (use.kind === "argument" && sameBounds(use.span, bounds)) return use.span;
+  return undefined;
 }
 
 function boundsOf(span: CasieSpan) {

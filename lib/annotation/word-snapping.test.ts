@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { nextWordBoundary, previousWordBoundary, snapToWordBoundaries, wordAt, type TextRange } from "./word-snapping";
+import { nextWordBoundary, previousWordBoundary, snapToWordBoundaries, spanEdgeStop, wordAt, type TextRange } from "./word-snapping";
 
 const TEXT = 'Hackers exploited CVE-2017-0144 ("EternalBlue") to steal 1,000,000 records, didn\'t they?  Then $5 million.';
 
@@ -65,4 +65,65 @@ test("word-wise caret moves stop at word ends going forward and word starts goin
   assert.equal(previousWordBoundary(TEXT, 0), 0);
   assert.equal(nextWordBoundary(TEXT, TEXT.length), TEXT.length);
   assert.equal(nextWordBoundary(TEXT, at("million")), TEXT.length - 1);
+});
+
+// Spans as the CASIE corpus draws them around quotes, brackets and possessives.
+const NEWS =
+  "Google’s engineers said Microsoft's “Wanna Cry” ransomware attack hit the Domain Name System (DNS). " +
+  'They\'ve paid $75,000 to Apple Inc. in "ransom" and “phishing” (CVE-2017-0144) was it.';
+
+function snapped(selection: string, nth = 0): string | null {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = NEWS.indexOf(selection, at + 1);
+  assert.ok(at >= 0, selection);
+  const range = snapToWordBoundaries(NEWS, at, at + selection.length);
+  return range && NEWS.slice(range.start, range.end);
+}
+
+test("a possessive or contracted ending is a word boundary: selections shed it, and stop before it when widened", () => {
+  assert.equal(snapped("Google’s"), "Google");
+  assert.equal(snapped("oogl"), "Google");
+  assert.equal(snapped("Microsoft's “"), "Microsoft");
+  assert.equal(snapped("They've"), "They");
+  assert.equal(snapped("Google’s engineers"), "Google’s engineers", "a possessive inside the selection stays");
+  assert.equal(text(snapToWordBoundaries(TEXT, at("n't"), at("n't") + 1)), "didn't", "n't is no clitic ending");
+});
+
+test("quotes and brackets at the edges go unless the selection closes them without being wholly inside them", () => {
+  assert.equal(snapped("“Wanna Cry” ransomware attack"), "“Wanna Cry” ransomware attack");
+  assert.equal(snapped(" “Wanna Cry"), "Wanna Cry");
+  assert.equal(snapped("Domain Name System (DNS)."), "Domain Name System (DNS)");
+  assert.equal(snapped("(DNS). They"), "(DNS). They", "an opening bracket closed inside the selection stays");
+  assert.equal(snapped("“phishing”"), "phishing");
+  assert.equal(snapped('"ransom"'), "ransom");
+  assert.equal(snapped("(CVE-2017-0144)"), "CVE-2017-0144");
+  assert.equal(snapped("DNS)"), "DNS");
+});
+
+test("a currency sign goes with its amount, an abbreviation keeps its period, a sentence end does not", () => {
+  assert.equal(snapped("75,0"), "$75,000");
+  assert.equal(snapped("Apple In"), "Apple Inc.");
+  assert.equal(snapped("Apple Inc. in"), "Apple Inc. in");
+  assert.equal(snapped("System (DNS). "), "System (DNS)");
+  assert.equal(snapped("was it."), "was it");
+});
+
+test("span edges moved by a word stop at words, clitic endings, quotes and brackets", () => {
+  const from = (fragment: string) => NEWS.indexOf(fragment);
+  const slice = (start: number | null, end: number | null) => (start === null || end === null ? null : NEWS.slice(start, end));
+  // “Wanna Cry”: the start goes back over the quote first, then to the word before.
+  const wanna = from("Wanna");
+  const cryEnd = from("Cry") + 3;
+  assert.equal(slice(spanEdgeStop(NEWS, wanna, "start", "backward"), cryEnd), "“Wanna Cry");
+  assert.equal(slice(spanEdgeStop(NEWS, wanna - 1, "start", "backward"), cryEnd), "Microsoft's “Wanna Cry");
+  assert.equal(slice(wanna, spanEdgeStop(NEWS, cryEnd, "end", "forward")), "Wanna Cry”");
+  assert.equal(slice(wanna, spanEdgeStop(NEWS, cryEnd + 1, "end", "forward")), "Wanna Cry” ransomware");
+  // Google’s: the end goes forward over the possessive as a whole, and back to the name.
+  const googleEnd = from("’s engineers");
+  assert.equal(slice(0, spanEdgeStop(NEWS, googleEnd, "end", "forward")), "Google’s");
+  assert.equal(slice(0, spanEdgeStop(NEWS, googleEnd + 2, "end", "backward")), "Google");
+  // A start moved forward goes to the next word's start, past punctuation and spaces.
+  assert.equal(slice(spanEdgeStop(NEWS, from("(DNS)"), "start", "forward"), from("). They")), "DNS");
+  assert.equal(spanEdgeStop(NEWS, 0, "start", "backward"), null);
+  assert.equal(spanEdgeStop(NEWS, NEWS.length, "end", "forward"), null);
 });

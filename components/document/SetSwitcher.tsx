@@ -1,0 +1,62 @@
+import Link from "next/link";
+import type { DocumentSet } from "@/lib/documents/document-sets";
+import styles from "./SetSwitcher.module.css";
+
+/** How a set is named to the viewer. */
+export function setLabel(set: DocumentSet, viewerId: string): string {
+  if (set.kind === "GOLD") return "Gold";
+  return set.annotatorId === viewerId ? "Your annotations" : (set.annotatorName ?? "An annotator");
+}
+
+/**
+ * Which annotations the page shows, and the other sets the viewer may see
+ * (annotators only ever their own: annotation is blind).
+ */
+export function SetSwitcher({
+  documentId,
+  sets,
+  shownId,
+  viewerId,
+}: {
+  documentId: string;
+  sets: DocumentSet[];
+  shownId: string | null;
+  viewerId: string;
+}) {
+  if (sets.length === 0) {
+    return (
+      <p className={styles.note} role="note">
+        You have not annotated this document yet: choose <strong>Annotate</strong> to start. Annotation is blind, so the gold set and other
+        annotators&apos; sets are not shown.
+      </p>
+    );
+  }
+  if (sets.length === 1 && sets[0].annotatorId === viewerId) {
+    return (
+      <p className={styles.note} role="note" data-testid="shown-set">
+        Showing your annotations (version {sets[0].version}). Annotation is blind, so the gold set and other annotators&apos; sets are not shown.
+      </p>
+    );
+  }
+  return (
+    <nav aria-label="Annotation sets" className={styles.switcher} data-testid="set-switcher">
+      <span className={styles.label}>Annotations:</span>
+      <ul>
+        {sets.map((set) => (
+          <li key={set.setId}>
+            {/* Not prefetched: each would render the page on the server for a switch seldom made. */}
+            <Link
+              href={`/documents/${documentId}?set=${set.setId}`}
+              prefetch={false}
+              aria-current={set.setId === shownId ? "page" : undefined}
+              data-set={set.setId}
+              data-kind={set.kind}
+            >
+              {setLabel(set, viewerId)} <span className={styles.version}>v{set.version}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,35 @@
+// The annotation sets of one document that a user may see, for the document
+// page: one query lists them, and who may see which set is the policy's to say.
+
+import type { SetKind, SetStatus } from "@/generated/prisma/enums";
+import type { CurrentUser } from "@/lib/auth/access";
+import { permissionsInProject, setAccess } from "@/lib/auth/policy";
+import { db, type Database } from "@/lib/db/client";
+import { isRecordId } from "@/lib/db/record-id";
+
+export interface DocumentSet {
+  setId: string;
+  kind: SetKind;
+  annotatorId: string | null;
+  /** The annotator's name, else their email; null for the gold set. */
+  annotatorName: string | null;
+  status: SetStatus;
+  version: number;
+}
+
+/** The document's sets that `user` may see: the gold set first, then the user's own, then the others by annotator. */
+export async function visibleDocumentSets(user: CurrentUser, documentId: string, client: Database = db()): Promise<DocumentSet[]> {
+  if (!isRecordId(documentId)) return [];
+  const { rows } = await client.pool.query<DocumentSet & { projectId: string }>(
+    `SELECT s."id" AS "setId", s."kind", s."annotatorId", s."status", s."version", d."projectId",
+        NULLIF(COALESCE(NULLIF(u."name", ''), u."email"), '') AS "annotatorName"
+      FROM "AnnotationSet" s JOIN "Document" d ON d."id" = s."documentId" LEFT JOIN "User" u ON u."id" = s."annotatorId"
+      WHERE s."documentId" = $1`,
+    [documentId],
+  );
+  if (!rows.length) return [];
+  const permissions = await permissionsInProject(user, rows[0].projectId, client);
+  const visible = rows.flatMap(({ projectId: _projectId, ...set }) => (setAccess(user, permissions, set).level === "none" ? [] : [set]));
+  const rank = (set: DocumentSet) => (set.kind === "GOLD" ? 0 : set.annotatorId === user.id ? 1 : 2);
+  return visible.sort((a, b) => rank(a) - rank(b) || (a.annotatorName ?? "").localeCompare(b.annotatorName ?? ""));
+}
