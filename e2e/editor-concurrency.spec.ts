@@ -1,7 +1,8 @@
 // One annotation set open in two windows of the same user: edits that do not
 // touch each other are merged (both survive a reload); an edit that contradicts
 // a change saved from the other window is refused with a clear message, and
-// nothing is silently overwritten. A save that fails is retried, not lost.
+// nothing is silently overwritten; each window's saves reach the other at once.
+// A save that fails is retried, not lost.
 
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { choose, expectSaved, findAndSelect, openEditor } from "./editor-driver";
@@ -54,6 +55,21 @@ test("edits from two windows merge, and a conflicting one is refused with a mess
     await expectSaved(page);
     await selectEvent(page, "breached");
     await expect(page.getByTestId("event-realis")).toHaveValue("Generic");
+  }
+});
+
+test("an edit in one window appears in the other within a second: pushed, not polled", async ({ browser }) => {
+  const first = await editorWindow(browser);
+  const second = await editorWindow(browser);
+  const nugget = (page: Page, word: string) => page.getByTestId("editor-text").locator('[data-kind="nugget"]', { hasText: word });
+  // Polling runs every 5 seconds, and only while the push stream is down: a second is far less.
+  for (const [from, to, word, subtype] of [
+    [first, second, "network", "Databreach"],
+    [second, first, "Friday", "PatchVulnerability"],
+  ] as const) {
+    await createEvent(from, word, subtype);
+    await expectSaved(from);
+    await expect(nugget(to, word)).toBeVisible({ timeout: 1500 });
   }
 });
 

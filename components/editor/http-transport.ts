@@ -1,7 +1,7 @@
 // The browser's side of /api/annotation-sets (lib/annotation/sync-protocol.ts):
 // the sync client's transport, over fetch.
 
-import { SyncRequestError, type SyncTransport } from "@/lib/annotation/sync-client";
+import { SyncRequestError, type PushEvents, type SyncTransport } from "@/lib/annotation/sync-client";
 import type { ErrorBody, LoadResponse, SaveResponse, SinceResponse } from "@/lib/annotation/sync-protocol";
 
 export function httpTransport(setId: string): SyncTransport {
@@ -16,7 +16,26 @@ export function httpTransport(setId: string): SyncTransport {
       ),
     since: (version) => call<SinceResponse>(`${base}?since=${version}`, { cache: "no-store" }),
     load: () => call<LoadResponse>(base, { cache: "no-store" }),
+    subscribe: (events) => subscribe(`${base}/events`, events),
   };
+}
+
+/** The set's push stream (Server-Sent Events); the browser reconnects it by itself after a drop. */
+function subscribe(url: string, events: PushEvents): () => void {
+  if (typeof EventSource === "undefined") return () => undefined;
+  const source = new EventSource(url, { withCredentials: true });
+  source.onopen = () => events.opened();
+  source.onerror = () => events.interrupted();
+  source.addEventListener("version", (message) => {
+    const { version } = JSON.parse((message as MessageEvent<string>).data) as { version: number };
+    events.version(version);
+  });
+  // The server ends the stream when the viewer may no longer see the set: do not reconnect.
+  source.addEventListener("closed", () => {
+    source.close();
+    events.interrupted();
+  });
+  return () => source.close();
 }
 
 async function call<T>(url: string, init: RequestInit, answers: number[] = [200]): Promise<T> {

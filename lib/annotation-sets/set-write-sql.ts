@@ -11,6 +11,7 @@ import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import { OPERATION_FORMAT } from "@/lib/annotation/operation-format";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import { sqlParameters, type SqlStatement } from "@/lib/db/sql-parameters";
+import { SET_CHANGES_CHANNEL } from "./set-changes";
 import { annotationRowInserts } from "./set-rows-sql";
 import type { AnnotationRowChanges } from "./set-snapshot";
 
@@ -49,8 +50,9 @@ export function writeSetStatement(write: SetWrite): SqlStatement {
     write.operations.map((entry) => JSON.stringify(entry.operation)),
     "jsonb[]",
   );
+  const newVersion = param(write.fromVersion + write.operations.length, "int");
   const parts = [
-    `g AS (UPDATE "AnnotationSet" s SET "version" = ${param(write.fromVersion + write.operations.length, "int")},
+    `g AS (UPDATE "AnnotationSet" s SET "version" = ${newVersion},
         "lastEventNumber" = GREATEST(s."lastEventNumber", ${param(numbering.event, "bigint")}),
         "lastSpanNumber" = GREATEST(s."lastSpanNumber", ${param(numbering.span, "bigint")}),
         "lastHopperIndex" = GREATEST(s."lastHopperIndex", ${param(numbering.hopper, "bigint")}),
@@ -68,5 +70,11 @@ export function writeSetStatement(write: SetWrite): SqlStatement {
           ${param(OPERATION_FORMAT, "int")}, u.op
         FROM unnest(${seqs}, ${operations}) WITH ORDINALITY AS u(seq, op, n) WHERE ${guarded})`,
   ];
-  return { name: "write-annotation-set", text: `WITH ${parts.join(",\n")}\nSELECT count(*)::int AS "written" FROM g`, values: params.values };
+  // Every viewer of the set hears of the new version when the statement commits (ids only: payloads are small).
+  parts.push(`n AS (SELECT pg_notify('${SET_CHANGES_CHANNEL}', json_build_object('set', g."id", 'version', ${newVersion})::text) FROM g)`);
+  return {
+    name: "write-annotation-set",
+    text: `WITH ${parts.join(",\n")}\nSELECT (SELECT count(*)::int FROM g) AS "written", (SELECT count(*) FROM n) AS "notified"`,
+    values: params.values,
+  };
 }

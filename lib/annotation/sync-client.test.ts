@@ -8,7 +8,7 @@ import { setEventAttributesOperation } from "./editor-commands";
 import { documentNumbering } from "./index-allocation";
 import { applyOperation } from "./operation-kinds";
 import type { AnnotationOperation } from "./operation-types";
-import { SyncClient, SyncRequestError, type SyncStatus, type SyncTransport } from "./sync-client";
+import { SyncClient, SyncRequestError, type PushEvents, type SyncStatus, type SyncTransport } from "./sync-client";
 import type { LoadResponse, LoggedOperation, SaveRequest, SaveResponse, SinceResponse } from "./sync-protocol";
 import { clinicDocument } from "./test-documents";
 import { ManualClock, settle } from "./test-windows";
@@ -296,4 +296,42 @@ test("a gap in what arrives is filled by a catch-up; stopping ends the polls", a
   clock.advance(60_000);
   await settle();
   assert.deepEqual(transport.sinces, [5]);
+});
+
+test("with a push stream open there is no polling; a pushed version fetches what is missing; when the stream drops, polling resumes", async () => {
+  const { host, transport, clock } = setUp();
+  let events: PushEvents | undefined;
+  let closed = false;
+  const pushing: SyncTransport = Object.assign(transport, {
+    subscribe: (handlers: PushEvents) => {
+      events = handlers;
+      return () => {
+        closed = true;
+      };
+    },
+  });
+  const client = new SyncClient(host.sync, pushing, clock, { pollIntervalMs: 5000 });
+  const stop = client.start();
+  transport.sinceAnswers.push({ version: 5, operations: [], complete: true });
+  events!.opened();
+  await settle();
+  assert.deepEqual(transport.sinces, [5], "opening (again) catches up");
+  clock.advance(30_000);
+  await settle();
+  assert.deepEqual(transport.sinces, [5], "no polls while the stream is open");
+  events!.version(5);
+  await settle();
+  assert.deepEqual(transport.sinces, [5], "a version it has is nothing to fetch");
+  const [six] = othersFrom(1);
+  transport.sinceAnswers.push({ version: 6, operations: [six], complete: true });
+  events!.version(6);
+  await settle();
+  assert.equal(host.state.version, 6);
+  events!.interrupted();
+  transport.sinceAnswers.push({ version: 6, operations: [], complete: true });
+  clock.advance(5000);
+  await settle();
+  assert.deepEqual(transport.sinces, [5, 5, 6], "polling again while the stream is down");
+  stop();
+  assert.ok(closed, "stopping closes the stream");
 });

@@ -4,7 +4,8 @@
 // other windows saved meanwhile, comes back through receiveOperations. The
 // transport (save, catch-up, load) and the environment (timers, visibility)
 // are injected, so every path (retry, backoff, catch-up, refusal, reload) is
-// tested with fakes; a push stream will be another transport, not a rewrite.
+// tested with fakes. A push stream, when the transport has one, says when the
+// set has moved on; polling is only the fallback while it is down.
 
 import { CollabGapError, CollabMismatchError, receiveOperations, refuseOperation, reloadCollab, type CollabState, type Reception } from "./collab";
 import type { LoadResponse, LoggedOperation, SaveRequest, SaveResponse, SinceResponse } from "./sync-protocol";
@@ -14,6 +15,18 @@ export interface SyncTransport {
   /** The operations after `version`, paged. */
   since(version: number): Promise<SinceResponse>;
   load(): Promise<LoadResponse>;
+  /** A push stream of the set's versions, when there is one; returns the function that closes it. */
+  subscribe?(events: PushEvents): () => void;
+}
+
+/** What a push stream reports. */
+export interface PushEvents {
+  /** The stream is open (again): anything missed while it was down is fetched. */
+  opened(): void;
+  /** The set is at `version` now. */
+  version(version: number): void;
+  /** The stream is down for now (it reconnects by itself); polling takes over meanwhile. */
+  interrupted(): void;
 }
 
 /** A request that got no usable answer: the network failed, or the server refused it for a reason no rebase can fix. */
@@ -73,6 +86,9 @@ export class SyncClient {
   /** A catch-up was asked for while busy: it runs once the request in flight is answered. */
   private catchUpWanted = false;
   private stopWaking: (() => void) | undefined;
+  private closeStream: (() => void) | undefined;
+  /** The push stream is open: no polling needed. */
+  private streaming = false;
 
   constructor(
     private readonly host: SyncHost,
@@ -87,6 +103,18 @@ export class SyncClient {
   start(): () => void {
     this.stopped = false;
     this.stopWaking = this.environment.onWake(() => this.requestCatchUp());
+    this.closeStream = this.transport.subscribe?.({
+      opened: () => {
+        this.streaming = true;
+        this.requestCatchUp();
+      },
+      version: (version) => {
+        if (version > this.host.collab().version) this.requestCatchUp();
+      },
+      interrupted: () => {
+        this.streaming = false;
+      },
+    });
     this.schedulePoll();
     this.kick();
     return () => this.stop();
@@ -95,6 +123,8 @@ export class SyncClient {
   stop(): void {
     this.stopped = true;
     this.stopWaking?.();
+    this.closeStream?.();
+    this.streaming = false;
     this.environment.clearTimeout(this.retryTimer);
     this.environment.clearTimeout(this.pollTimer);
   }
@@ -216,7 +246,7 @@ export class SyncClient {
   private schedulePoll(): void {
     this.pollTimer = this.environment.setTimeout(() => {
       if (this.stopped) return;
-      if (this.environment.isVisible()) this.requestCatchUp();
+      if (this.environment.isVisible() && !this.streaming) this.requestCatchUp();
       this.schedulePoll();
     }, this.options.pollIntervalMs);
   }
