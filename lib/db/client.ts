@@ -8,6 +8,9 @@ import { PrismaClient } from "@/generated/prisma/client";
  */
 export type Database = PrismaClient & { readonly pool: pg.Pool };
 
+/** What the bulk paths need of a Database: its pool. The CLI's import and export pass a bare pool, so they never load Prisma. */
+export type DatabasePool = Pick<Database, "pool">;
+
 export function createDatabaseClient(databaseUrl: string): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });

@@ -168,6 +168,30 @@ describe("importing and exporting", () => {
     assert.equal((await exportedFiles("again")).get("compact.json"), changed);
   });
 
+  test("a document the database refuses is skipped alone: the others written with it in one statement are stored", async () => {
+    const document = (sourcefile: string) => JSON.stringify({ ...JSON.parse(compactDocument), sourcefile });
+    const outOfRange = JSON.parse(compactDocument);
+    outOfRange.sourcefile = "out-of-range.txt";
+    outOfRange.cyberevent.hopper[1].index = 3_000_000_000;
+    const files: Record<string, string> = { "out-of-range.json": JSON.stringify(outOfRange), "twin-a.json": document("twin.txt") };
+    for (let n = 0; n < 8; n++) files[`doc${n}.json`] = document(`doc${n}.txt`);
+    files["twin-b.json"] = document("twin.txt");
+    const dir = await writeFiles("refused", files);
+    const report = await importFiles([dir], { projectName: "refused", client });
+
+    assert.deepEqual(report.imported.map((d) => d.file).sort(), [...Array.from({ length: 8 }, (_, n) => `doc${n}.json`), "twin-a.json"].sort());
+    assert.deepEqual(
+      report.skipped.map((s) => [s.file, s.reason.replace(/:.*/, "")]),
+      [
+        ["out-of-range.json", "the database refused it"],
+        ["twin-b.json", "already in the project as twin.txt (use --replace to replace it)"],
+      ],
+    );
+    const stored = await client.document.findMany({ where: { project: { name: "refused" } }, include: { sets: { include: { _count: true } } } });
+    assert.equal(stored.length, 9);
+    for (const { sets } of stored) assert.deepEqual([sets.length, sets[0]._count.hoppers, sets[0]._count.arguments], [1, 2, 2]);
+  });
+
   test("raw articles become documents without annotations", async () => {
     const article =
       "<title>Acme breached</title>\n<source> https://example.org/acme </source>\n<date> 2021_03_04 </date>\n<text>\nFirst line.\nSecond line.\n</text>\n";
