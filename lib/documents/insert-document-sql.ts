@@ -25,6 +25,8 @@ export interface GoldSetInsert {
   setId: string;
   rows: AnnotationRows;
   numbering: SetNumbering;
+  /** The imported file, when the set serializes back to exactly its bytes (see AnnotationSet.importedText). */
+  importedText: string | null;
 }
 
 export interface DocumentInsert {
@@ -55,6 +57,7 @@ interface GoldSetRow {
   lastEventNumber: number;
   lastSpanNumber: number;
   lastHopperIndex: number;
+  importedText: string | null;
 }
 
 const list = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
@@ -66,8 +69,9 @@ function insertRows(table: keyof typeof COLUMNS, parameter: number): string {
 }
 
 const TEXT = `WITH d AS (${insertRows("Document", 1)}),
-  s AS (INSERT INTO "AnnotationSet" ("id", "documentId", "kind", "status", "version", "lastEventNumber", "lastSpanNumber", "lastHopperIndex", "updatedAt")
-    SELECT "id", "documentId", 'GOLD', 'IMPORTED', 0, "lastEventNumber", "lastSpanNumber", "lastHopperIndex", CURRENT_TIMESTAMP
+  s AS (INSERT INTO "AnnotationSet"
+      ("id", "documentId", "kind", "status", "version", "lastEventNumber", "lastSpanNumber", "lastHopperIndex", "importedText", "updatedAt")
+    SELECT "id", "documentId", 'GOLD', 'IMPORTED', 0, "lastEventNumber", "lastSpanNumber", "lastHopperIndex", "importedText", CURRENT_TIMESTAMP
     FROM json_populate_recordset(NULL::"AnnotationSet", $2::json)),
   sp AS (${insertRows("Span", 3)}),
   h AS (${insertRows("Hopper", 4)}),
@@ -77,12 +81,13 @@ SELECT 1`;
 
 export function insertDocumentsStatement(inserts: readonly DocumentInsert[]): SqlStatement {
   const golds = inserts.flatMap(({ document, gold }) => (gold ? [{ documentId: document.id, gold }] : []));
-  const sets = golds.map(({ documentId, gold: { setId, numbering } }): GoldSetRow => ({
+  const sets = golds.map(({ documentId, gold: { setId, numbering, importedText } }): GoldSetRow => ({
     id: setId,
     documentId,
     lastEventNumber: numbering.event,
     lastSpanNumber: numbering.span,
     lastHopperIndex: numbering.hopper,
+    importedText,
   }));
   const rowsOf = (table: keyof AnnotationRows) => JSON.stringify(golds.flatMap(({ gold }): readonly object[] => gold.rows[table]));
   return {

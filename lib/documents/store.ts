@@ -24,6 +24,8 @@ export interface NewDocument {
   withGoldSet: boolean;
   /** Replace a document with the same sourcefile instead of refusing. */
   replace: boolean;
+  /** The imported file, when the gold set serializes back to exactly its bytes: exports write it while the set is unchanged. */
+  importedText?: string;
 }
 
 export class DocumentExistsError extends Error {
@@ -86,7 +88,15 @@ function documentInsert(input: NewDocument): DocumentInsert {
   };
   if (!input.withGoldSet) return { document, gold: null };
   const setId = randomUUID();
-  return { document, gold: { setId, rows: annotationRowsFromHoppers(setId, casie.hoppers), numbering: documentNumbering(casie) } };
+  return {
+    document,
+    gold: {
+      setId,
+      rows: annotationRowsFromHoppers(setId, casie.hoppers),
+      numbering: documentNumbering(casie),
+      importedText: input.importedText ?? null,
+    },
+  };
 }
 
 export interface StoredDocument {
@@ -146,4 +156,17 @@ export async function loadGoldDocuments(documentIds: string[], client?: Database
 export async function sourcefilesInProject(projectId: string, client: DatabasePool): Promise<Set<string>> {
   const { rows } = await client.pool.query<{ sourcefile: string }>('SELECT "sourcefile" FROM "Document" WHERE "projectId" = $1', [projectId]);
   return new Set(rows.map((row) => row.sourcefile));
+}
+
+/**
+ * The imported files of those documents whose gold sets are still as imported
+ * (version 0: every save raises it), by document id: their exports, byte for byte.
+ */
+export async function loadUnchangedImportedTexts(documentIds: string[], client: DatabasePool): Promise<Map<string, string>> {
+  const { rows } = await client.pool.query<{ documentId: string; importedText: string }>(
+    `SELECT "documentId", "importedText" FROM "AnnotationSet"
+      WHERE "documentId" = ANY($1::uuid[]) AND "kind" = 'GOLD' AND "version" = 0 AND "importedText" IS NOT NULL`,
+    [documentIds],
+  );
+  return new Map(rows.map((row) => [row.documentId, row.importedText]));
 }

@@ -10,6 +10,7 @@ import { after, before, describe, test } from "node:test";
 import type { Database } from "@/lib/db/client";
 import { loadGoldDocument } from "@/lib/documents/load";
 import { useTestDatabase } from "@/lib/db/test-database";
+import { saveOperations } from "@/lib/annotation-sets/save-operations";
 import { exportProject } from "@/lib/export/export-project";
 import { annotationFileNames, readAnnotationFiles } from "@/lib/testing/casie-corpus";
 import { CASIE_FIXTURES, FIXTURE, fixturePath, readFixture } from "@/lib/testing/casie-fixtures";
@@ -190,6 +191,47 @@ describe("importing and exporting", () => {
     const stored = await client.document.findMany({ where: { project: { name: "refused" } }, include: { sets: { include: { _count: true } } } });
     assert.equal(stored.length, 9);
     for (const { sets } of stored) assert.deepEqual([sets.length, sets[0]._count.hoppers, sets[0]._count.arguments], [1, 2, 2]);
+  });
+
+  test("an export writes the imported file while the gold set is as imported, and the set's annotations once a save changed them", async () => {
+    const dir = await writeFiles("kept", { "compact.json": FIXTURES["compact.json"] });
+    const [imported] = (await importFiles([dir], { projectName: "kept", client })).imported;
+    const gold = await client.annotationSet.findFirstOrThrow({ where: { documentId: imported.documentId, kind: "GOLD" } });
+    assert.equal(gold.importedText, FIXTURES["compact.json"]);
+    assert.equal((await exportedFiles("kept")).get("compact.json"), FIXTURES["compact.json"]);
+
+    const realis = { from: { realis: "Actual" }, to: { realis: "Generic" } };
+    const saved = await saveOperations(
+      {
+        setId: gold.id,
+        baseVersion: 0,
+        clientId: "test",
+        operations: [{ seq: 1, operation: { kind: "setEventAttributes", eventIndex: "E1", ...realis } }],
+        userId: null,
+      },
+      client,
+    );
+    assert.equal(saved.status, "saved");
+    const changed = FIXTURES["compact.json"].replace('"realis": "Actual"', '"realis": "Generic"');
+    assert.equal((await exportedFiles("kept")).get("compact.json"), changed);
+  });
+
+  test("a file that would not export to the same bytes keeps no copy: its export is the set serialized", async () => {
+    // One space inside the empty list: no json.dumps option writes that.
+    const text = JSON.stringify({ ...JSON.parse(compactDocument), sourcefile: "spaced.txt" })
+      .replace('"argument":[', '"argument": [')
+      .replace("}]}", "} ]}");
+    const dir = await writeFiles("spaced", { "spaced.json": text });
+    const [imported] = (await importFiles([dir], { projectName: "spaced", client })).imported;
+    assert.deepEqual(
+      imported.warnings.map((warning) => warning.code),
+      ["not-byte-identical"],
+    );
+    const gold = await client.annotationSet.findFirstOrThrow({ where: { documentId: imported.documentId, kind: "GOLD" } });
+    assert.equal(gold.importedText, null);
+    const exported = (await exportedFiles("spaced")).get("spaced.json");
+    assert.notEqual(exported, text);
+    assert.deepEqual(JSON.parse(exported!), JSON.parse(text));
   });
 
   test("raw articles become documents without annotations", async () => {

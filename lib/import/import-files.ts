@@ -59,6 +59,8 @@ interface PreparedDocument {
   casie: CasieDocument;
   withGoldSet: boolean;
   warnings: CasieIssue[];
+  /** The file, when it serializes back to exactly these bytes. */
+  importedText?: string;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -153,7 +155,7 @@ function prepareFile(file: ImportFile, project: ProjectRecord): PreparedFile {
   const warnings = result.issues.slice();
   const roundTrip = checkRoundTrip(text, result.document);
   if (roundTrip) warnings.push(roundTrip);
-  return { ok: true, file: name, casie: result.document, withGoldSet: true, warnings };
+  return { ok: true, file: name, casie: result.document, withGoldSet: true, warnings, importedText: roundTrip ? undefined : text };
 }
 
 /**
@@ -213,6 +215,7 @@ function newDocument(prepared: PreparedDocument, project: ProjectRecord, replace
     warnings: prepared.warnings,
     withGoldSet: prepared.withGoldSet,
     replace,
+    importedText: prepared.importedText,
   };
 }
 
