@@ -1,9 +1,14 @@
-// Writes and reads documents with their gold sets, with plain pg: imports and
-// exports handle thousands of documents, where Prisma's per-query and per-row
-// cost would dominate. Every write is atomic: a document is stored whole or not
-// at all. The set rows themselves are lib/annotation-sets' to map and read.
+// Writes and reads documents with their gold sets, with plain pg (and COPY for
+// writes): imports and exports handle thousands of documents, where Prisma's
+// per-query and per-row cost would dominate. Every write is one transaction: a
+// document is stored whole or not at all. The set rows themselves are
+// lib/annotation-sets' to map and read.
 
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { documentNumbering } from "@/lib/annotation/index-allocation";
 import { annotationRowsFromHoppers, hoppersFromAnnotationRows } from "@/lib/annotation-sets/annotation-rows";
 import { readSetsRows } from "@/lib/annotation-sets/set-rows";
@@ -12,7 +17,7 @@ import { appClient } from "@/lib/db/app-client";
 import type { DatabasePool } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { casieDocumentFromRecord, documentLayoutColumn, type DocumentRecord } from "./document-record";
-import { insertDocumentsStatement, type DocumentInsert } from "./insert-document-sql";
+import { documentCopies, type DocumentInsert, type TableCopy } from "./document-copy";
 
 export interface NewDocument {
   projectId: string;
@@ -48,28 +53,31 @@ export async function createDocument(input: NewDocument, client?: DatabasePool):
 }
 
 /**
- * Stores documents with their gold sets in one statement, all of them or none:
- * when PostgreSQL refuses one (a sourcefile already in its project, a value out
- * of range), nothing is stored and its error is thrown. Those marked `replace`
- * replace their namesakes in the same transaction. Returns the new documents' ids.
+ * Stores documents with their gold sets in one transaction, all of them or
+ * none: when PostgreSQL refuses one (a sourcefile already in its project, a
+ * value out of range), nothing is stored and its error is thrown. Those marked
+ * `replace` first take their namesakes' place. Returns the new documents' ids.
  */
 export async function createDocuments(inputs: readonly NewDocument[], client?: DatabasePool): Promise<string[]> {
   const database = client ?? (await appClient());
   const inserts = inputs.map(documentInsert);
-  const insert = insertDocumentsStatement(inserts);
+  const copies = documentCopies(inserts, new Date());
   const replacing = inputs.filter((input) => input.replace);
-  if (!replacing.length) await database.pool.query(insert);
-  else {
-    await inTransaction(database, async (connection) => {
+  await inTransaction(database, async (connection) => {
+    if (replacing.length) {
       await connection.query(
         `DELETE FROM "Document" d USING unnest($1::uuid[], $2::text[]) AS r("projectId", "sourcefile")
           WHERE d."projectId" = r."projectId" AND d."sourcefile" = r."sourcefile"`,
         [replacing.map((input) => input.projectId), replacing.map((input) => input.casie.sourcefile)],
       );
-      await connection.query(insert);
-    });
-  }
+    }
+    for (const copy of copies) await copyIn(connection, copy);
+  });
   return inserts.map(({ document }) => document.id);
+}
+
+async function copyIn(connection: pg.PoolClient, { sql, data }: TableCopy): Promise<void> {
+  await pipeline(Readable.from([data]), connection.query(copyFrom(sql)));
 }
 
 function documentInsert(input: NewDocument): DocumentInsert {

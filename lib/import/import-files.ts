@@ -1,6 +1,6 @@
 // The import pipeline behind `hopper import`: files are read and checked one by
 // one, and written in batches, a few in flight while the next are read; each
-// batch is one statement, so every document is stored whole or not at all.
+// batch is one transaction, so every document is stored whole or not at all.
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,7 +21,7 @@ export interface ImportOptions {
 }
 
 /**
- * Documents per statement: enough that the database's per-statement and
+ * Documents per transaction: enough that the database's per-statement and
  * per-commit costs fade, few enough that the first batch goes out early and the
  * last one does not keep everyone waiting.
  */
@@ -104,7 +104,7 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
       })
       .finally(() => inFlight.delete(write));
     inFlight.add(write);
-    // Reading and checking files never waits on the database: let the statement go out before the next batch.
+    // Reading and checking files never waits on the database: let the batch go out before the next one is read.
     await (inFlight.size >= BATCHES_IN_FLIGHT ? Promise.race(inFlight) : new Promise(setImmediate));
   };
   for (const file of files) {
@@ -159,8 +159,8 @@ function prepareFile(file: ImportFile, project: ProjectRecord): PreparedFile {
 }
 
 /**
- * Stores a batch in one statement. When the database refuses one of its
- * documents, the whole statement is undone: its documents are then stored one
+ * Stores a batch in one transaction. When the database refuses one of its
+ * documents, the whole transaction is undone: its documents are then stored one
  * by one, so that only the refused one is skipped, with its reason.
  */
 async function storeBatch(
