@@ -3,7 +3,7 @@
 // one of the files it was built from changed, so that a run pays no TypeScript
 // compile and no module resolution across the whole import graph.
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -19,6 +19,10 @@ const BUILD_INPUTS = [path.relative(root, fileURLToPath(import.meta.url)), "tsco
 function fingerprint(file) {
   const info = statSync(path.join(root, file), { throwIfNoEntry: false });
   return info ? `${info.size}:${info.mtimeMs}` : "missing";
+}
+
+function changedSince(file, time) {
+  return (statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) >= time;
 }
 
 /** The current build's folder when every file it was built from is unchanged, else undefined. */
@@ -41,6 +45,7 @@ async function rebuild() {
   const { build } = await import("esbuild");
   const name = `build-${process.pid}-${Date.now().toString(36)}`;
   const outdir = path.join(cache, name);
+  const started = Date.now();
   const result = await build({
     absWorkingDir: root,
     entryPoints: [ENTRY],
@@ -58,14 +63,17 @@ async function rebuild() {
     logLevel: "error",
   });
   const sources = {};
-  for (const file of [...Object.keys(result.metafile.inputs), ...BUILD_INPUTS]) sources[file] = fingerprint(file);
+  // A file changed while esbuild read it may be bundled in either version: recorded as changed, the next run builds again.
+  for (const file of [...Object.keys(result.metafile.inputs), ...BUILD_INPUTS])
+    sources[file] = changedSince(file, started) ? "changed" : fingerprint(file);
   writeFileSync(path.join(outdir, "sources.json"), JSON.stringify(sources));
+  const replaced = existsSync(currentFile) ? readFileSync(currentFile, "utf8").trim() : undefined;
   const pointer = `${currentFile}.${name}`;
   writeFileSync(pointer, name);
   renameSync(pointer, currentFile);
-  // Earlier builds are no longer named; a run still loading one of them started well before this one.
+  // The build just replaced stays, for runs that started on it and still load its chunks; older ones go.
   for (const entry of readdirSync(cache)) {
-    if (entry.startsWith("build-") && entry !== name) rmSync(path.join(cache, entry), { recursive: true, force: true });
+    if (entry.startsWith("build-") && entry !== name && entry !== replaced) rmSync(path.join(cache, entry), { recursive: true, force: true });
   }
   return outdir;
 }
