@@ -9,11 +9,11 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createDatabaseClient } from "@/lib/db/client";
+import pg from "pg";
 import { createTestDatabase } from "@/lib/db/test-database";
 import { startTestServer } from "@/lib/db/test-server";
 import { exportProject } from "@/lib/export/export-project";
-import { importFiles } from "@/lib/import/import-files";
+import { BATCHES_IN_FLIGHT, importFiles } from "@/lib/import/import-files";
 import { readAnnotationFiles, type CasieCorpus } from "@/lib/testing/casie-corpus";
 import { benchCorpus, describeBenchCorpus } from "./bench-corpus";
 import { runCli } from "./cli-run";
@@ -130,7 +130,9 @@ async function main() {
   const server = await startTestServer();
   process.env.HOPPER_TEST_SERVER_URL = server.url;
   const database = await createTestDatabase();
-  const client = createDatabaseClient(database.url);
+  // Import and export need only plain pg connections, as the CLI gives them.
+  const pool = new pg.Pool({ connectionString: database.url, max: BATCHES_IN_FLIGHT });
+  const client = { pool };
   try {
     start = performance.now();
     const report = await importFiles([input], { projectName: "bench", client });
@@ -157,7 +159,7 @@ async function main() {
 
     await benchCli(corpus, input, work);
   } finally {
-    await client.$disconnect();
+    await pool.end();
     await database.drop();
     await server.stop();
     await rm(work, { recursive: true, force: true });
