@@ -1,16 +1,18 @@
 // The `hopper` command line: `npm run hopper -- <command>`. Run with no command for help.
+// `npm run hopper` runs it from a bundle (scripts/hopper-launcher.mjs); import, export
+// and check use plain pg, and only the account commands load Prisma, on demand.
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { checkRoundTrip, DEFAULT_CASIE_TAGSET, newCasieDocumentFromArticle, parseCasieDocument, summarizeIssues } from "@/lib/casie";
-import { openDatabase } from "@/lib/db/runtime";
+import type { Database, DatabasePool } from "@/lib/db/client";
+import { openMigratedServer } from "@/lib/db/migrated-server";
 import { exportProject } from "@/lib/export/export-project";
 import { collectImportFiles } from "@/lib/import/collect-files";
 import { formatImportReport } from "@/lib/import/format-report";
-import { importFiles } from "@/lib/import/import-files";
-import { addProjectMember, removeProjectMember } from "@/lib/projects/membership";
-import { createUser, generatePassword } from "@/lib/users";
+import { BATCHES_IN_FLIGHT, importFiles } from "@/lib/import/import-files";
 
 const HELP = `Usage: npm run hopper -- <command>
 
@@ -31,6 +33,32 @@ The database is DATABASE_URL, or the embedded one (see README, "Where the data l
 
 class UsageError extends Error {}
 
+/** The database as import and export use it: a few plain pg connections. */
+async function withPool<T>(connections: number, work: (client: DatabasePool) => Promise<T>): Promise<T> {
+  const server = await openMigratedServer();
+  const pool = new pg.Pool({ connectionString: server.url, max: connections });
+  // An idle connection's error (the embedded server's shutdown reaching a connection the
+  // closed pool is still ending, say) is no failure: the pool drops it, and a query would open another.
+  pool.on("error", () => {});
+  try {
+    return await work({ pool });
+  } finally {
+    await pool.end();
+    await server.stop();
+  }
+}
+
+/** The database through Prisma, for the account commands. */
+async function withDatabase<T>(work: (client: Database) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import("@/lib/db/runtime");
+  const database = await openDatabase();
+  try {
+    return await work(database.client);
+  } finally {
+    await database.close();
+  }
+}
+
 function progressPrinter(verb: string) {
   if (!process.stderr.isTTY) return undefined;
   return ({ done, total }: { done: number; total: number }) => {
@@ -41,34 +69,26 @@ function progressPrinter(verb: string) {
 
 async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { project: { type: "string" }, replace: { type: "boolean" } } });
-  if (!values.project) throw new UsageError("import needs --project <name>");
+  const projectName = values.project;
+  if (!projectName) throw new UsageError("import needs --project <name>");
   if (!positionals.length) throw new UsageError("import needs files or folders to import");
-  const database = await openDatabase();
-  try {
-    const report = await importFiles(positionals, {
-      projectName: values.project,
-      replace: values.replace,
-      onProgress: progressPrinter("Importing"),
-      client: database.client,
-    });
+  return withPool(BATCHES_IN_FLIGHT, async (client) => {
+    const report = await importFiles(positionals, { projectName, replace: values.replace, onProgress: progressPrinter("Importing"), client });
     console.log(formatImportReport(report));
     return report.skipped.some((s) => s.errors.length) ? 1 : 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 async function runExport(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { project: { type: "string" }, out: { type: "string" } } });
   if (!values.project || !values.out) throw new UsageError("export needs --project <name> and --out <dir>");
-  const database = await openDatabase();
-  try {
-    const report = await exportProject(values.project, values.out, { onProgress: progressPrinter("Exporting"), client: database.client });
-    console.log(`Exported ${report.files.length} documents to ${path.resolve(values.out)}`);
+  const { project, out } = values;
+  // One connection reads a batch's documents while the other reads their annotations.
+  return withPool(2, async (client) => {
+    const report = await exportProject(project, out, { onProgress: progressPrinter("Exporting"), client });
+    console.log(`Exported ${report.files.length} documents to ${path.resolve(out)}`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 async function runCheck(args: string[]): Promise<number> {
@@ -112,16 +132,14 @@ async function runUser(args: string[]): Promise<number> {
   const email = positionals[0];
   const role = ROLES[(values.role ?? "") as keyof typeof ROLES];
   if (!email || !role) throw new UsageError("user add needs <email> --role <admin|reviewer|annotator>");
+  const { createUser, generatePassword } = await import("@/lib/users");
   const password = values.password ?? generatePassword();
-  const database = await openDatabase();
-  try {
-    await createUser({ email, name: values.name ?? "", password, role }, database.client);
+  return withDatabase(async (client) => {
+    await createUser({ email, name: values.name ?? "", password, role }, client);
     console.log(`Created ${role.toLowerCase()} ${email.toLowerCase()}`);
     if (!values.password) console.log(`Password (shown once): ${password}`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 const PROJECT_ROLES = { annotator: "ANNOTATOR", reviewer: "REVIEWER", manager: "MANAGER" } as const;
@@ -138,13 +156,14 @@ async function runMember(args: string[]): Promise<number> {
   const role = PROJECT_ROLES[(values.role ?? "annotator") as keyof typeof PROJECT_ROLES];
   if (!email || !values.project) throw new UsageError(`member ${sub} needs <email> --project <name>`);
   if (!role) throw new UsageError("--role takes annotator, reviewer or manager");
-  const database = await openDatabase();
-  try {
+  const { addProjectMember, removeProjectMember } = await import("@/lib/projects/membership");
+  const projectName = values.project;
+  return withDatabase(async (client) => {
     if (sub === "add") {
-      const { created } = await addProjectMember({ projectName: values.project, email, role }, database.client);
+      const { created } = await addProjectMember({ projectName, email, role }, client);
       console.log(`${email.toLowerCase()} ${created ? "is now" : "stays"} a member of "${values.project}" (${role.toLowerCase()})`);
     } else {
-      const removed = await removeProjectMember({ projectName: values.project, email }, database.client);
+      const removed = await removeProjectMember({ projectName, email }, client);
       console.log(
         removed
           ? `${email.toLowerCase()} is no longer a member of "${values.project}"`
@@ -152,9 +171,7 @@ async function runMember(args: string[]): Promise<number> {
       );
     }
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {

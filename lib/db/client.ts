@@ -8,8 +8,14 @@ import { PrismaClient } from "@/generated/prisma/client";
  */
 export type Database = PrismaClient & { readonly pool: pg.Pool };
 
+/** What the bulk paths need of a Database: its pool. The CLI's import and export pass a bare pool, so they never load Prisma. */
+export type DatabasePool = Pick<Database, "pool">;
+
 export function createDatabaseClient(databaseUrl: string): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection's error (a restarted server, a dropped test database) is no failure: the pool
+  // drops the connection and opens another for the next query. Unheard, the error would end the process.
+  pool.on("error", () => {});
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   return Object.assign(client, { pool });
 }

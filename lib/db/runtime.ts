@@ -1,6 +1,5 @@
 import { createDatabaseClient, type Database } from "./client";
-import { openDatabaseServer } from "./database-url";
-import { applyMigrations } from "./migrations";
+import { openMigratedServer } from "./migrated-server";
 
 export interface OpenDatabase {
   url: string;
@@ -12,15 +11,9 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-/** The app's database, migrated and connected: what app start and every CLI command begin with. */
+/** The app's database, migrated and connected through Prisma: what app start and the CLI's account commands begin with. */
 export async function openDatabase(env: Record<string, string | undefined> = process.env): Promise<OpenDatabase> {
-  const server = await openDatabaseServer(env);
-  try {
-    await applyMigrations(server.url);
-  } catch (error) {
-    await server.stop();
-    throw error;
-  }
+  const server = await openMigratedServer(env);
   const client = createDatabaseClient(server.url);
   return {
     url: server.url,

@@ -2,7 +2,7 @@
 // must stay well under Prisma's per-query cost).
 
 import type pg from "pg";
-import type { Database } from "./client";
+import type { DatabasePool } from "./client";
 
 /**
  * Runs `work` in one transaction: committed unless it throws. A read-only one
@@ -10,7 +10,7 @@ import type { Database } from "./client";
  * connection left in an unknown state is discarded rather than returned to the pool.
  */
 export async function inTransaction<T>(
-  client: Database,
+  client: DatabasePool,
   work: (connection: pg.PoolClient) => Promise<T>,
   { readOnly = false }: { readOnly?: boolean } = {},
 ): Promise<T> {

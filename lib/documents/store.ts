@@ -1,16 +1,23 @@
-// Writes and reads documents with their gold sets. Every write is atomic: a
+// Writes and reads documents with their gold sets, with plain pg (and COPY for
+// writes): imports and exports handle thousands of documents, where Prisma's
+// per-query and per-row cost would dominate. Every write is one transaction: a
 // document is stored whole or not at all. The set rows themselves are
-// lib/annotation-sets' to map, write and read.
+// lib/annotation-sets' to map and read.
 
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { documentNumbering } from "@/lib/annotation/index-allocation";
 import { annotationRowsFromHoppers, hoppersFromAnnotationRows } from "@/lib/annotation-sets/annotation-rows";
 import { readSetsRows } from "@/lib/annotation-sets/set-rows";
 import type { CasieDocument, CasieIssue } from "@/lib/casie/types";
-import { db, type Database } from "@/lib/db/client";
+import { appClient } from "@/lib/db/app-client";
+import type { DatabasePool } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { casieDocumentFromRecord, documentLayoutColumn, type DocumentRecord } from "./document-record";
-import { insertDocumentStatement } from "./insert-document-sql";
+import { documentCopies, type DocumentInsert, type TableCopy } from "./document-copy";
 
 export interface NewDocument {
   projectId: string;
@@ -22,6 +29,8 @@ export interface NewDocument {
   withGoldSet: boolean;
   /** Replace a document with the same sourcefile instead of refusing. */
   replace: boolean;
+  /** The imported file, when the gold set serializes back to exactly its bytes: exports write it while the set is unchanged. */
+  importedText?: string;
 }
 
 export class DocumentExistsError extends Error {
@@ -33,7 +42,45 @@ export class DocumentExistsError extends Error {
 const UNIQUE_VIOLATION = "23505";
 
 /** Stores one document and its gold set atomically; returns the new document's id. */
-export async function createDocument(input: NewDocument, client: Database = db()): Promise<string> {
+export async function createDocument(input: NewDocument, client?: DatabasePool): Promise<string> {
+  try {
+    const [id] = await createDocuments([input], client);
+    return id;
+  } catch (error) {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DocumentExistsError(input.casie.sourcefile);
+    throw error;
+  }
+}
+
+/**
+ * Stores documents with their gold sets in one transaction, all of them or
+ * none: when PostgreSQL refuses one (a sourcefile already in its project, a
+ * value out of range), nothing is stored and its error is thrown. Those marked
+ * `replace` first take their namesakes' place. Returns the new documents' ids.
+ */
+export async function createDocuments(inputs: readonly NewDocument[], client?: DatabasePool): Promise<string[]> {
+  const database = client ?? (await appClient());
+  const inserts = inputs.map(documentInsert);
+  const copies = documentCopies(inserts, new Date());
+  const replacing = inputs.filter((input) => input.replace);
+  await inTransaction(database, async (connection) => {
+    if (replacing.length) {
+      await connection.query(
+        `DELETE FROM "Document" d USING unnest($1::uuid[], $2::text[]) AS r("projectId", "sourcefile")
+          WHERE d."projectId" = r."projectId" AND d."sourcefile" = r."sourcefile"`,
+        [replacing.map((input) => input.projectId), replacing.map((input) => input.casie.sourcefile)],
+      );
+    }
+    for (const copy of copies) await copyIn(connection, copy);
+  });
+  return inserts.map(({ document }) => document.id);
+}
+
+async function copyIn(connection: pg.PoolClient, { sql, data }: TableCopy): Promise<void> {
+  await pipeline(Readable.from([data]), connection.query(copyFrom(sql)));
+}
+
+function documentInsert(input: NewDocument): DocumentInsert {
   const { casie } = input;
   const document = {
     id: randomUUID(),
@@ -47,23 +94,17 @@ export async function createDocument(input: NewDocument, client: Database = db()
     layout: documentLayoutColumn(casie),
     importWarnings: input.warnings,
   };
+  if (!input.withGoldSet) return { document, gold: null };
   const setId = randomUUID();
-  const gold = input.withGoldSet ? { setId, rows: annotationRowsFromHoppers(setId, casie.hoppers), numbering: documentNumbering(casie) } : null;
-  const insert = insertDocumentStatement(document, gold);
-  try {
-    // Plain pg and one statement: imports write thousands of documents, and Prisma's per-query cost would dominate.
-    if (!input.replace) await client.pool.query(insert);
-    else {
-      await inTransaction(client, async (connection) => {
-        await connection.query('DELETE FROM "Document" WHERE "projectId" = $1 AND "sourcefile" = $2', [input.projectId, casie.sourcefile]);
-        await connection.query(insert);
-      });
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DocumentExistsError(casie.sourcefile);
-    throw error;
-  }
-  return document.id;
+  return {
+    document,
+    gold: {
+      setId,
+      rows: annotationRowsFromHoppers(setId, casie.hoppers),
+      numbering: documentNumbering(casie),
+      importedText: input.importedText ?? null,
+    },
+  };
 }
 
 export interface StoredDocument {
@@ -81,18 +122,18 @@ export interface StoredDocument {
 }
 
 /** Documents with their gold sets, in the order of `documentIds`, in a fixed number of queries. */
-export async function loadGoldDocuments(documentIds: string[], client: Database = db()): Promise<StoredDocument[]> {
+export async function loadGoldDocuments(documentIds: string[], client?: DatabasePool): Promise<StoredDocument[]> {
   if (documentIds.length === 0) return [];
-  // Plain pg: exports read every row of a project, and Prisma's per-row mapping would dominate.
+  const { pool } = client ?? (await appClient());
   const [{ rows: documents }, { rows: sets }] = await Promise.all([
-    client.pool.query<DocumentRecord>('SELECT * FROM "Document" WHERE "id" = ANY($1::uuid[])', [documentIds]),
-    client.pool.query<{ id: string; documentId: string; version: number }>(
+    pool.query<DocumentRecord>('SELECT * FROM "Document" WHERE "id" = ANY($1::uuid[])', [documentIds]),
+    pool.query<{ id: string; documentId: string; version: number }>(
       `SELECT "id", "documentId", "version" FROM "AnnotationSet" WHERE "documentId" = ANY($1::uuid[]) AND "kind" = 'GOLD'`,
       [documentIds],
     ),
   ]);
   const rowsBySet = await readSetsRows(
-    client.pool,
+    pool,
     sets.map((set) => set.id),
   );
   const goldByDocument = new Map(sets.map((set) => [set.documentId, set]));
@@ -117,4 +158,23 @@ export async function loadGoldDocuments(documentIds: string[], client: Database 
       },
     ];
   });
+}
+
+/** The sourcefiles of a project's documents. */
+export async function sourcefilesInProject(projectId: string, client: DatabasePool): Promise<Set<string>> {
+  const { rows } = await client.pool.query<{ sourcefile: string }>('SELECT "sourcefile" FROM "Document" WHERE "projectId" = $1', [projectId]);
+  return new Set(rows.map((row) => row.sourcefile));
+}
+
+/**
+ * The imported files of those documents whose gold sets are still as imported
+ * (version 0: every save raises it), by document id: their exports, byte for byte.
+ */
+export async function loadUnchangedImportedTexts(documentIds: string[], client: DatabasePool): Promise<Map<string, string>> {
+  const { rows } = await client.pool.query<{ documentId: string; importedText: string }>(
+    `SELECT "documentId", "importedText" FROM "AnnotationSet"
+      WHERE "documentId" = ANY($1::uuid[]) AND "kind" = 'GOLD' AND "version" = 0 AND "importedText" IS NOT NULL`,
+    [documentIds],
+  );
+  return new Map(rows.map((row) => [row.documentId, row.importedText]));
 }

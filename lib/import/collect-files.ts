@@ -47,6 +47,4 @@ export async function collectImportFiles(inputs: string[]): Promise<{ files: Imp
 }
 
 /** Natural order, so `2.json` comes before `10.json`. */
-function compareFileNames(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
-}
+const compareFileNames = new Intl.Collator("en", { numeric: true }).compare;

@@ -8,8 +8,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Database } from "@/lib/db/client";
+import { serializeCasieDocument } from "@/lib/casie";
 import { loadGoldDocument } from "@/lib/documents/load";
+import { loadGoldDocuments } from "@/lib/documents/store";
 import { useTestDatabase } from "@/lib/db/test-database";
+import { saveOperations } from "@/lib/annotation-sets/save-operations";
 import { exportProject } from "@/lib/export/export-project";
 import { annotationFileNames, readAnnotationFiles } from "@/lib/testing/casie-corpus";
 import { CASIE_FIXTURES, FIXTURE, fixturePath, readFixture } from "@/lib/testing/casie-fixtures";
@@ -44,6 +47,19 @@ async function exportedFiles(project: string): Promise<Map<string, string>> {
   await exportProject(project, out, { client });
   const names = await readdir(out);
   return new Map(await Promise.all(names.map(async (name) => [name, await readFile(path.join(out, name), "utf8")] as const)));
+}
+
+/**
+ * Each document of the project serialized from its stored annotations, as an
+ * export writes it once a save changed the gold set: the rows must hold every byte too.
+ */
+async function serializedFromRows(project: string): Promise<Map<string, string>> {
+  const documents = await client.document.findMany({ where: { project: { name: project } }, select: { id: true } });
+  const stored = await loadGoldDocuments(
+    documents.map((d) => d.id),
+    client,
+  );
+  return new Map(stored.map((document) => [`${document.name}.json`, serializeCasieDocument(document.casie)]));
 }
 
 // Hand-written documents in the shapes the corpus has and a few it could have.
@@ -116,9 +132,10 @@ describe("importing and exporting", () => {
     assert.deepEqual(report.skipped, []);
     assert.equal(report.imported.length, 4);
     const exported = await exportedFiles("styles");
+    const fromRows = await serializedFromRows("styles");
     for (const [name, text] of Object.entries(FIXTURES)) {
-      const stem = name.replace(".json", "");
-      assert.equal(exported.get(`${stem}.json`), text, `${name} re-exports unchanged`);
+      assert.equal(exported.get(name), text, `${name} re-exports unchanged`);
+      assert.equal(fromRows.get(name), text, `${name} serializes unchanged from its rows`);
     }
   });
 
@@ -168,6 +185,81 @@ describe("importing and exporting", () => {
     assert.equal((await exportedFiles("again")).get("compact.json"), changed);
   });
 
+  test("a document the database refuses is skipped alone: the others written with it in one transaction are stored", async () => {
+    const document = (sourcefile: string) => JSON.stringify({ ...JSON.parse(compactDocument), sourcefile });
+    const outOfRange = JSON.parse(compactDocument);
+    outOfRange.sourcefile = "out-of-range.txt";
+    outOfRange.cyberevent.hopper[1].index = 3_000_000_000;
+    const files: Record<string, string> = { "out-of-range.json": JSON.stringify(outOfRange), "twin-a.json": document("twin.txt") };
+    for (let n = 0; n < 8; n++) files[`doc${n}.json`] = document(`doc${n}.txt`);
+    files["twin-b.json"] = document("twin.txt");
+    const dir = await writeFiles("refused", files);
+    const report = await importFiles([dir], { projectName: "refused", client });
+
+    assert.deepEqual(report.imported.map((d) => d.file).sort(), [...Array.from({ length: 8 }, (_, n) => `doc${n}.json`), "twin-a.json"].sort());
+    assert.deepEqual(
+      report.skipped.map((s) => [s.file, s.reason.replace(/:.*/, "")]),
+      [
+        ["out-of-range.json", "the database refused it"],
+        ["twin-b.json", "already in the project as twin.txt (use --replace to replace it)"],
+      ],
+    );
+    const stored = await client.document.findMany({ where: { project: { name: "refused" } }, include: { sets: { include: { _count: true } } } });
+    assert.equal(stored.length, 9);
+    for (const { sets } of stored) assert.deepEqual([sets.length, sets[0]._count.hoppers, sets[0]._count.arguments], [1, 2, 2]);
+  });
+
+  test("an export writes the imported file while the gold set is as imported, and the set's annotations once a save changed them", async () => {
+    const dir = await writeFiles("kept", { "compact.json": FIXTURES["compact.json"] });
+    const [imported] = (await importFiles([dir], { projectName: "kept", client })).imported;
+    const gold = await client.annotationSet.findFirstOrThrow({ where: { documentId: imported.documentId, kind: "GOLD" } });
+    assert.equal(gold.importedText, FIXTURES["compact.json"]);
+    assert.equal((await exportedFiles("kept")).get("compact.json"), FIXTURES["compact.json"]);
+
+    const realis = { from: { realis: "Actual" }, to: { realis: "Generic" } };
+    const saved = await saveOperations(
+      {
+        setId: gold.id,
+        baseVersion: 0,
+        clientId: "test",
+        operations: [{ seq: 1, operation: { kind: "setEventAttributes", eventIndex: "E1", ...realis } }],
+        userId: null,
+      },
+      client,
+    );
+    assert.equal(saved.status, "saved");
+    const changed = FIXTURES["compact.json"].replace('"realis": "Actual"', '"realis": "Generic"');
+    assert.equal((await exportedFiles("kept")).get("compact.json"), changed);
+  });
+
+  test("a file that would not export to the same bytes keeps no copy: its export is the set serialized", async () => {
+    // One space inside the empty list: no json.dumps option writes that.
+    const text = JSON.stringify({ ...JSON.parse(compactDocument), sourcefile: "spaced.txt" })
+      .replace('"argument":[', '"argument": [')
+      .replace("}]}", "} ]}");
+    const dir = await writeFiles("spaced", { "spaced.json": text });
+    const [imported] = (await importFiles([dir], { projectName: "spaced", client })).imported;
+    assert.deepEqual(
+      imported.warnings.map((warning) => warning.code),
+      ["not-byte-identical"],
+    );
+    const gold = await client.annotationSet.findFirstOrThrow({ where: { documentId: imported.documentId, kind: "GOLD" } });
+    assert.equal(gold.importedText, null);
+    const exported = (await exportedFiles("spaced")).get("spaced.json");
+    assert.notEqual(exported, text);
+    assert.deepEqual(JSON.parse(exported!), JSON.parse(text));
+  });
+
+  test("tabs, line breaks and backslashes are stored as they are", async () => {
+    const content = 'Tab\there,\r\nline\\break "quoted"\\n.';
+    const text = JSON.stringify({ content, sourcefile: "escapes.txt", cyberevent: { hopper: [] }, info: { title: "a\tb\\c\nd" } });
+    const dir = await writeFiles("escapes", { "escapes.json": text });
+    const [imported] = (await importFiles([dir], { projectName: "escapes", client })).imported;
+    const stored = await loadGoldDocument(imported.documentId, client);
+    assert.deepEqual([stored?.casie.content, stored?.title], [content, "a\tb\\c\nd"]);
+    assert.equal((await serializedFromRows("escapes")).get("escapes.json"), text);
+  });
+
   test("raw articles become documents without annotations", async () => {
     const article =
       "<title>Acme breached</title>\n<source> https://example.org/acme </source>\n<date> 2021_03_04 </date>\n<text>\nFirst line.\nSecond line.\n</text>\n";
@@ -191,7 +283,11 @@ describe("importing and exporting", () => {
       annotationFileNames(CASIE_FIXTURES),
     );
     const exported = await exportedFiles("fixtures");
-    for (const { name, text } of readAnnotationFiles(CASIE_FIXTURES)) assert.equal(exported.get(name), text, `${name} re-exports unchanged`);
+    const fromRows = await serializedFromRows("fixtures");
+    for (const { name, text } of readAnnotationFiles(CASIE_FIXTURES)) {
+      assert.equal(exported.get(name), text, `${name} re-exports unchanged`);
+      assert.equal(fromRows.get(name), text, `${name} serializes unchanged from its rows`);
+    }
     const warnings = formatImportReport(report).split("\n").slice(2);
     assert.deepEqual(warnings, [
       "Warnings in 3 documents:",
@@ -222,7 +318,8 @@ describe("importing and exporting", () => {
     assert.deepEqual(report.skipped, []);
     assert.equal(report.imported.length, 100);
     const exported = await exportedFiles("sample");
-    const identical = readAnnotationFiles(sample).filter(({ name, text }) => exported.get(name) === text).length;
-    assert.equal(identical, 100, `${identical} of 100 identical`);
+    const fromRows = await serializedFromRows("sample");
+    const identical = readAnnotationFiles(sample).filter(({ name, text }) => exported.get(name) === text && fromRows.get(name) === text).length;
+    assert.equal(identical, 100, `${identical} of 100 identical, exported and serialized from their rows`);
   });
 });

@@ -1,12 +1,13 @@
 // The import pipeline behind `hopper import`: files are read and checked one by
-// one, then written with a few transactions in flight, each document whole or not at all.
+// one, and written in batches, a few in flight while the next are read; each
+// batch is one transaction, so every document is stored whole or not at all.
 
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { checkRoundTrip, newCasieDocumentFromArticle, parseCasieDocument } from "@/lib/casie";
 import type { CasieDocument, CasieIssue } from "@/lib/casie/types";
-import { db, type Database } from "@/lib/db/client";
-import { createDocument, DocumentExistsError } from "@/lib/documents/store";
+import type { DatabasePool } from "@/lib/db/client";
+import { createDocument, createDocuments, DocumentExistsError, sourcefilesInProject, type NewDocument } from "@/lib/documents/store";
 import { findOrCreateProject, type ProjectRecord } from "@/lib/projects/project-store";
 import { collectImportFiles, type ImportFile } from "./collect-files";
 import { countNoun } from "@/lib/count-noun";
@@ -15,11 +16,22 @@ export interface ImportOptions {
   projectName: string;
   /** Replace documents already in the project instead of skipping them. */
   replace?: boolean;
-  /** Document writes in flight at once. */
-  concurrency?: number;
   onProgress?: (progress: { done: number; total: number }) => void;
-  client?: Database;
+  client: DatabasePool;
 }
+
+/**
+ * Documents per transaction: enough that the database's per-statement and
+ * per-commit costs fade, few enough that the first batch goes out early and the
+ * last one does not keep everyone waiting.
+ */
+const BATCH_DOCUMENTS = 25;
+/**
+ * Batches in flight at once, each on a connection of its own, while the next is
+ * read and checked. Four rather than two: on a machine shared with other work the
+ * database's backends then keep their share of the processors (measured on two cores).
+ */
+export const BATCHES_IN_FLIGHT = 4;
 
 export interface ImportedDocument {
   file: string;
@@ -43,46 +55,75 @@ export interface ImportReport {
   skipped: SkippedFile[];
 }
 
-type PreparedFile =
-  { ok: true; file: string; casie: CasieDocument; withGoldSet: boolean; warnings: CasieIssue[] } | { ok: false; skipped: SkippedFile };
+type PreparedFile = PreparedDocument | { ok: false; skipped: SkippedFile };
+
+interface PreparedDocument {
+  ok: true;
+  file: string;
+  casie: CasieDocument;
+  withGoldSet: boolean;
+  warnings: CasieIssue[];
+  /** The file, when it serializes back to exactly these bytes. */
+  importedText?: string;
+}
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export async function importFiles(inputs: string[], options: ImportOptions): Promise<ImportReport> {
-  const client = options.client ?? db();
+  const { client } = options;
+  const replace = options.replace ?? false;
   const { files, errors } = await collectImportFiles(inputs);
   const project = await findOrCreateProject(options.projectName, client);
+  // Known up front, documents already there are skipped without costing their batch a retry.
+  const present = replace ? new Set<string>() : await sourcefilesInProject(project.id, client);
   const report: ImportReport = {
     project: { name: project.name, created: project.created },
     imported: [],
     skipped: errors.map(({ input, reason }) => ({ file: input, reason, errors: [] })),
   };
-
   let done = 0;
   const finish = () => options.onProgress?.({ done: ++done, total: files.length });
-  const inFlight = new Set<Promise<void>>();
-  const limit = Math.max(1, options.concurrency ?? 4);
+  const skip = (skipped: SkippedFile) => {
+    report.skipped.push(skipped);
+    finish();
+  };
 
-  for (const file of files) {
-    const prepared = await prepareFile(file, project);
-    if (!prepared.ok) {
-      report.skipped.push(prepared.skipped);
-      finish();
-      continue;
-    }
-    const write = storeFile(prepared, project, options.replace ?? false, client)
-      .then((outcome) => {
-        if ("documentId" in outcome) report.imported.push(outcome);
-        else report.skipped.push(outcome);
+  const inFlight = new Set<Promise<void>>();
+  // A batch that failed (not a refused document: the database itself) ends the import once the others have settled.
+  let failed: { error: unknown } | undefined;
+  let batch: PreparedDocument[] = [];
+  const send = async () => {
+    const documents = batch;
+    batch = [];
+    const write = storeBatch(documents, project, replace, client)
+      .then((outcomes) => {
+        for (const outcome of outcomes) {
+          if ("documentId" in outcome) report.imported.push(outcome);
+          else report.skipped.push(outcome);
+          finish();
+        }
       })
-      .finally(() => {
-        inFlight.delete(write);
-        finish();
-      });
+      .catch((error: unknown) => {
+        failed ??= { error };
+      })
+      .finally(() => inFlight.delete(write));
     inFlight.add(write);
-    if (inFlight.size >= limit) await Promise.race(inFlight);
+    // Reading and checking files never waits on the database: let the batch go out before the next one is read.
+    await (inFlight.size >= BATCHES_IN_FLIGHT ? Promise.race(inFlight) : new Promise(setImmediate));
+  };
+  for (const file of files) {
+    if (failed) break;
+    const prepared = prepareFile(file, project);
+    if (!prepared.ok) skip(prepared.skipped);
+    else if (present.has(prepared.casie.sourcefile)) skip(alreadyThere(prepared));
+    else {
+      batch.push(prepared);
+      if (batch.length === BATCH_DOCUMENTS) await send();
+    }
   }
+  if (batch.length && !failed) await send();
   await Promise.all(inFlight);
+  if (failed) throw failed.error;
 
   const order = new Map(files.map((f, i) => [displayName(f.path), i]));
   const byFileOrder = (a: { file: string }, b: { file: string }) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1);
@@ -95,12 +136,13 @@ function displayName(filePath: string): string {
   return path.basename(filePath);
 }
 
-async function prepareFile(file: ImportFile, project: ProjectRecord): Promise<PreparedFile> {
+function prepareFile(file: ImportFile, project: ProjectRecord): PreparedFile {
   const name = displayName(file.path);
   const skip = (reason: string, errors: CasieIssue[] = []): PreparedFile => ({ ok: false, skipped: { file: name, reason, errors } });
   let text: string;
   try {
-    text = utf8.decode(await readFile(file.path));
+    // Read whole and at once: many small files, where asynchronous reads cost more than they overlap.
+    text = utf8.decode(readFileSync(file.path));
   } catch (error) {
     return skip(error instanceof TypeError ? "not valid UTF-8 text" : `cannot read the file (${(error as Error).message})`);
   }
@@ -117,47 +159,85 @@ async function prepareFile(file: ImportFile, project: ProjectRecord): Promise<Pr
   const warnings = result.issues.slice();
   const roundTrip = checkRoundTrip(text, result.document);
   if (roundTrip) warnings.push(roundTrip);
-  return { ok: true, file: name, casie: result.document, withGoldSet: true, warnings };
+  return { ok: true, file: name, casie: result.document, withGoldSet: true, warnings, importedText: roundTrip ? undefined : text };
 }
 
-async function storeFile(
-  prepared: Extract<PreparedFile, { ok: true }>,
+/**
+ * Stores a batch in one transaction. When the database refuses one of its
+ * documents, the whole transaction is undone: its documents are then stored one
+ * by one, so that only the refused one is skipped, with its reason.
+ */
+async function storeBatch(
+  batch: PreparedDocument[],
   project: ProjectRecord,
   replace: boolean,
-  client: Database,
-): Promise<ImportedDocument | SkippedFile> {
-  const { casie } = prepared;
+  client: DatabasePool,
+): Promise<(ImportedDocument | SkippedFile)[]> {
   try {
-    const documentId = await createDocument(
-      {
-        projectId: project.id,
-        name: documentName(casie.sourcefile, prepared.file),
-        casie,
-        warnings: prepared.warnings,
-        withGoldSet: prepared.withGoldSet,
-        replace,
-      },
+    const ids = await createDocuments(
+      batch.map((prepared) => newDocument(prepared, project, replace)),
       client,
     );
-    const events = casie.hoppers.flatMap((h) => h.events);
-    return {
-      file: prepared.file,
-      documentId,
-      hoppers: casie.hoppers.length,
-      events: events.length,
-      arguments: events.reduce((sum, e) => sum + e.arguments.length, 0),
-      warnings: prepared.warnings,
-    };
+    return batch.map((prepared, i) => importedDocument(prepared, ids[i]));
   } catch (error) {
-    if (error instanceof DocumentExistsError) {
-      return { file: prepared.file, reason: `already in the project as ${casie.sourcefile} (use --replace to replace it)`, errors: [] };
-    }
-    // PostgreSQL refused this document's values (class 22, e.g. a number out of range); others may still go in.
-    if (String((error as { code?: unknown }).code).startsWith("22")) {
-      return { file: prepared.file, reason: `the database refused it: ${(error as Error).message}`, errors: [] };
-    }
+    if (!isRefusal(error)) throw error;
+    const outcomes: (ImportedDocument | SkippedFile)[] = [];
+    for (const prepared of batch) outcomes.push(await storeDocument(prepared, project, replace, client));
+    return outcomes;
+  }
+}
+
+async function storeDocument(
+  prepared: PreparedDocument,
+  project: ProjectRecord,
+  replace: boolean,
+  client: DatabasePool,
+): Promise<ImportedDocument | SkippedFile> {
+  try {
+    return importedDocument(prepared, await createDocument(newDocument(prepared, project, replace), client));
+  } catch (error) {
+    if (error instanceof DocumentExistsError) return alreadyThere(prepared);
+    if (isRefusal(error)) return { file: prepared.file, reason: `the database refused it: ${(error as Error).message}`, errors: [] };
     throw error;
   }
+}
+
+/** A sourcefile already in the project, or a value PostgreSQL refuses (class 22, e.g. a number out of range): others may still go in. */
+function isRefusal(error: unknown): boolean {
+  const code = String((error as { code?: unknown }).code);
+  return code === UNIQUE_VIOLATION || code.startsWith("22");
+}
+
+const UNIQUE_VIOLATION = "23505";
+
+function newDocument(prepared: PreparedDocument, project: ProjectRecord, replace: boolean): NewDocument {
+  const { casie } = prepared;
+  return {
+    projectId: project.id,
+    name: documentName(casie.sourcefile, prepared.file),
+    casie,
+    warnings: prepared.warnings,
+    withGoldSet: prepared.withGoldSet,
+    replace,
+    importedText: prepared.importedText,
+  };
+}
+
+function importedDocument(prepared: PreparedDocument, documentId: string): ImportedDocument {
+  const { casie } = prepared;
+  const events = casie.hoppers.flatMap((h) => h.events);
+  return {
+    file: prepared.file,
+    documentId,
+    hoppers: casie.hoppers.length,
+    events: events.length,
+    arguments: events.reduce((sum, e) => sum + e.arguments.length, 0),
+    warnings: prepared.warnings,
+  };
+}
+
+function alreadyThere(prepared: PreparedDocument): SkippedFile {
+  return { file: prepared.file, reason: `already in the project as ${prepared.casie.sourcefile} (use --replace to replace it)`, errors: [] };
 }
 
 /** The export file stem: the sourcefile's (`2602.txt` → `2602`), else the imported file's. */

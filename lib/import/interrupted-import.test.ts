@@ -60,14 +60,14 @@ after(async () => {
   await rm(corpus, { recursive: true, force: true });
 });
 
-const importArgs = () => ["--import", "tsx", path.join(root, "scripts/hopper.ts"), "import", corpus, "--project", "killed"];
+// What `npm run hopper` runs, started by node directly (not through npm) so that SIGKILL hits the process holding the connections.
+const importArgs = () => [path.join(root, "scripts/hopper-launcher.mjs"), "import", corpus, "--project", "killed"];
 
 test("kill -9 during an import leaves only whole documents, and a second run completes the rest", async () => {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
     const count = async (table: string) => Number((await client.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
-    // node directly (not the tsx wrapper), so SIGKILL hits the process holding the connections.
     const importer = spawn(process.execPath, importArgs(), { cwd: root, env: { ...process.env, DATABASE_URL: database.url }, stdio: "ignore" });
     const exited = new Promise((resolve) => importer.once("exit", resolve));
     while ((await count("Document")) < 50) {
