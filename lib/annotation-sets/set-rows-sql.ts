@@ -1,8 +1,7 @@
 // The SQL that inserts annotation sets' rows: data-modifying CTEs with one
 // unnest parameter per column, so a statement's text does not depend on how
-// many rows it writes. Imports (lib/documents) and saves (set-write-sql.ts) use them.
+// many rows it writes. Saves (set-write-sql.ts) use them.
 
-import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import { jsonText, type SqlParameters } from "@/lib/db/sql-parameters";
 import type { AnnotationRows } from "./annotation-rows";
 
@@ -57,25 +56,5 @@ export function annotationRowInserts(
           ${column(rows.arguments, (r) => r.position, "int")}, ${column(rows.arguments, (r) => jsonText(r.layout), "jsonb")},
           ${column(rows.arguments, (r) => jsonText(r.roleLayout), "jsonb")})
           AS u(id, event, span, role, entity, ref, position, layout, role_layout)${where}${onConflict("Argument")})`,
-  ];
-}
-
-/**
- * The CTEs that create a document's imported gold set (`s`) with its rows and
- * numbering; `documentId` is the document's placeholder.
- */
-export function goldSetInserts(
-  gold: { setId: string; rows: AnnotationRows; numbering: SetNumbering },
-  documentId: string,
-  params: SqlParameters,
-): string[] {
-  const { param } = params;
-  const setId = param(gold.setId, "uuid");
-  const { numbering } = gold;
-  return [
-    `s AS (INSERT INTO "AnnotationSet" ("id","documentId","kind","status","version","lastEventNumber","lastSpanNumber","lastHopperIndex","updatedAt")
-      VALUES (${setId}, ${documentId}, 'GOLD', 'IMPORTED', 0, ${param(numbering.event, "bigint")}, ${param(numbering.span, "bigint")},
-        ${param(numbering.hopper, "bigint")}, CURRENT_TIMESTAMP))`,
-    ...annotationRowInserts(gold.rows, setId, params),
   ];
 }
