@@ -3,8 +3,15 @@
 
 import { SyncRequestError, type PushEvents, type SyncTransport } from "@/lib/annotation/sync-client";
 import type { ErrorBody, LoadResponse, SaveResponse, SinceResponse } from "@/lib/annotation/sync-protocol";
+import type { PresenceView } from "@/lib/presence/presence-protocol";
 
-export function httpTransport(setId: string): SyncTransport {
+/** This window's part in presence: its id, and where the stream's presence events go. */
+export interface PresenceChannel {
+  clientId: string;
+  received(windows: PresenceView[]): void;
+}
+
+export function httpTransport(setId: string, presence?: PresenceChannel): SyncTransport {
   const base = `/api/annotation-sets/${encodeURIComponent(setId)}`;
   return {
     save: (request) =>
@@ -16,12 +23,25 @@ export function httpTransport(setId: string): SyncTransport {
       ),
     since: (version) => call<SinceResponse>(`${base}?since=${version}`, { cache: "no-store" }),
     load: () => call<LoadResponse>(base, { cache: "no-store" }),
-    subscribe: (events) => subscribe(`${base}/events`, events),
+    subscribe: (events) =>
+      subscribe(presence ? `${base}/events?client=${encodeURIComponent(presence.clientId)}` : `${base}/events`, events, presence),
+  };
+}
+
+/** Tells the server which event window `clientId` is on (presence: never an edit). */
+export function postPresence(setId: string, clientId: string): (eventIndex: string | null) => Promise<void> {
+  return async (eventIndex) => {
+    await fetch(`/api/annotation-sets/${encodeURIComponent(setId)}/presence`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ clientId, eventIndex }),
+      credentials: "same-origin",
+    });
   };
 }
 
 /** The set's push stream (Server-Sent Events); the browser reconnects it by itself after a drop. */
-function subscribe(url: string, events: PushEvents): () => void {
+function subscribe(url: string, events: PushEvents, presence?: PresenceChannel): () => void {
   if (typeof EventSource === "undefined") return () => undefined;
   const source = new EventSource(url, { withCredentials: true });
   source.onopen = () => events.opened();
@@ -29,6 +49,10 @@ function subscribe(url: string, events: PushEvents): () => void {
   source.addEventListener("version", (message) => {
     const { version } = JSON.parse((message as MessageEvent<string>).data) as { version: number };
     events.version(version);
+  });
+  source.addEventListener("presence", (message) => {
+    const { windows } = JSON.parse((message as MessageEvent<string>).data) as { windows: PresenceView[] };
+    presence?.received(windows);
   });
   // The server ends the stream when the viewer may no longer see the set: do not reconnect.
   source.addEventListener("closed", () => {

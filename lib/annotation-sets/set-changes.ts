@@ -4,8 +4,10 @@
 // notification to the viewers of that set in this process. Nothing else is
 // kept: two app processes on one database hear the same notifications, and a
 // viewer fetches what it lacks through the catch-up, from its own version.
+// The same connection hears presence changes (lib/presence), named by document.
 
 import pg from "pg";
+import { PRESENCE_CHANNEL } from "@/lib/presence/presence-store";
 
 export const SET_CHANGES_CHANNEL = "hopper_set_changes";
 
@@ -15,10 +17,13 @@ export interface SetChange {
 }
 
 type Listener = (change: SetChange) => void;
+type PresenceListener = () => void;
 
 export interface SetChangeFeed {
   /** Calls `listener` with each new version of the set; returns the function that stops it. */
   subscribe(setId: string, listener: Listener): () => void;
+  /** Calls `listener` whenever someone's presence on the document changes; returns the function that stops it. */
+  subscribePresence(documentId: string, listener: PresenceListener): () => void;
   /** Whether the listening connection is up (when it is not, viewers poll). */
   connected(): boolean;
   close(): Promise<void>;
@@ -30,21 +35,28 @@ const MAX_RETRY_MS = 10_000;
 /** A feed on `databaseUrl`, connecting when the first viewer subscribes. */
 export function createSetChangeFeed(databaseUrl: string): SetChangeFeed {
   const listeners = new Map<string, Set<Listener>>();
+  const presenceListeners = new Map<string, Set<PresenceListener>>();
   let client: pg.Client | null = null;
   let up = false;
   let closed = false;
   let failures = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
 
-  const deliver = (payload: string | undefined) => {
-    let change: SetChange;
+  const deliver = (channel: string, payload: string | undefined) => {
+    let message: unknown;
     try {
-      change = JSON.parse(payload ?? "") as SetChange;
+      message = JSON.parse(payload ?? "");
     } catch {
       return;
     }
+    if (channel === PRESENCE_CHANNEL) {
+      for (const listener of presenceListeners.get((message as { document: string }).document) ?? []) listener();
+      return;
+    }
+    const change = message as SetChange;
     for (const listener of listeners.get(change.set) ?? []) listener(change);
   };
+  const listening = () => listeners.size + presenceListeners.size > 0;
 
   const connect = async () => {
     if (client || closed) return;
@@ -55,19 +67,21 @@ export function createSetChangeFeed(databaseUrl: string): SetChangeFeed {
       client = null;
       up = false;
       connection.end().catch(() => undefined);
-      if (!closed && listeners.size) {
+      if (!closed && listening()) {
         const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failures++);
         retry = setTimeout(() => void connect(), delay);
       }
     };
     connection.on("error", lost);
     connection.on("end", lost);
-    connection.on("notification", (message) => deliver(message.payload));
+    connection.on("notification", (message) => deliver(message.channel, message.payload));
     try {
       await connection.connect();
-      await connection.query(`LISTEN ${SET_CHANGES_CHANNEL}`);
+      await connection.query(`LISTEN ${SET_CHANGES_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}`);
       up = true;
       failures = 0;
+      // Presence changes while nobody listened were missed: every viewer reads it afresh.
+      for (const documentListeners of presenceListeners.values()) for (const listener of documentListeners) listener();
     } catch {
       lost();
     }
@@ -82,6 +96,16 @@ export function createSetChangeFeed(databaseUrl: string): SetChangeFeed {
       return () => {
         set.delete(listener);
         if (!set.size) listeners.delete(setId);
+      };
+    },
+    subscribePresence(documentId, listener) {
+      let set = presenceListeners.get(documentId);
+      if (!set) presenceListeners.set(documentId, (set = new Set()));
+      set.add(listener);
+      void connect();
+      return () => {
+        set.delete(listener);
+        if (!set.size) presenceListeners.delete(documentId);
       };
     },
     connected: () => up,
