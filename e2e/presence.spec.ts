@@ -31,6 +31,8 @@ async function editorWindow(browser: Browser, user: { email: string; password: s
 }
 
 test("windows on a document see each other and the event each is on; annotators see nobody on other sets", async ({ browser }) => {
+  // Three browser contexts, each signing in and opening the editor.
+  test.setTimeout(120_000);
   const first = await editorWindow(browser, ADMIN);
   const second = await editorWindow(browser, ADMIN);
   const others = (page: Page) => page.getByTestId("presence").locator("li");

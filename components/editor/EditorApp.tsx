@@ -6,6 +6,8 @@ import layout from "@/components/document/text-layout.module.css";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { Tagset } from "@/lib/casie/tagset";
+import { CommentsPanel } from "@/components/comments/CommentsPanel";
+import { CommentThreadsStore } from "@/components/comments/comment-threads-store";
 import { ChecksPanel } from "./ChecksPanel";
 import { CommandFeedback } from "./CommandFeedback";
 import { writeDomSelection } from "./dom-selection";
@@ -44,14 +46,13 @@ export interface EditorAppProps {
 /** The annotation editor: the text on the left, the selected event, the hoppers and the checks on the right. */
 export function EditorApp(props: EditorAppProps) {
   const { setId, version, document, numbering, tagset } = props;
-  const [{ editor, presence }] = useState(() => {
+  const [{ editor, presence, comments }] = useState(() => {
     const clientId = newClientId();
     const presence = new PresenceStore(postPresence(setId, clientId));
-    const transport = httpTransport(setId, { clientId, received: presence.received });
-    return {
-      editor: new EditorStore({ setId, version, document, numbering, tagset }, { transport, environment: browserEnvironment }, clientId),
-      presence,
-    };
+    const comments = new CommentThreadsStore(setId);
+    const transport = httpTransport(setId, { clientId, presence: presence.received, commentsChanged: comments.refresh });
+    const editor = new EditorStore({ setId, version, document, numbering, tagset }, { transport, environment: browserEnvironment }, clientId);
+    return { editor, presence, comments };
   });
   const textRef = useRef<HTMLDivElement>(null);
   // Back to the text with its selection drawn again (focus in a popup's field had taken it off the screen).
@@ -110,6 +111,7 @@ export function EditorApp(props: EditorAppProps) {
               <EventDetails />
               <HopperPanel />
               <ChecksPanel />
+              <CommentsPanel store={comments} />
             </aside>
           </div>
           <PopupLayer textRef={textRef} />

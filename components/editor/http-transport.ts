@@ -5,13 +5,14 @@ import { SyncRequestError, type PushEvents, type SyncTransport } from "@/lib/ann
 import type { ErrorBody, LoadResponse, SaveResponse, SinceResponse } from "@/lib/annotation/sync-protocol";
 import type { PresenceView } from "@/lib/presence/presence-protocol";
 
-/** This window's part in presence: its id, and where the stream's presence events go. */
-export interface PresenceChannel {
+/** What the set's stream brings besides versions: this window's id (for presence), and where presence and comment news go. */
+export interface ViewerChannel {
   clientId: string;
-  received(windows: PresenceView[]): void;
+  presence(windows: PresenceView[]): void;
+  commentsChanged(): void;
 }
 
-export function httpTransport(setId: string, presence?: PresenceChannel): SyncTransport {
+export function httpTransport(setId: string, viewer?: ViewerChannel): SyncTransport {
   const base = `/api/annotation-sets/${encodeURIComponent(setId)}`;
   return {
     save: (request) =>
@@ -23,8 +24,7 @@ export function httpTransport(setId: string, presence?: PresenceChannel): SyncTr
       ),
     since: (version) => call<SinceResponse>(`${base}?since=${version}`, { cache: "no-store" }),
     load: () => call<LoadResponse>(base, { cache: "no-store" }),
-    subscribe: (events) =>
-      subscribe(presence ? `${base}/events?client=${encodeURIComponent(presence.clientId)}` : `${base}/events`, events, presence),
+    subscribe: (events) => subscribe(viewer ? `${base}/events?client=${encodeURIComponent(viewer.clientId)}` : `${base}/events`, events, viewer),
   };
 }
 
@@ -41,10 +41,14 @@ export function postPresence(setId: string, clientId: string): (eventIndex: stri
 }
 
 /** The set's push stream (Server-Sent Events); the browser reconnects it by itself after a drop. */
-function subscribe(url: string, events: PushEvents, presence?: PresenceChannel): () => void {
+function subscribe(url: string, events: PushEvents, viewer?: ViewerChannel): () => void {
   if (typeof EventSource === "undefined") return () => undefined;
   const source = new EventSource(url, { withCredentials: true });
-  source.onopen = () => events.opened();
+  source.onopen = () => {
+    events.opened();
+    // Threads may have changed while the stream was down.
+    viewer?.commentsChanged();
+  };
   source.onerror = () => events.interrupted();
   source.addEventListener("version", (message) => {
     const { version } = JSON.parse((message as MessageEvent<string>).data) as { version: number };
@@ -52,8 +56,9 @@ function subscribe(url: string, events: PushEvents, presence?: PresenceChannel):
   });
   source.addEventListener("presence", (message) => {
     const { windows } = JSON.parse((message as MessageEvent<string>).data) as { windows: PresenceView[] };
-    presence?.received(windows);
+    viewer?.presence(windows);
   });
+  source.addEventListener("comments", () => viewer?.commentsChanged());
   // The server ends the stream when the viewer may no longer see the set: do not reconnect.
   source.addEventListener("closed", () => {
     source.close();

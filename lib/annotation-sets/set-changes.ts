@@ -4,9 +4,11 @@
 // notification to the viewers of that set in this process. Nothing else is
 // kept: two app processes on one database hear the same notifications, and a
 // viewer fetches what it lacks through the catch-up, from its own version.
-// The same connection hears presence changes (lib/presence), named by document.
+// The same connection hears presence changes (lib/presence), named by
+// document, and comment changes (lib/comments), named by set.
 
 import pg from "pg";
+import { COMMENTS_CHANNEL } from "@/lib/comments/comment-store";
 import { PRESENCE_CHANNEL } from "@/lib/presence/presence-store";
 
 export const SET_CHANGES_CHANNEL = "hopper_set_changes";
@@ -16,14 +18,15 @@ export interface SetChange {
   version: number;
 }
 
-type Listener = (change: SetChange) => void;
-type PresenceListener = () => void;
+type Listener<T> = (message: T) => void;
 
 export interface SetChangeFeed {
   /** Calls `listener` with each new version of the set; returns the function that stops it. */
-  subscribe(setId: string, listener: Listener): () => void;
+  subscribe(setId: string, listener: Listener<SetChange>): () => void;
   /** Calls `listener` whenever someone's presence on the document changes; returns the function that stops it. */
-  subscribePresence(documentId: string, listener: PresenceListener): () => void;
+  subscribePresence(documentId: string, listener: () => void): () => void;
+  /** Calls `listener` whenever a comment thread of the set changes; returns the function that stops it. */
+  subscribeComments(setId: string, listener: () => void): () => void;
   /** Whether the listening connection is up (when it is not, viewers poll). */
   connected(): boolean;
   close(): Promise<void>;
@@ -32,10 +35,23 @@ export interface SetChangeFeed {
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 10_000;
 
+/** Which listeners a notification is for: its channel and the id its payload names. */
+function topicOf(channel: string, message: Record<string, unknown>): string | null {
+  switch (channel) {
+    case SET_CHANGES_CHANNEL:
+      return `set:${String(message.set)}`;
+    case PRESENCE_CHANNEL:
+      return `presence:${String(message.document)}`;
+    case COMMENTS_CHANNEL:
+      return `comments:${String(message.set)}`;
+    default:
+      return null;
+  }
+}
+
 /** A feed on `databaseUrl`, connecting when the first viewer subscribes. */
 export function createSetChangeFeed(databaseUrl: string): SetChangeFeed {
-  const listeners = new Map<string, Set<Listener>>();
-  const presenceListeners = new Map<string, Set<PresenceListener>>();
+  const listeners = new Map<string, Set<Listener<never>>>();
   let client: pg.Client | null = null;
   let up = false;
   let closed = false;
@@ -43,20 +59,15 @@ export function createSetChangeFeed(databaseUrl: string): SetChangeFeed {
   let retry: ReturnType<typeof setTimeout> | undefined;
 
   const deliver = (channel: string, payload: string | undefined) => {
-    let message: unknown;
+    let message: Record<string, unknown>;
     try {
-      message = JSON.parse(payload ?? "");
+      message = JSON.parse(payload ?? "") as Record<string, unknown>;
     } catch {
       return;
     }
-    if (channel === PRESENCE_CHANNEL) {
-      for (const listener of presenceListeners.get((message as { document: string }).document) ?? []) listener();
-      return;
-    }
-    const change = message as SetChange;
-    for (const listener of listeners.get(change.set) ?? []) listener(change);
+    const topic = topicOf(channel, message);
+    for (const listener of (topic && listeners.get(topic)) || []) (listener as Listener<unknown>)(message);
   };
-  const listening = () => listeners.size + presenceListeners.size > 0;
 
   const connect = async () => {
     if (client || closed) return;
@@ -67,7 +78,7 @@ export function createSetChangeFeed(databaseUrl: string): SetChangeFeed {
       client = null;
       up = false;
       connection.end().catch(() => undefined);
-      if (!closed && listening()) {
+      if (!closed && listeners.size) {
         const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failures++);
         retry = setTimeout(() => void connect(), delay);
       }
@@ -77,37 +88,33 @@ export function createSetChangeFeed(databaseUrl: string): SetChangeFeed {
     connection.on("notification", (message) => deliver(message.channel, message.payload));
     try {
       await connection.connect();
-      await connection.query(`LISTEN ${SET_CHANGES_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}`);
+      await connection.query(`LISTEN ${SET_CHANGES_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}; LISTEN ${COMMENTS_CHANNEL}`);
       up = true;
       failures = 0;
-      // Presence changes while nobody listened were missed: every viewer reads it afresh.
-      for (const documentListeners of presenceListeners.values()) for (const listener of documentListeners) listener();
+      // Presence and comments changed while nobody listened were missed: their viewers read them afresh.
+      for (const [topic, topicListeners] of listeners) {
+        if (!topic.startsWith("set:")) for (const listener of topicListeners) (listener as Listener<unknown>)({});
+      }
     } catch {
       lost();
     }
   };
 
+  const subscribe = <T>(topic: string, listener: Listener<T>) => {
+    let set = listeners.get(topic);
+    if (!set) listeners.set(topic, (set = new Set()));
+    set.add(listener as Listener<never>);
+    void connect();
+    return () => {
+      set.delete(listener as Listener<never>);
+      if (!set.size) listeners.delete(topic);
+    };
+  };
+
   return {
-    subscribe(setId, listener) {
-      let set = listeners.get(setId);
-      if (!set) listeners.set(setId, (set = new Set()));
-      set.add(listener);
-      void connect();
-      return () => {
-        set.delete(listener);
-        if (!set.size) listeners.delete(setId);
-      };
-    },
-    subscribePresence(documentId, listener) {
-      let set = presenceListeners.get(documentId);
-      if (!set) presenceListeners.set(documentId, (set = new Set()));
-      set.add(listener);
-      void connect();
-      return () => {
-        set.delete(listener);
-        if (!set.size) presenceListeners.delete(documentId);
-      };
-    },
+    subscribe: (setId, listener) => subscribe(`set:${setId}`, listener),
+    subscribePresence: (documentId, listener) => subscribe(`presence:${documentId}`, listener),
+    subscribeComments: (setId, listener) => subscribe(`comments:${setId}`, listener),
     connected: () => up,
     async close() {
       closed = true;

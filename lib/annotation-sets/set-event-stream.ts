@@ -5,7 +5,8 @@
 // account or a removed member stops receiving). The viewer fetches what it
 // lacks through the catch-up; the stream carries versions only. With
 // `presence`, the viewer's window is present on the document while the stream
-// is open, and the stream tells it who else is (`presence` events).
+// is open, and the stream tells it who else is (`presence` events). A
+// `comments` event says the set's comment threads changed.
 
 import type { SetChangeFeed } from "./set-changes";
 
@@ -66,6 +67,8 @@ export function setEventStream<Window>({
             presenceTimer ??= setTimeout(sendPresence, PRESENCE_COALESCE_MS);
           })
         : () => undefined;
+      // A comment thread of the set changed: the viewer reads the threads again.
+      const unsubscribeComments = feed.subscribeComments(setId, () => send(`event: comments\ndata: {}\n\n`));
       const keepAlive = setInterval(() => {
         send(": keep-alive\n\n");
         void presence?.touch().catch(() => undefined);
@@ -86,6 +89,7 @@ export function setEventStream<Window>({
         open = false;
         unsubscribe();
         unsubscribePresence();
+        unsubscribeComments();
         clearTimeout(presenceTimer);
         // After entering, so a window that leaves at once is not left behind.
         void entered?.then(() => presence?.leave()).catch(() => undefined);
