@@ -21,7 +21,7 @@ export interface KappaFigures {
 
 function addCount(table: Map<string, Map<string, number>>, a: string, b: string, count: number): void {
   let row = table.get(a);
-  if (!row) table.set(a, (row = new Map()));
+  if (!row) table.set(a, (row = new Map<string, number>()));
   row.set(b, (row.get(b) ?? 0) + count);
 }
 

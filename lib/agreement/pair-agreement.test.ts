@@ -16,7 +16,7 @@ function figuresOf(figures: PairFigures): [string, number | null][] {
   const out: [string, number | null][] = [];
   const walk = (value: unknown, path: string) => {
     if (typeof value === "number" || value === null) out.push([path, value]);
-    else if (typeof value === "object") for (const [key, child] of Object.entries(value as object)) walk(child, path ? `${path}.${key}` : key);
+    else if (typeof value === "object") for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
   };
   walk(figures, "");
   return out;
