@@ -2,13 +2,16 @@
 // `npm run hopper` runs it from a bundle (scripts/hopper-launcher.mjs); import, export
 // and check use plain pg, and only the account commands load Prisma, on demand.
 
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { checkRoundTrip, DEFAULT_CASIE_TAGSET, newCasieDocumentFromArticle, parseCasieDocument, summarizeIssues } from "@/lib/casie";
 import type { Database, DatabasePool } from "@/lib/db/client";
 import { openMigratedServer } from "@/lib/db/migrated-server";
+import { agreementReport } from "@/lib/agreement/agreement-report";
+import { agreementCsv, formatAgreementReport } from "@/lib/agreement/format-agreement";
+import { DEFAULT_COMPARED_STATUSES, loadProjectAgreement } from "@/lib/agreement/load-project-agreement";
 import { exportProject } from "@/lib/export/export-project";
 import { collectImportFiles } from "@/lib/import/collect-files";
 import { formatImportReport } from "@/lib/import/format-report";
@@ -21,6 +24,11 @@ const HELP = `Usage: npm run hopper -- <command>
       raw .txt articles become unannotated documents. Creates the project if missing.
   export --project <name> --out <dir>
       Writes one <name>.json per document from its gold set.
+  agreement --project <name> [--json] [--csv <file>] [--documents <n>] [--status <list>] [--with-gold]
+      Inter-annotator agreement of the project's annotator sets: nuggets, arguments, hoppers
+      (MUC, B³, CEAF-e, BLANC, CoNLL), kappa and alpha; per pair, per label, worst documents
+      first (--documents of them, 20 by default). --status: comma-separated set statuses
+      (default: every status but NEW); --with-gold compares the gold set too, as "gold".
   check <files or folders...>
       Validates files and reports problems without touching the database.
   user add <email> --role <admin|reviewer|annotator> [--name <name>] [--password <password>]
@@ -87,6 +95,36 @@ async function runExport(args: string[]): Promise<number> {
   return withPool(2, async (client) => {
     const report = await exportProject(project, out, { onProgress: progressPrinter("Exporting"), client });
     console.log(`Exported ${report.files.length} documents to ${path.resolve(out)}`);
+    return 0;
+  });
+}
+
+const SET_STATUSES = ["NEW", ...DEFAULT_COMPARED_STATUSES];
+
+async function runAgreement(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      project: { type: "string" },
+      json: { type: "boolean" },
+      csv: { type: "string" },
+      documents: { type: "string" },
+      status: { type: "string" },
+      "with-gold": { type: "boolean" },
+    },
+  });
+  const projectName = values.project;
+  if (!projectName) throw new UsageError("agreement needs --project <name>");
+  const documents = values.documents === undefined ? 20 : Number(values.documents);
+  if (!Number.isInteger(documents) || documents < 0) throw new UsageError("--documents takes a whole number");
+  const statuses = values.status?.split(",").map((status) => status.trim().toUpperCase());
+  const unknown = statuses?.filter((status) => !SET_STATUSES.includes(status));
+  if (unknown?.length) throw new UsageError(`unknown set status ${unknown.join(", ")} (known: ${SET_STATUSES.join(", ")})`);
+  return withPool(1, async (client) => {
+    const agreement = await loadProjectAgreement(projectName, { client, statuses, withGold: values["with-gold"] });
+    const report = agreementReport(projectName, agreement);
+    if (values.csv) await writeFile(values.csv, agreementCsv(report), "utf8");
+    console.log(values.json ? JSON.stringify(report, null, 2) : formatAgreementReport(report, { documents }));
     return 0;
   });
 }
@@ -177,6 +215,7 @@ async function runMember(args: string[]): Promise<number> {
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   import: runImport,
   export: runExport,
+  agreement: runAgreement,
   check: runCheck,
   user: runUser,
   member: runMember,
