@@ -7,7 +7,7 @@
 import type { CasieArgument, CasieEvent, CasieHopper } from "@/lib/casie/types";
 import { recordUnit, type CoincidenceMatrix } from "./categorical-agreement";
 import { alignEvents, eventsOf, spanKey } from "./event-alignment";
-import { pairCounts, subtypeLabel, type Attribute, type PairCounts } from "./pair-agreement";
+import { pairCountsOfAlignment, subtypeLabel, type Attribute, type PairCounts } from "./pair-agreement";
 
 export interface AnnotatorSet {
   /** Who made the set (an e-mail, say): names it in reports. */
@@ -53,10 +53,11 @@ export function documentAgreement(sets: readonly AnnotatorSet[]): DocumentAgreem
   };
   for (let a = 0; a < sets.length; a++) {
     for (let b = a + 1; b < sets.length; b++) {
-      pairs.push({ key: sets[a].annotator, response: sets[b].annotator, counts: pairCounts(sets[a].hoppers, sets[b].hoppers) });
+      const alignment = alignEvents(events[a], events[b]);
+      pairs.push({ key: sets[a].annotator, response: sets[b].annotator, counts: pairCountsOfAlignment(sets[a].hoppers, sets[b].hoppers, alignment) });
       const indexA = new Map(events[a].map((event, index) => [event, firstNode[a] + index]));
       const indexB = new Map(events[b].map((event, index) => [event, firstNode[b] + index]));
-      for (const { key, response } of alignEvents(events[a], events[b]).matched) parent[find(indexA.get(key)!)] = find(indexB.get(response)!);
+      for (const { key, response } of alignment.matched) parent[find(indexA.get(key)!)] = find(indexB.get(response)!);
     }
   }
   const alpha = emptyAlphaCounts();

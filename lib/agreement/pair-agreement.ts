@@ -109,9 +109,13 @@ export const subtypeLabel = (event: Pick<CasieEvent, "type" | "subtype">) => `${
 
 /** The counts of one document's two sets, `key` first. */
 export function pairCounts(key: readonly CasieHopper[], response: readonly CasieHopper[]): PairCounts {
+  return pairCountsOfAlignment(key, response, alignEvents(eventsOf(key), eventsOf(response)));
+}
+
+/** The counts of two sets whose events `alignEvents` aligned (in the order of `eventsOf`). */
+export function pairCountsOfAlignment(key: readonly CasieHopper[], response: readonly CasieHopper[], alignment: EventAlignment): PairCounts {
   const keyEvents = eventsOf(key);
   const responseEvents = eventsOf(response);
-  const alignment = alignEvents(keyEvents, responseEvents);
   const exact = alignment.matched.filter((match) => match.exact).length;
   const counts = emptyPairCounts();
   counts.nuggets = {
