@@ -42,8 +42,9 @@ const HELP = `Usage: npm run hopper -- <command>
       (default: every status but NEW); --with-gold compares the gold set too, as "gold".
   brat export --project <name> --out <dir>
       Writes <name>.txt and <name>.ann (brat standoff) per document from its gold set.
-  brat import <files or folders...> --project <name> [--replace]
-      .ann files (each with its .txt beside it) become documents with their annotations as the gold set.
+  brat import <files or folders...> --project <name> [--replace | --annotator <email>]
+      .ann files (each with its .txt beside it) become documents with their annotations as the gold set;
+      with --annotator, they become that account's (empty) sets on the project's documents of the same name.
   brat check <files or folders...>
       CASIE .json files: written as brat and read back, are they unchanged? .ann files: do they read?
   check <files or folders...>
@@ -151,7 +152,7 @@ async function runBrat(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { project: { type: "string" }, out: { type: "string" }, replace: { type: "boolean" } },
+    options: { project: { type: "string" }, out: { type: "string" }, replace: { type: "boolean" }, annotator: { type: "string" } },
   });
   switch (sub) {
     case "export": {
@@ -168,6 +169,7 @@ async function runBrat(args: string[]): Promise<number> {
       if (!projectName) throw new UsageError("brat import needs --project <name>");
       if (!positionals.length) throw new UsageError("brat import needs .ann files or folders");
       const files = await collectAnnFiles(positionals);
+      if (values.annotator) return importBratAsAnnotator(files, projectName, values.annotator);
       return withPool(BATCHES_IN_FLIGHT, async (client) => {
         const { rows } = await client.pool.query<{ tagset: Tagset }>('SELECT "tagset" FROM "Project" WHERE "name" = $1', [projectName]);
         const tagset = rows[0]?.tagset ?? DEFAULT_CASIE_TAGSET;
@@ -198,6 +200,30 @@ async function runBrat(args: string[]): Promise<number> {
     default:
       throw new UsageError("brat takes the subcommand export, import or check");
   }
+}
+
+/** Reads the files and writes them into the annotator's sets, through Prisma's client (loaded only for this). */
+async function importBratAsAnnotator(files: string[], projectName: string, annotatorEmail: string): Promise<number> {
+  const { importAnnotatorSets } = await import("@/lib/brat/import-annotator-sets");
+  return withDatabase(async (client) => {
+    const { rows } = await client.pool.query<{ tagset: Tagset }>('SELECT "tagset" FROM "Project" WHERE "name" = $1', [projectName]);
+    const tagset = rows[0]?.tagset ?? DEFAULT_CASIE_TAGSET;
+    const documents = [];
+    let failed = 0;
+    for (const file of files) {
+      const read = await readBratFile(file, tagset);
+      for (const warning of read.warnings) console.log(`${read.name}.ann: ${warning}`);
+      if (read.document) documents.push({ name: read.name, document: read.document });
+      else {
+        failed++;
+        console.log(`${read.name}.ann: INVALID\n${read.errors.map((error) => `  ${error}`).join("\n")}`);
+      }
+    }
+    const report = await importAnnotatorSets(documents, { projectName, annotatorEmail, client });
+    for (const { name, reason } of report.skipped) console.log(`${name}.ann: skipped: ${reason}`);
+    console.log(`Imported ${report.imported.length} of ${files.length} files as ${annotatorEmail.toLowerCase()}'s sets in "${projectName}"`);
+    return failed || report.skipped.length ? 1 : 0;
+  });
 }
 
 async function checkBrat(inputs: string[]): Promise<number> {

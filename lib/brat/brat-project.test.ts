@@ -12,6 +12,7 @@ import { useTestDatabase } from "@/lib/db/test-database";
 import { loadGoldDocuments } from "@/lib/documents/store";
 import { importFiles } from "@/lib/import/import-files";
 import { CASIE_FIXTURES } from "@/lib/testing/casie-fixtures";
+import type { AgreementReport } from "@/lib/agreement/agreement-report";
 import { hoppersWithoutLayouts } from "./brat-round-trip";
 
 const root = path.resolve(__dirname, "../..");
@@ -69,4 +70,27 @@ test("brat export then brat import gives every fixture document back with the sa
   const checked = hopper("brat", "check", out);
   assert.equal(checked.status, 0, checked.stdout);
   assert.match(checked.stdout, /clinic-breach\.ann: ok/);
+});
+
+test("brat import --annotator gives an account's sets the files' annotations; the agreement with the gold is then perfect", () => {
+  const out = path.join(work, "brat");
+  const user = hopper("user", "add", "ann@example.org", "--role", "annotator", "--password", "a long password");
+  assert.equal(user.status, 0, user.stderr);
+  const imported = hopper("brat", "import", out, "--project", "Fixtures", "--annotator", "ann@example.org");
+  assert.equal(imported.status, 0, imported.stdout + imported.stderr);
+  assert.match(imported.stdout, /Imported 6 of 6 files as ann@example\.org's sets in "Fixtures"/);
+  const agreement = hopper("agreement", "--project", "Fixtures", "--with-gold", "--json");
+  assert.equal(agreement.status, 0, agreement.stderr);
+  const report = JSON.parse(agreement.stdout) as AgreementReport;
+  assert.deepEqual(
+    report.pairs.map((pair) => [pair.key, pair.response, pair.documents]),
+    [["ann@example.org", "gold", 6]],
+  );
+  assert.equal(report.total.nuggets.exact.f1, 1);
+  assert.equal(report.total.arguments.spanRoleEntityType.f1, 1);
+  assert.equal(report.total.coreference.all.conll, 1);
+  // Again: the sets have annotations now, and an import never overwrites them.
+  const again = hopper("brat", "import", out, "--project", "Fixtures", "--annotator", "ann@example.org");
+  assert.equal(again.status, 1);
+  assert.match(again.stdout, /clinic-breach\.ann: skipped: the set already has annotations/);
 });
