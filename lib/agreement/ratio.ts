@@ -64,9 +64,3 @@ export function scoreFigures({ recall, precision }: RecallPrecision): ScoreFigur
 export function matchCounts(matched: number, keyCount: number, responseCount: number): RecallPrecision {
   return { recall: ratio(matched, keyCount), precision: ratio(matched, responseCount) };
 }
-
-/** The mean of the values, or null when any of them (or all: there are none) is not defined. */
-export function meanOfAll(values: readonly (number | null)[]): number | null {
-  if (values.length === 0 || values.some((value) => value === null)) return null;
-  return (values as number[]).reduce((sum, value) => sum + value, 0) / values.length;
-}
