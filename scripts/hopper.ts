@@ -2,13 +2,27 @@
 // `npm run hopper` runs it from a bundle (scripts/hopper-launcher.mjs); import, export
 // and check use plain pg, and only the account commands load Prisma, on demand.
 
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { checkRoundTrip, DEFAULT_CASIE_TAGSET, newCasieDocumentFromArticle, parseCasieDocument, summarizeIssues } from "@/lib/casie";
+import {
+  checkRoundTrip,
+  DEFAULT_CASIE_TAGSET,
+  newCasieDocumentFromArticle,
+  parseCasieDocument,
+  serializeCasieDocument,
+  summarizeIssues,
+} from "@/lib/casie";
 import type { Database, DatabasePool } from "@/lib/db/client";
 import { openMigratedServer } from "@/lib/db/migrated-server";
+import { agreementReport } from "@/lib/agreement/agreement-report";
+import { agreementCsv, formatAgreementReport } from "@/lib/agreement/format-agreement";
+import { DEFAULT_COMPARED_STATUSES, loadProjectAgreement } from "@/lib/agreement/load-project-agreement";
+import { collectAnnFiles, exportProjectToBrat, readBratFile } from "@/lib/brat/brat-folder";
+import { bratRoundTripProblem } from "@/lib/brat/brat-round-trip";
+import type { Tagset } from "@/lib/casie/tagset";
 import { exportProject } from "@/lib/export/export-project";
 import { collectImportFiles } from "@/lib/import/collect-files";
 import { formatImportReport } from "@/lib/import/format-report";
@@ -21,6 +35,18 @@ const HELP = `Usage: npm run hopper -- <command>
       raw .txt articles become unannotated documents. Creates the project if missing.
   export --project <name> --out <dir>
       Writes one <name>.json per document from its gold set.
+  agreement --project <name> [--json] [--csv <file>] [--documents <n>] [--status <list>] [--with-gold]
+      Inter-annotator agreement of the project's annotator sets: nuggets, arguments, hoppers
+      (MUC, B³, CEAF-e, BLANC, CoNLL), kappa and alpha; per pair, per label, worst documents
+      first (--documents of them, 20 by default). --status: comma-separated set statuses
+      (default: every status but NEW); --with-gold compares the gold set too, as "gold".
+  brat export --project <name> --out <dir>
+      Writes <name>.txt and <name>.ann (brat standoff) per document from its gold set.
+  brat import <files or folders...> --project <name> [--replace | --annotator <email>]
+      .ann files (each with its .txt beside it) become documents with their annotations as the gold set;
+      with --annotator, they become that account's (empty) sets on the project's documents of the same name.
+  brat check <files or folders...>
+      CASIE .json files: written as brat and read back, are they unchanged? .ann files: do they read?
   check <files or folders...>
       Validates files and reports problems without touching the database.
   user add <email> --role <admin|reviewer|annotator> [--name <name>] [--password <password>]
@@ -89,6 +115,136 @@ async function runExport(args: string[]): Promise<number> {
     console.log(`Exported ${report.files.length} documents to ${path.resolve(out)}`);
     return 0;
   });
+}
+
+const SET_STATUSES = ["NEW", ...DEFAULT_COMPARED_STATUSES];
+
+async function runAgreement(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      project: { type: "string" },
+      json: { type: "boolean" },
+      csv: { type: "string" },
+      documents: { type: "string" },
+      status: { type: "string" },
+      "with-gold": { type: "boolean" },
+    },
+  });
+  const projectName = values.project;
+  if (!projectName) throw new UsageError("agreement needs --project <name>");
+  const documents = values.documents === undefined ? 20 : Number(values.documents);
+  if (!Number.isInteger(documents) || documents < 0) throw new UsageError("--documents takes a whole number");
+  const statuses = values.status?.split(",").map((status) => status.trim().toUpperCase());
+  const unknown = statuses?.filter((status) => !SET_STATUSES.includes(status));
+  if (unknown?.length) throw new UsageError(`unknown set status ${unknown.join(", ")} (known: ${SET_STATUSES.join(", ")})`);
+  return withPool(1, async (client) => {
+    const agreement = await loadProjectAgreement(projectName, { client, statuses, withGold: values["with-gold"] });
+    const report = agreementReport(projectName, agreement);
+    if (values.csv) await writeFile(values.csv, agreementCsv(report), "utf8");
+    console.log(values.json ? JSON.stringify(report, null, 2) : formatAgreementReport(report, { documents }));
+    return 0;
+  });
+}
+
+async function runBrat(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { project: { type: "string" }, out: { type: "string" }, replace: { type: "boolean" }, annotator: { type: "string" } },
+  });
+  switch (sub) {
+    case "export": {
+      const { project, out } = values;
+      if (!project || !out) throw new UsageError("brat export needs --project <name> and --out <dir>");
+      return withPool(2, async (client) => {
+        const written = await exportProjectToBrat(project, out, { client });
+        console.log(`Exported ${written} documents as brat standoff to ${path.resolve(out)}`);
+        return 0;
+      });
+    }
+    case "import": {
+      const projectName = values.project;
+      if (!projectName) throw new UsageError("brat import needs --project <name>");
+      if (!positionals.length) throw new UsageError("brat import needs .ann files or folders");
+      const files = await collectAnnFiles(positionals);
+      if (values.annotator) return importBratAsAnnotator(files, projectName, values.annotator);
+      return withPool(BATCHES_IN_FLIGHT, async (client) => {
+        const { rows } = await client.pool.query<{ tagset: Tagset }>('SELECT "tagset" FROM "Project" WHERE "name" = $1', [projectName]);
+        const tagset = rows[0]?.tagset ?? DEFAULT_CASIE_TAGSET;
+        // Converted to CASIE files in a folder of their own, then imported as CASIE files are.
+        const converted = await mkdtemp(path.join(tmpdir(), "hopper-brat-"));
+        try {
+          let unreadable = 0;
+          for (const file of files) {
+            const read = await readBratFile(file, tagset);
+            for (const warning of read.warnings) console.log(`${read.name}.ann: ${warning}`);
+            if (!read.document) {
+              unreadable++;
+              console.log(`${read.name}.ann: INVALID\n${read.errors.map((error) => `  ${error}`).join("\n")}`);
+              continue;
+            }
+            await writeFile(path.join(converted, `${read.name}.json`), serializeCasieDocument(read.document), "utf8");
+          }
+          const report = await importFiles([converted], { projectName, replace: values.replace, onProgress: progressPrinter("Importing"), client });
+          console.log(formatImportReport(report));
+          return unreadable || report.skipped.some((skipped) => skipped.errors.length) ? 1 : 0;
+        } finally {
+          await rm(converted, { recursive: true, force: true });
+        }
+      });
+    }
+    case "check":
+      return checkBrat(positionals);
+    default:
+      throw new UsageError("brat takes the subcommand export, import or check");
+  }
+}
+
+/** Reads the files and writes them into the annotator's sets, through Prisma's client (loaded only for this). */
+async function importBratAsAnnotator(files: string[], projectName: string, annotatorEmail: string): Promise<number> {
+  const { importAnnotatorSets } = await import("@/lib/brat/import-annotator-sets");
+  return withDatabase(async (client) => {
+    const { rows } = await client.pool.query<{ tagset: Tagset }>('SELECT "tagset" FROM "Project" WHERE "name" = $1', [projectName]);
+    const tagset = rows[0]?.tagset ?? DEFAULT_CASIE_TAGSET;
+    const documents = [];
+    let failed = 0;
+    for (const file of files) {
+      const read = await readBratFile(file, tagset);
+      for (const warning of read.warnings) console.log(`${read.name}.ann: ${warning}`);
+      if (read.document) documents.push({ name: read.name, document: read.document });
+      else {
+        failed++;
+        console.log(`${read.name}.ann: INVALID\n${read.errors.map((error) => `  ${error}`).join("\n")}`);
+      }
+    }
+    const report = await importAnnotatorSets(documents, { projectName, annotatorEmail, client });
+    for (const { name, reason } of report.skipped) console.log(`${name}.ann: skipped: ${reason}`);
+    console.log(`Imported ${report.imported.length} of ${files.length} files as ${annotatorEmail.toLowerCase()}'s sets in "${projectName}"`);
+    return failed || report.skipped.length ? 1 : 0;
+  });
+}
+
+async function checkBrat(inputs: string[]): Promise<number> {
+  if (!inputs.length) throw new UsageError("brat check needs files or folders");
+  const { files } = await collectImportFiles(inputs);
+  const annFiles = await collectAnnFiles(inputs.filter((input) => !input.endsWith(".json") && !input.endsWith(".txt")));
+  let failed = 0;
+  for (const file of files.filter((candidate) => candidate.kind === "casie")) {
+    const name = path.basename(file.path);
+    const { document } = parseCasieDocument(await readFile(file.path, "utf8"), { tagset: DEFAULT_CASIE_TAGSET, fileName: name });
+    const problem = document ? bratRoundTripProblem(document, DEFAULT_CASIE_TAGSET) : "not a valid CASIE file (see hopper check)";
+    if (problem) failed++;
+    console.log(`${name}: ${problem ?? "unchanged through brat"}`);
+  }
+  for (const file of annFiles) {
+    const read = await readBratFile(file, DEFAULT_CASIE_TAGSET);
+    if (!read.document) failed++;
+    console.log(`${read.name}.ann: ${read.document ? "ok" : "INVALID"}`);
+    for (const line of [...read.errors, ...read.warnings]) console.log(`  ${line}`);
+  }
+  return failed ? 1 : 0;
 }
 
 async function runCheck(args: string[]): Promise<number> {
@@ -177,6 +333,8 @@ async function runMember(args: string[]): Promise<number> {
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   import: runImport,
   export: runExport,
+  agreement: runAgreement,
+  brat: runBrat,
   check: runCheck,
   user: runUser,
   member: runMember,

@@ -1,0 +1,65 @@
+// A project's agreement from the database: its annotation sets read document by document,
+// with plain pg (the CLI never loads Prisma): a fixed number of queries per
+// batch of documents, at most one batch in memory, whatever the project's size.
+
+import { hoppersFromAnnotationRows } from "@/lib/annotation-sets/annotation-rows";
+import { readSetsRows } from "@/lib/annotation-sets/set-rows";
+import type { DatabasePool } from "@/lib/db/client";
+import { ProjectAgreementBuilder, type DocumentSets, type ProjectAgreement } from "./project-agreement";
+
+/** The set statuses `hopper agreement` compares unless told otherwise: sets nobody has edited yet (NEW) are left out. */
+export const DEFAULT_COMPARED_STATUSES = ["IN_PROGRESS", "SUBMITTED", "IMPORTED", "ADJUDICATED"] as const;
+
+export interface ProjectSetsOptions {
+  client: DatabasePool;
+  /** Set statuses to compare. */
+  statuses?: readonly string[];
+  /** Compare the gold set too, as the annotator named `gold`. */
+  withGold?: boolean;
+  batchSize?: number;
+}
+
+export const GOLD_ANNOTATOR = "gold";
+
+export class UnknownProjectError extends Error {}
+
+/** The project's documents with their annotators' sets (annotators named by e-mail), by document name. */
+export async function* readProjectDocumentSets(projectName: string, options: ProjectSetsOptions): AsyncGenerator<DocumentSets> {
+  const { pool } = options.client;
+  const { rows: projects } = await pool.query<{ id: string }>('SELECT "id" FROM "Project" WHERE "name" = $1', [projectName]);
+  if (!projects.length) throw new UnknownProjectError(`no project named "${projectName}"`);
+  const { rows: documents } = await pool.query<{ id: string; name: string }>(
+    'SELECT "id", "name" FROM "Document" WHERE "projectId" = $1 ORDER BY "name", "id"',
+    [projects[0].id],
+  );
+  const batchSize = options.batchSize ?? 250;
+  for (let start = 0; start < documents.length; start += batchSize) {
+    const batch = documents.slice(start, start + batchSize);
+    const { rows: sets } = await pool.query<{ id: string; documentId: string; annotator: string }>(
+      `SELECT s."id", s."documentId", CASE WHEN s."kind" = 'GOLD' THEN $3 ELSE u."email" END AS "annotator"
+         FROM "AnnotationSet" s LEFT JOIN "User" u ON u."id" = s."annotatorId"
+        WHERE s."documentId" = ANY($1::uuid[]) AND s."status"::text = ANY($2::text[])
+          AND (s."kind" = 'ANNOTATOR' OR ($4 AND s."kind" = 'GOLD'))`,
+      [batch.map((document) => document.id), [...(options.statuses ?? DEFAULT_COMPARED_STATUSES)], GOLD_ANNOTATOR, options.withGold ?? false],
+    );
+    const rows = await readSetsRows(
+      pool,
+      sets.map((set) => set.id),
+    );
+    for (const document of batch) {
+      const own = sets.filter((set) => set.documentId === document.id);
+      yield {
+        documentId: document.id,
+        name: document.name,
+        sets: own.map((set) => ({ annotator: set.annotator, hoppers: hoppersFromAnnotationRows(rows.get(set.id)!) })),
+      };
+    }
+  }
+}
+
+/** The agreement of the project's sets, streamed through the builder batch by batch. */
+export async function loadProjectAgreement(projectName: string, options: ProjectSetsOptions): Promise<ProjectAgreement> {
+  const builder = new ProjectAgreementBuilder();
+  for await (const document of readProjectDocumentSets(projectName, options)) builder.add(document);
+  return builder.result();
+}
