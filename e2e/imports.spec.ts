@@ -33,7 +33,7 @@ test("an admin uploads a zip of raw articles, sees the report and downloads it",
   ]);
   await page.getByLabel("Files to import").setInputFiles({ name: "articles.zip", mimeType: "application/zip", buffer: Buffer.from(zip) });
   await expect(page.getByText("1 file chosen")).toBeVisible();
-  await page.getByRole("button", { name: "Import" }).click();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
 
   await expect(page.getByText("Imported 3 documents, skipped 1 file.")).toBeVisible();
   const report = page.getByTestId("import-report-text");
@@ -71,7 +71,7 @@ test("files dropped on the page are uploaded together, and a re-import is report
   );
   await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer });
   await expect(page.getByText("2 files chosen")).toBeVisible();
-  await page.getByRole("button", { name: "Import" }).click();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByText("Imported 1 document, skipped 1 file.")).toBeVisible();
   await expect(page.getByTestId("import-report-text")).toContainText(
     'seed.txt: already in the project as seed.txt (tick "Replace documents already in the project" to replace it)',
@@ -83,7 +83,7 @@ test("a zip with a path escaping the archive is refused with the reason, and not
   await openImportPage(page);
   const zip = zipArchive([deflatedEntry("fine.txt", madeUpArticle(21)), deflatedEntry("../../etc/escape.txt", madeUpArticle(22))]);
   await page.getByLabel("Files to import").setInputFiles({ name: "bad.zip", mimeType: "application/zip", buffer: Buffer.from(zip) });
-  await page.getByRole("button", { name: "Import" }).click();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(
     page.getByText(`The zip archive is refused: the path "../../etc/escape.txt" climbs out of the archive's folder with ".."`),
   ).toBeVisible();
