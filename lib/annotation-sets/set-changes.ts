@@ -103,10 +103,10 @@ export function createSetChangeFeed(databaseUrl: string): SetChangeFeed {
   const subscribe = <T>(topic: string, listener: Listener<T>) => {
     let set = listeners.get(topic);
     if (!set) listeners.set(topic, (set = new Set()));
-    set.add(listener as Listener<never>);
+    set.add(listener);
     void connect();
     return () => {
-      set.delete(listener as Listener<never>);
+      set.delete(listener);
       if (!set.size) listeners.delete(topic);
     };
   };
