@@ -31,7 +31,8 @@ export default defineConfig({
   webServer: {
     command: "node_modules/.bin/tsx scripts/start.ts",
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 240_000,
+    // The first start builds the app: minutes on a small, busy machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

@@ -30,6 +30,9 @@ async function freePort(): Promise<number> {
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
+/** The session secret the app is started with: benchmarks sign their sessions with it. */
+export const BENCH_SECRET = "bench-secret-not-for-production";
+
 export interface App {
   base: string;
   built: boolean;
@@ -53,7 +56,7 @@ export async function startApp(databaseUrl: string): Promise<App> {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
-      NEXTAUTH_SECRET: "bench-secret-not-for-production",
+      NEXTAUTH_SECRET: BENCH_SECRET,
       NEXTAUTH_URL: base,
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -11,8 +11,6 @@
 import { loadavg } from "node:os";
 import { encode } from "next-auth/jwt";
 import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
-import type { AnnotationOperation } from "@/lib/annotation/operation-types";
-import type { SaveResponse } from "@/lib/annotation/sync-protocol";
 import { openAnnotatorSet } from "@/lib/annotation-sets";
 import type { CasieDocument } from "@/lib/casie/types";
 import { createDatabaseClient } from "@/lib/db/client";
@@ -22,56 +20,12 @@ import { createDocument } from "@/lib/documents/store";
 import { findOrCreateProject } from "@/lib/projects/project-store";
 import { documentWithEvents } from "@/lib/testing/synthetic-documents";
 import { createUser } from "@/lib/users";
-import { describeLoad, median, p95, runBench, startApp, type App } from "./bench-app";
+import { BENCH_SECRET, describeLoad, median, p95, runBench, startApp, type App } from "./bench-app";
+import { Writer } from "./bench-writer";
 
 const SEQUENTIAL = Number(process.env.BENCH_SAVES ?? 200);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 50);
 const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 10);
-const SECRET = "bench-secret-not-for-production";
-
-/** One annotator's window: its set, session and numbering of operations. */
-class Writer {
-  private seq = 0;
-  private realis = "Actual";
-  version: number;
-
-  constructor(
-    private readonly app: App,
-    private readonly cookie: string,
-    private readonly setId: string,
-    version: number,
-    private readonly clientId: string,
-  ) {
-    this.version = version;
-  }
-
-  /** Posts operations on the writer's version; the answer and how long it took. */
-  async post(operations: AnnotationOperation[]): Promise<{ response: SaveResponse; ms: number }> {
-    const started = performance.now();
-    const answer = await fetch(`${this.app.base}/api/annotation-sets/${this.setId}/operations`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: this.app.base, cookie: this.cookie },
-      body: JSON.stringify({
-        baseVersion: this.version,
-        clientId: this.clientId,
-        operations: operations.map((operation) => ({ seq: ++this.seq, operation })),
-      }),
-    });
-    const response = (await answer.json()) as SaveResponse;
-    const ms = performance.now() - started;
-    if (response.status !== "saved") throw new Error(`a bench save was answered ${JSON.stringify(response).slice(0, 300)}`);
-    this.version = response.version;
-    return { response, ms };
-  }
-
-  /** E1's realis, toggled: the smallest edit there is. */
-  async toggle(): Promise<number> {
-    const to = this.realis === "Actual" ? "Generic" : "Actual";
-    const { ms } = await this.post([{ kind: "setEventAttributes", eventIndex: "E1", from: { realis: this.realis }, to: { realis: to } }]);
-    this.realis = to;
-    return ms;
-  }
-}
 
 async function main(): Promise<void> {
   const server = await startTestServer();
@@ -106,7 +60,7 @@ async function main(): Promise<void> {
       const user = { id: person.id, email: person.email, name: person.name, role: person.role };
       const opened = await openAnnotatorSet(user, document.id, client);
       if (!opened) throw new Error("the bench set did not open");
-      const cookie = `next-auth.session-token=${await encode({ token: { sub: person.id }, secret: SECRET })}`;
+      const cookie = `next-auth.session-token=${await encode({ token: { sub: person.id }, secret: BENCH_SECRET })}`;
       const writer = new Writer(app!, cookie, opened.setId, opened.version, clientId);
       await writer.post(operationsBuildingAnnotations(document.casie));
       return writer;

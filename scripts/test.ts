@@ -4,6 +4,7 @@
 // end-to-end tests run against a production build on a fresh database.
 //   --unit  unit and database tests only      --e2e  end-to-end tests only
 //   <file.test.ts>…  only these unit or database test files
+//   --e2e <file.spec.ts>…  only these end-to-end specs (and the first-run spec they depend on)
 
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -40,6 +41,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 
 async function main(): Promise<number> {
   const chosen = process.argv.slice(2).filter((arg) => arg.endsWith(".test.ts"));
+  const specs = process.argv.slice(2).filter((arg) => arg.endsWith(".spec.ts"));
   const only = chosen.length ? "--unit" : process.argv[2];
   const server = await startTestServer();
   const env: NodeJS.ProcessEnv = { ...process.env, HOPPER_TEST_SERVER_URL: server.url, NEXT_TELEMETRY_DISABLED: "1" };
@@ -57,7 +59,7 @@ async function main(): Promise<number> {
       process.env.HOPPER_TEST_SERVER_URL = server.url;
       const database = await createTestDatabase();
       try {
-        failed += (await run(bin("playwright"), ["test"], { ...env, HOPPER_E2E_DATABASE_URL: database.url })) === 0 ? 0 : 1;
+        failed += (await run(bin("playwright"), ["test", ...specs], { ...env, HOPPER_E2E_DATABASE_URL: database.url })) === 0 ? 0 : 1;
       } finally {
         await database.drop();
       }

@@ -34,7 +34,8 @@ export function SetSwitcher({
   if (sets.length === 1 && sets[0].annotatorId === viewerId) {
     return (
       <p className={styles.note} role="note" data-testid="shown-set">
-        Showing your annotations (version {sets[0].version}). Annotation is blind, so the gold set and other annotators&apos; sets are not shown.
+        Showing your annotations (version {sets[0].version}). Annotation is blind, so the gold set and other annotators&apos; sets are not shown.{" "}
+        <HistoryLink documentId={documentId} setId={sets[0].setId} />
       </p>
     );
   }
@@ -57,6 +58,16 @@ export function SetSwitcher({
           </li>
         ))}
       </ul>
+      {shownId && <HistoryLink documentId={documentId} setId={shownId} />}
     </nav>
+  );
+}
+
+/** The way to how the shown set came to be. */
+function HistoryLink({ documentId, setId }: { documentId: string; setId: string }) {
+  return (
+    <Link className={styles.history} href={`/documents/${documentId}/history?set=${setId}`} prefetch={false}>
+      History
+    </Link>
   );
 }

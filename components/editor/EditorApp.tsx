@@ -6,6 +6,8 @@ import layout from "@/components/document/text-layout.module.css";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { Tagset } from "@/lib/casie/tagset";
+import { CommentsPanel } from "@/components/comments/CommentsPanel";
+import { CommentThreadsStore } from "@/components/comments/comment-threads-store";
 import { ChecksPanel } from "./ChecksPanel";
 import { CommandFeedback } from "./CommandFeedback";
 import { writeDomSelection } from "./dom-selection";
@@ -16,9 +18,12 @@ import { EditorStore } from "./editor-store";
 import { EditorText } from "./EditorText";
 import { EventDetails } from "./EventDetails";
 import { HopperPanel } from "./HopperPanel";
-import { httpTransport } from "./http-transport";
+import { newClientId } from "./client-id";
+import { httpTransport, postPresence } from "./http-transport";
 import { Notices } from "./Notices";
 import { PopupLayer } from "./PopupLayer";
+import { PresenceBar } from "./PresenceBar";
+import { PresenceStore } from "./presence-store";
 import { SaveStatus } from "./SaveStatus";
 import { Toolbar } from "./Toolbar";
 import { FocusTextContext } from "./use-action-context";
@@ -41,9 +46,14 @@ export interface EditorAppProps {
 /** The annotation editor: the text on the left, the selected event, the hoppers and the checks on the right. */
 export function EditorApp(props: EditorAppProps) {
   const { setId, version, document, numbering, tagset } = props;
-  const [editor] = useState(
-    () => new EditorStore({ setId, version, document, numbering, tagset }, { transport: httpTransport(setId), environment: browserEnvironment }),
-  );
+  const [{ editor, presence, comments }] = useState(() => {
+    const clientId = newClientId();
+    const presence = new PresenceStore(postPresence(setId, clientId));
+    const comments = new CommentThreadsStore(setId);
+    const transport = httpTransport(setId, { clientId, presence: presence.received, commentsChanged: comments.refresh });
+    const editor = new EditorStore({ setId, version, document, numbering, tagset }, { transport, environment: browserEnvironment }, clientId);
+    return { editor, presence, comments };
+  });
   const textRef = useRef<HTMLDivElement>(null);
   // Back to the text with its selection drawn again (focus in a popup's field had taken it off the screen).
   const focusText = useCallback(() => {
@@ -90,6 +100,7 @@ export function EditorApp(props: EditorAppProps) {
             <SaveStatus />
             <Toolbar fileName={`${props.documentName}.json`} />
             <CommandFeedback />
+            <PresenceBar presence={presence} />
           </div>
           <Notices />
           <div className={`${layout.columns} ${styles.columns}`}>
@@ -100,6 +111,7 @@ export function EditorApp(props: EditorAppProps) {
               <EventDetails />
               <HopperPanel />
               <ChecksPanel />
+              <CommentsPanel store={comments} />
             </aside>
           </div>
           <PopupLayer textRef={textRef} />

@@ -8,6 +8,7 @@
 // for undo, and queued for the server; the sync client sends it, and whatever
 // the server says comes back through `received`.
 
+import { newClientId } from "./client-id";
 import { addLocalOperation, startCollab, type Reception } from "@/lib/annotation/collab";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import { applyOperation, describeOperation, invertOperation, OperationConflictError, operationSubject } from "@/lib/annotation/operation-kinds";
@@ -594,12 +595,6 @@ function selectionFor(operation: AnnotationOperation): Partial<EditorSelection> 
   if (subject.span !== undefined) return { span: subject.span };
   if (subject.hopper !== undefined) return { hopper: subject.hopper, event: null };
   return {};
-}
-
-/** A random id for this window's operations (crypto.randomUUID needs a secure context; getRandomValues does not). */
-function newClientId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** Whether an open popup still has what it was opened for. */

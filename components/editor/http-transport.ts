@@ -3,8 +3,16 @@
 
 import { SyncRequestError, type PushEvents, type SyncTransport } from "@/lib/annotation/sync-client";
 import type { ErrorBody, LoadResponse, SaveResponse, SinceResponse } from "@/lib/annotation/sync-protocol";
+import type { PresenceView } from "@/lib/presence/presence-protocol";
 
-export function httpTransport(setId: string): SyncTransport {
+/** What the set's stream brings besides versions: this window's id (for presence), and where presence and comment news go. */
+export interface ViewerChannel {
+  clientId: string;
+  presence(windows: PresenceView[]): void;
+  commentsChanged(): void;
+}
+
+export function httpTransport(setId: string, viewer?: ViewerChannel): SyncTransport {
   const base = `/api/annotation-sets/${encodeURIComponent(setId)}`;
   return {
     save: (request) =>
@@ -16,20 +24,41 @@ export function httpTransport(setId: string): SyncTransport {
       ),
     since: (version) => call<SinceResponse>(`${base}?since=${version}`, { cache: "no-store" }),
     load: () => call<LoadResponse>(base, { cache: "no-store" }),
-    subscribe: (events) => subscribe(`${base}/events`, events),
+    subscribe: (events) => subscribe(viewer ? `${base}/events?client=${encodeURIComponent(viewer.clientId)}` : `${base}/events`, events, viewer),
+  };
+}
+
+/** Tells the server which event window `clientId` is on (presence: never an edit). */
+export function postPresence(setId: string, clientId: string): (eventIndex: string | null) => Promise<void> {
+  return async (eventIndex) => {
+    await fetch(`/api/annotation-sets/${encodeURIComponent(setId)}/presence`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ clientId, eventIndex }),
+      credentials: "same-origin",
+    });
   };
 }
 
 /** The set's push stream (Server-Sent Events); the browser reconnects it by itself after a drop. */
-function subscribe(url: string, events: PushEvents): () => void {
+function subscribe(url: string, events: PushEvents, viewer?: ViewerChannel): () => void {
   if (typeof EventSource === "undefined") return () => undefined;
   const source = new EventSource(url, { withCredentials: true });
-  source.onopen = () => events.opened();
+  source.onopen = () => {
+    events.opened();
+    // Threads may have changed while the stream was down.
+    viewer?.commentsChanged();
+  };
   source.onerror = () => events.interrupted();
   source.addEventListener("version", (message) => {
     const { version } = JSON.parse((message as MessageEvent<string>).data) as { version: number };
     events.version(version);
   });
+  source.addEventListener("presence", (message) => {
+    const { windows } = JSON.parse((message as MessageEvent<string>).data) as { windows: PresenceView[] };
+    viewer?.presence(windows);
+  });
+  source.addEventListener("comments", () => viewer?.commentsChanged());
   // The server ends the stream when the viewer may no longer see the set: do not reconnect.
   source.addEventListener("closed", () => {
     source.close();

@@ -4,6 +4,9 @@
 // viewer may no longer see the set.
 
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { after, before, test } from "node:test";
 import { db } from "@/lib/db/client";
 import { createSetChangeFeed, type SetChange } from "./set-changes";
@@ -98,6 +101,23 @@ test("a viewer's stream sends the version at once, then each new one, and ends w
     assert.equal((await reader.read()).done, true, "the stream ends");
   } finally {
     abort.abort();
+    await feed.close();
+  }
+});
+
+test("a save made by another app process reaches a viewer of this one: nothing is kept in one process only", async () => {
+  const setId = await newSet();
+  const feed = createSetChangeFeed(process.env.DATABASE_URL!);
+  try {
+    const heard = first<SetChange>(15_000);
+    feed.subscribe(setId, heard.resolve);
+    await until(() => feed.connected());
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(__dirname, "test-other-process.ts"), setId, "1"], {
+      env: process.env,
+    });
+    assert.equal(stdout, "saved");
+    assert.deepEqual(await heard.promise, { set: setId, version: 2 });
+  } finally {
     await feed.close();
   }
 });

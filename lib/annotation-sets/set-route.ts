@@ -26,15 +26,25 @@ const NO_SUCH_SET = () => jsonError(404, "not-found", "No such annotation set.")
  */
 const EDITS = tokenBucket({ capacity: 120, perSecond: 40 });
 
+/** What a viewer posts about their window (presence): never an edit, so seeing the set is enough, but it is rate-limited too. */
+const VIEWER_POSTS = tokenBucket({ capacity: 60, perSecond: 20 });
+
 /**
  * A handler for one set. With `edits`, the request changes the set: it must
  * come from this site with a body of at most `maxBodyBytes`, the user must be
- * allowed to edit the set, and their edits are rate-limited.
+ * allowed to edit the set, and their edits are rate-limited. With `viewerPosts`,
+ * it is a viewer's state-changing request that is not an edit (presence): the
+ * same checks of site, size and rate, for anyone who may see the set.
  */
-export function annotationSetRoute(handle: (request: SetRequest) => Promise<Response>, options: { edits?: { maxBodyBytes: number } } = {}): Handler {
+export function annotationSetRoute(
+  handle: (request: SetRequest) => Promise<Response>,
+  options: { edits?: { maxBodyBytes: number }; viewerPosts?: { maxBodyBytes: number } } = {},
+): Handler {
+  const posted = options.edits ?? options.viewerPosts;
+  const bucket = options.edits ? EDITS : VIEWER_POSTS;
   return async (request, { params }) => {
-    if (options.edits) {
-      const refused = checkMutationRequest(request, { maxBytes: options.edits.maxBodyBytes });
+    if (posted) {
+      const refused = checkMutationRequest(request, { maxBytes: posted.maxBodyBytes });
       if (refused) return refused;
     }
     const userId = await requestSessionUserId(request);
@@ -42,12 +52,12 @@ export function annotationSetRoute(handle: (request: SetRequest) => Promise<Resp
     const { user, visible } = await findSetForSession(userId, (await params).setId);
     if (!user) return signedOut();
     if (!visible) return NO_SUCH_SET();
-    if (options.edits) {
-      if (visible.access.level !== "edit") return jsonError(403, "forbidden", visible.access.whyNotEdit);
-      const wait = EDITS.take(user.id);
+    if (options.edits && visible.access.level !== "edit") return jsonError(403, "forbidden", visible.access.whyNotEdit);
+    if (posted) {
+      const wait = bucket.take(user.id);
       if (wait > 0) {
         const seconds = Math.ceil(wait);
-        const refusal = jsonError(429, "rate-limited", `Too many saves at once: wait ${seconds} s and send again.`);
+        const refusal = jsonError(429, "rate-limited", `Too many ${options.edits ? "saves" : "requests"} at once: wait ${seconds} s and send again.`);
         refusal.headers.set("Retry-After", String(seconds));
         return refusal;
       }

@@ -1,8 +1,10 @@
-// The rows that store documents with their gold sets, as COPY's text format takes
-// them: one COPY per table, the cheapest way into PostgreSQL. store.ts runs them in
+// The rows that store documents with their gold sets (or an annotator's set, with
+// its assignment), as COPY's text format takes them: one COPY per table, the cheapest way into PostgreSQL. store.ts runs them in
 // one transaction, so the documents are stored whole or not at all.
 
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
+import { OPERATION_FORMAT } from "@/lib/annotation/operation-format";
+import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import type { AnnotationRows, ArgumentRow, EventRow, HopperRow, SpanRow } from "@/lib/annotation-sets/annotation-rows";
 
 export interface DocumentRow {
@@ -24,6 +26,16 @@ export interface GoldSetInsert {
   numbering: SetNumbering;
   /** The imported file, when the set serializes back to exactly its bytes (see AnnotationSet.importedText). */
   importedText: string | null;
+  /** The annotator whose set this is instead of the gold set, or null. */
+  annotator: AnnotatorSetInsert | null;
+}
+
+export interface AnnotatorSetInsert {
+  annotatorId: string;
+  /** Who imported it: the assignment's author and the logged operation's. */
+  assignedById: string | null;
+  /** The operation that built the annotations (version 1), or null when there are none (version 0). */
+  log: { id: string; operation: AnnotationOperation } | null;
 }
 
 export interface DocumentInsert {
@@ -32,12 +44,13 @@ export interface DocumentInsert {
   gold: GoldSetInsert | null;
 }
 
-/** An imported gold set's row. */
+/** An imported set's row. */
 interface GoldSetRow {
   id: string;
   documentId: string;
-  kind: "GOLD";
-  status: "IMPORTED";
+  kind: "GOLD" | "ANNOTATOR";
+  annotatorId: string | null;
+  status: "IMPORTED" | "NEW" | "IN_PROGRESS";
   version: number;
   lastEventNumber: number;
   lastSpanNumber: number;
@@ -53,6 +66,7 @@ const COLUMNS = {
     "id",
     "documentId",
     "kind",
+    "annotatorId",
     "status",
     "version",
     "lastEventNumber",
@@ -65,6 +79,8 @@ const COLUMNS = {
   Hopper: ["id", "setId", "index", "relation", "position", "layout"],
   Event: ["id", "setId", "hopperId", "index", "type", "subtype", "realis", "nuggetSpanId", "position", "layout", "nuggetLayout"],
   Argument: ["id", "setId", "eventId", "spanId", "role", "entityType", "externalReference", "position", "layout", "roleLayout"],
+  AnnotationOperation: ["id", "setId", "version", "userId", "format", "operation"],
+  Assignment: ["documentId", "annotatorId", "assignedById"],
 } as const satisfies {
   Document: readonly (keyof DocumentRow)[];
   AnnotationSet: readonly (keyof GoldSetRow)[];
@@ -72,7 +88,24 @@ const COLUMNS = {
   Hopper: readonly (keyof HopperRow)[];
   Event: readonly (keyof EventRow)[];
   Argument: readonly (keyof ArgumentRow)[];
+  AnnotationOperation: readonly (keyof OperationRow)[];
+  Assignment: readonly (keyof AssignmentRow)[];
 };
+
+interface OperationRow {
+  id: string;
+  setId: string;
+  version: number;
+  userId: string | null;
+  format: number;
+  operation: AnnotationOperation;
+}
+
+interface AssignmentRow {
+  documentId: string;
+  annotatorId: string;
+  assignedById: string | null;
+}
 
 type Table = keyof typeof COLUMNS;
 
@@ -107,17 +140,19 @@ function tableCopy<T extends Table>(table: T, rows: readonly Record<(typeof COLU
 
 /**
  * The COPYs that store the documents, in an order that satisfies the foreign
- * keys (documents, sets, spans, hoppers, events, arguments); tables without rows are left out.
+ * keys (documents, sets, spans, hoppers, events, arguments, an annotator set's
+ * logged operation and assignment); tables without rows are left out.
  * `updatedAt` is the sets' timestamp, in UTC as Prisma writes it.
  */
 export function documentCopies(inserts: readonly DocumentInsert[], updatedAt: Date): TableCopy[] {
   const golds = inserts.flatMap(({ document, gold }) => (gold ? [{ documentId: document.id, gold }] : []));
-  const sets = golds.map(({ documentId, gold: { setId, numbering, importedText } }): GoldSetRow => ({
+  const sets = golds.map(({ documentId, gold: { setId, numbering, importedText, annotator } }): GoldSetRow => ({
     id: setId,
     documentId,
-    kind: "GOLD",
-    status: "IMPORTED",
-    version: 0,
+    kind: annotator ? "ANNOTATOR" : "GOLD",
+    annotatorId: annotator?.annotatorId ?? null,
+    status: annotator ? (annotator.log ? "IN_PROGRESS" : "NEW") : "IMPORTED",
+    version: annotator?.log ? 1 : 0,
     lastEventNumber: numbering.event,
     lastSpanNumber: numbering.span,
     lastHopperIndex: numbering.hopper,
@@ -125,6 +160,11 @@ export function documentCopies(inserts: readonly DocumentInsert[], updatedAt: Da
     updatedAt: updatedAt.toISOString().replace("Z", ""),
   }));
   const rows = golds.map(({ gold }) => gold.rows);
+  const annotated = golds.flatMap(({ documentId, gold }) => (gold.annotator ? [{ documentId, setId: gold.setId, ...gold.annotator }] : []));
+  const operations = annotated.flatMap(({ setId, assignedById, log }): OperationRow[] =>
+    log ? [{ id: log.id, setId, version: 1, userId: assignedById, format: OPERATION_FORMAT, operation: log.operation }] : [],
+  );
+  const assignments = annotated.map(({ documentId, annotatorId, assignedById }): AssignmentRow => ({ documentId, annotatorId, assignedById }));
   return [
     tableCopy(
       "Document",
@@ -147,5 +187,7 @@ export function documentCopies(inserts: readonly DocumentInsert[], updatedAt: Da
       "Argument",
       rows.flatMap((r) => r.arguments),
     ),
+    tableCopy("AnnotationOperation", operations),
+    tableCopy("Assignment", assignments),
   ].filter((copy) => copy.data.length > 0);
 }

@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
 import { documentNumbering } from "@/lib/annotation/index-allocation";
 import { annotationRowsFromHoppers, hoppersFromAnnotationRows } from "@/lib/annotation-sets/annotation-rows";
 import { readSetsRows } from "@/lib/annotation-sets/set-rows";
@@ -17,7 +18,7 @@ import { appClient } from "@/lib/db/app-client";
 import type { DatabasePool } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { casieDocumentFromRecord, documentLayoutColumn, type DocumentRecord } from "./document-record";
-import { documentCopies, type DocumentInsert, type TableCopy } from "./document-copy";
+import { documentCopies, type AnnotatorSetInsert, type DocumentInsert, type TableCopy } from "./document-copy";
 
 export interface NewDocument {
   projectId: string;
@@ -27,6 +28,8 @@ export interface NewDocument {
   warnings: CasieIssue[];
   /** Store the file's hoppers as the document's gold set (annotated files), or no set (raw articles). */
   withGoldSet: boolean;
+  /** Store those hoppers as this annotator's set instead of the gold set, and assign them the document. */
+  annotator?: { annotatorId: string; assignedById: string | null };
   /** Replace a document with the same sourcefile instead of refusing. */
   replace: boolean;
   /** The imported file, when the gold set serializes back to exactly its bytes: exports write it while the set is unchanged. */
@@ -102,8 +105,21 @@ function documentInsert(input: NewDocument): DocumentInsert {
       setId,
       rows: annotationRowsFromHoppers(setId, casie.hoppers),
       numbering: documentNumbering(casie),
-      importedText: input.importedText ?? null,
+      importedText: input.annotator ? null : (input.importedText ?? null),
+      annotator: input.annotator ? annotatorSetInsert(input.annotator, casie) : null,
     },
+  };
+}
+
+/**
+ * An annotator's imported set is logged as one operation that builds its
+ * annotations, as importIntoEmptySet logs it, so its history and undo start from empty.
+ */
+function annotatorSetInsert(annotator: NonNullable<NewDocument["annotator"]>, casie: CasieDocument): AnnotatorSetInsert {
+  const operations = operationsBuildingAnnotations(casie);
+  return {
+    ...annotator,
+    log: operations.length ? { id: randomUUID(), operation: { kind: "batch", label: "Import annotations", operations } } : null,
   };
 }
 

@@ -10,6 +10,13 @@ export interface ImportFile {
 
 const KIND_BY_EXTENSION: Record<string, ImportFileKind> = { ".json": "casie", ".txt": "article" };
 
+/** What a file of this name is to an import, by its extension; undefined when it is neither a .json nor a .txt file. */
+export function importFileKind(fileName: string): ImportFileKind | undefined {
+  return KIND_BY_EXTENSION[path.extname(fileName)];
+}
+
+export const UNSUPPORTED_FILE_REASON = "not a .json (CASIE) or .txt (raw article) file";
+
 /**
  * The importable files named by `inputs`: files as given, folders searched
  * recursively for `.json` and `.txt`, in a stable (sorted) order.
@@ -40,11 +47,11 @@ export async function collectImportFiles(inputs: string[]): Promise<{ files: Imp
     } else {
       const kind = KIND_BY_EXTENSION[path.extname(input)];
       if (kind) files.push({ path: input, kind });
-      else errors.push({ input, reason: "not a .json (CASIE) or .txt (raw article) file" });
+      else errors.push({ input, reason: UNSUPPORTED_FILE_REASON });
     }
   }
   return { files, errors };
 }
 
 /** Natural order, so `2.json` comes before `10.json`. */
-const compareFileNames = new Intl.Collator("en", { numeric: true }).compare;
+export const compareFileNames = new Intl.Collator("en", { numeric: true }).compare;

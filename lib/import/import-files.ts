@@ -1,6 +1,6 @@
-// The import pipeline behind `hopper import`: files are read and checked one by
-// one, and written in batches, a few in flight while the next are read; each
-// batch is one transaction, so every document is stored whole or not at all.
+// The import pipeline behind `hopper import` and the import page: files are read
+// and checked one by one, and written in batches, a few in flight while the next
+// are read; each batch is one transaction, so every document is stored whole or not at all.
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,13 +9,32 @@ import type { CasieDocument, CasieIssue } from "@/lib/casie/types";
 import type { DatabasePool } from "@/lib/db/client";
 import { createDocument, createDocuments, DocumentExistsError, sourcefilesInProject, type NewDocument } from "@/lib/documents/store";
 import { findOrCreateProject, type ProjectRecord } from "@/lib/projects/project-store";
-import { collectImportFiles, type ImportFile } from "./collect-files";
+import { collectImportFiles, type ImportFileKind } from "./collect-files";
 import { countNoun } from "@/lib/count-noun";
 
 export interface ImportOptions {
   projectName: string;
   /** Replace documents already in the project instead of skipping them. */
   replace?: boolean;
+  onProgress?: (progress: { done: number; total: number }) => void;
+  client: DatabasePool;
+}
+
+/** A file to import: its name in the report, what it is, and its bytes. */
+export interface ImportSource {
+  name: string;
+  kind: ImportFileKind;
+  read(): Uint8Array | Promise<Uint8Array>;
+}
+
+/** Whose set a CASIE file's annotations become: the gold set, or an annotator's (who is then assigned the document). */
+export type AnnotationTarget = { kind: "gold" } | { kind: "annotator"; annotatorId: string; assignedById: string | null };
+
+export interface SourceImportOptions {
+  replace: boolean;
+  target: AnnotationTarget;
+  /** How the report tells to replace a document already in the project, e.g. "use --replace to replace it". */
+  replaceHint: string;
   onProgress?: (progress: { done: number; total: number }) => void;
   client: DatabasePool;
 }
@@ -55,6 +74,9 @@ export interface ImportReport {
   skipped: SkippedFile[];
 }
 
+/** What importing sources leaves to the report: the project is the caller's to name. */
+export type SourceImportReport = Omit<ImportReport, "project">;
+
 type PreparedFile = PreparedDocument | { ok: false; skipped: SkippedFile };
 
 interface PreparedDocument {
@@ -71,22 +93,46 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export async function importFiles(inputs: string[], options: ImportOptions): Promise<ImportReport> {
   const { client } = options;
-  const replace = options.replace ?? false;
   const { files, errors } = await collectImportFiles(inputs);
   const project = await findOrCreateProject(options.projectName, client);
+  // Read whole and at once: many small files, where asynchronous reads cost more than they overlap.
+  const sources = files.map((file): ImportSource => ({ name: path.basename(file.path), kind: file.kind, read: () => readFileSync(file.path) }));
+  const report = await importSources(sources, project, {
+    replace: options.replace ?? false,
+    target: { kind: "gold" },
+    replaceHint: "use --replace to replace it",
+    onProgress: options.onProgress,
+    client,
+  });
+  return {
+    project: { name: project.name, created: project.created },
+    imported: report.imported,
+    skipped: [...errors.map(({ input, reason }) => ({ file: input, reason, errors: [] })), ...report.skipped],
+  };
+}
+
+/** Imports `sources` into `project`; the report lists them in the order given. */
+export async function importSources(
+  sources: readonly ImportSource[],
+  project: ProjectRecord,
+  options: SourceImportOptions,
+): Promise<SourceImportReport> {
+  const { client, replace, target } = options;
   // Known up front, documents already there are skipped without costing their batch a retry.
   const present = replace ? new Set<string>() : await sourcefilesInProject(project.id, client);
-  const report: ImportReport = {
-    project: { name: project.name, created: project.created },
-    imported: [],
-    skipped: errors.map(({ input, reason }) => ({ file: input, reason, errors: [] })),
-  };
+  const report: SourceImportReport = { imported: [], skipped: [] };
   let done = 0;
-  const finish = () => options.onProgress?.({ done: ++done, total: files.length });
+  const finish = () => options.onProgress?.({ done: ++done, total: sources.length });
   const skip = (skipped: SkippedFile) => {
     report.skipped.push(skipped);
     finish();
   };
+  const alreadyThere = (prepared: PreparedDocument): SkippedFile => ({
+    file: prepared.file,
+    reason: `already in the project as ${prepared.casie.sourcefile} (${options.replaceHint})`,
+    errors: [],
+  });
+  const write = { project, replace, target, alreadyThere };
 
   const inFlight = new Set<Promise<void>>();
   // A batch that failed (not a refused document: the database itself) ends the import once the others have settled.
@@ -95,7 +141,7 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
   const send = async () => {
     const documents = batch;
     batch = [];
-    const write = storeBatch(documents, project, replace, client)
+    const stored = storeBatch(documents, write, client)
       .then((outcomes) => {
         for (const outcome of outcomes) {
           if ("documentId" in outcome) report.imported.push(outcome);
@@ -106,14 +152,14 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
       .catch((error: unknown) => {
         failed ??= { error };
       })
-      .finally(() => inFlight.delete(write));
-    inFlight.add(write);
+      .finally(() => inFlight.delete(stored));
+    inFlight.add(stored);
     // Reading and checking files never waits on the database: let the batch go out before the next one is read.
     await (inFlight.size >= BATCHES_IN_FLIGHT ? Promise.race(inFlight) : new Promise(setImmediate));
   };
-  for (const file of files) {
+  for (const source of sources) {
     if (failed) break;
-    const prepared = prepareFile(file, project);
+    const prepared = await prepareSource(source, project);
     if (!prepared.ok) skip(prepared.skipped);
     else if (present.has(prepared.casie.sourcefile)) skip(alreadyThere(prepared));
     else {
@@ -125,29 +171,30 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
   await Promise.all(inFlight);
   if (failed) throw failed.error;
 
-  const order = new Map(files.map((f, i) => [displayName(f.path), i]));
-  const byFileOrder = (a: { file: string }, b: { file: string }) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1);
-  report.imported.sort(byFileOrder);
-  report.skipped.sort(byFileOrder);
+  const order = new Map(sources.map((source, i) => [source.name, i]));
+  const bySourceOrder = (a: { file: string }, b: { file: string }) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1);
+  report.imported.sort(bySourceOrder);
+  report.skipped.sort(bySourceOrder);
   return report;
 }
 
-function displayName(filePath: string): string {
-  return path.basename(filePath);
-}
-
-function prepareFile(file: ImportFile, project: ProjectRecord): PreparedFile {
-  const name = displayName(file.path);
+async function prepareSource(source: ImportSource, project: ProjectRecord): Promise<PreparedFile> {
+  const { name } = source;
   const skip = (reason: string, errors: CasieIssue[] = []): PreparedFile => ({ ok: false, skipped: { file: name, reason, errors } });
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.read();
+  } catch (error) {
+    return skip(`cannot read the file (${(error as Error).message})`);
+  }
   let text: string;
   try {
-    // Read whole and at once: many small files, where asynchronous reads cost more than they overlap.
-    text = utf8.decode(readFileSync(file.path));
-  } catch (error) {
-    return skip(error instanceof TypeError ? "not valid UTF-8 text" : `cannot read the file (${(error as Error).message})`);
+    text = utf8.decode(bytes);
+  } catch {
+    return skip("not valid UTF-8 text");
   }
 
-  if (file.kind === "article") {
+  if (source.kind === "article") {
     const result = newCasieDocumentFromArticle(name, text, { keepLineBreaks: project.keepLineBreaks });
     if (!result.document) return skip("not a raw article", result.issues);
     return { ok: true, file: name, casie: result.document, withGoldSet: false, warnings: result.issues };
@@ -162,41 +209,39 @@ function prepareFile(file: ImportFile, project: ProjectRecord): PreparedFile {
   return { ok: true, file: name, casie: result.document, withGoldSet: true, warnings, importedText: roundTrip ? undefined : text };
 }
 
+/** What storing a batch needs beyond its documents. */
+interface BatchWrite {
+  project: ProjectRecord;
+  replace: boolean;
+  target: AnnotationTarget;
+  alreadyThere(prepared: PreparedDocument): SkippedFile;
+}
+
 /**
  * Stores a batch in one transaction. When the database refuses one of its
  * documents, the whole transaction is undone: its documents are then stored one
  * by one, so that only the refused one is skipped, with its reason.
  */
-async function storeBatch(
-  batch: PreparedDocument[],
-  project: ProjectRecord,
-  replace: boolean,
-  client: DatabasePool,
-): Promise<(ImportedDocument | SkippedFile)[]> {
+async function storeBatch(batch: PreparedDocument[], write: BatchWrite, client: DatabasePool): Promise<(ImportedDocument | SkippedFile)[]> {
   try {
     const ids = await createDocuments(
-      batch.map((prepared) => newDocument(prepared, project, replace)),
+      batch.map((prepared) => newDocument(prepared, write)),
       client,
     );
     return batch.map((prepared, i) => importedDocument(prepared, ids[i]));
   } catch (error) {
     if (!isRefusal(error)) throw error;
     const outcomes: (ImportedDocument | SkippedFile)[] = [];
-    for (const prepared of batch) outcomes.push(await storeDocument(prepared, project, replace, client));
+    for (const prepared of batch) outcomes.push(await storeDocument(prepared, write, client));
     return outcomes;
   }
 }
 
-async function storeDocument(
-  prepared: PreparedDocument,
-  project: ProjectRecord,
-  replace: boolean,
-  client: DatabasePool,
-): Promise<ImportedDocument | SkippedFile> {
+async function storeDocument(prepared: PreparedDocument, write: BatchWrite, client: DatabasePool): Promise<ImportedDocument | SkippedFile> {
   try {
-    return importedDocument(prepared, await createDocument(newDocument(prepared, project, replace), client));
+    return importedDocument(prepared, await createDocument(newDocument(prepared, write), client));
   } catch (error) {
-    if (error instanceof DocumentExistsError) return alreadyThere(prepared);
+    if (error instanceof DocumentExistsError) return write.alreadyThere(prepared);
     if (isRefusal(error)) return { file: prepared.file, reason: `the database refused it: ${(error as Error).message}`, errors: [] };
     throw error;
   }
@@ -210,7 +255,7 @@ function isRefusal(error: unknown): boolean {
 
 const UNIQUE_VIOLATION = "23505";
 
-function newDocument(prepared: PreparedDocument, project: ProjectRecord, replace: boolean): NewDocument {
+function newDocument(prepared: PreparedDocument, { project, replace, target }: BatchWrite): NewDocument {
   const { casie } = prepared;
   return {
     projectId: project.id,
@@ -218,6 +263,7 @@ function newDocument(prepared: PreparedDocument, project: ProjectRecord, replace
     casie,
     warnings: prepared.warnings,
     withGoldSet: prepared.withGoldSet,
+    annotator: target.kind === "annotator" ? { annotatorId: target.annotatorId, assignedById: target.assignedById } : undefined,
     replace,
     importedText: prepared.importedText,
   };
@@ -234,10 +280,6 @@ function importedDocument(prepared: PreparedDocument, documentId: string): Impor
     arguments: events.reduce((sum, e) => sum + e.arguments.length, 0),
     warnings: prepared.warnings,
   };
-}
-
-function alreadyThere(prepared: PreparedDocument): SkippedFile {
-  return { file: prepared.file, reason: `already in the project as ${prepared.casie.sourcefile} (use --replace to replace it)`, errors: [] };
 }
 
 /** The export file stem: the sourcefile's (`2602.txt` → `2602`), else the imported file's. */

@@ -42,3 +42,16 @@ export async function findOrCreateProject(name: string, client?: DatabasePool): 
   if (rows.length) return { id: rows[0].id, name, tagset: DEFAULT_CASIE_TAGSET, keepLineBreaks: rows[0].keepLineBreaks, created: true };
   return { ...(await findProjectByName(name, database))!, created: false };
 }
+
+/** The project with this id, and whether it is archived (read-only); null when there is none. */
+export async function findProjectById(id: string, client?: DatabasePool): Promise<(ProjectRecord & { archived: boolean }) | null> {
+  const { pool } = client ?? (await appClient());
+  const { rows } = await pool.query<ProjectRow & { archived: boolean }>(
+    `SELECT ${PROJECT_COLUMNS}, "archivedAt" IS NOT NULL AS "archived" FROM "Project" WHERE "id" = $1`,
+    [id],
+  );
+  const [project] = rows;
+  return project
+    ? { id: project.id, name: project.name, tagset: parseTagset(project.tagset), keepLineBreaks: project.keepLineBreaks, archived: project.archived }
+    : null;
+}
