@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { ProjectWorkflowLinks } from "@/components/assignments/ProjectWorkflowLinks";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { ProjectDocuments } from "@/components/projects/ProjectDocuments";
 import { requirePageUser } from "@/lib/auth/access";
@@ -18,6 +19,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const listing = await listProjectDocuments(projectId, query);
   return (
     <SignedInPage user={user}>
+      {permissions.manage && <ProjectWorkflowLinks projectId={projectId} />}
       <ProjectDocuments project={project} listing={listing} query={query} showGold={permissions.review} />
     </SignedInPage>
   );
