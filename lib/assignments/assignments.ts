@@ -74,7 +74,7 @@ async function lockProjectAssignments(connection: pg.PoolClient, projectId: stri
 async function insertAssignments(
   connection: pg.PoolClient,
   pairs: { documentId: string; annotatorId: string }[],
-  assignedById: string,
+  assignedById: string | null,
 ): Promise<number> {
   if (!pairs.length) return 0;
   const { rowCount } = await connection.query(
@@ -89,8 +89,8 @@ async function insertAssignments(
 export interface AssignmentChange {
   projectId: string;
   documentIds: readonly string[];
-  /** The manager making the change. */
-  byUserId: string;
+  /** The manager making the change (null: the CLI). */
+  byUserId: string | null;
 }
 
 /** Each document to each of the annotators (those it has already are left as they are). */
@@ -172,4 +172,26 @@ export async function moveAssignments(change: AssignmentChange & { fromId: strin
     const left = new Set(change.documentIds).size - moved;
     return `${countNoun(moved, "document")} moved; work already done is kept.${left ? ` ${countNoun(left, "document")} left as they were (not assigned to the first, or assigned to both).` : ""}`;
   });
+}
+
+/** For the CLI: the documents named (all of the project's when none are) to the annotator with this email. */
+export async function assignByNames(
+  input: { projectName: string; email: string; documentNames: readonly string[] },
+  client: DatabasePool = db(),
+): Promise<string> {
+  const { rows: projects } = await client.pool.query<{ id: string }>(`SELECT "id" FROM "Project" WHERE "name" = $1`, [input.projectName]);
+  if (!projects[0]) throw new AssignmentError(`no project named "${input.projectName}"`);
+  const { rows: users } = await client.pool.query<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = $1`, [input.email.trim().toLowerCase()]);
+  if (!users[0]) throw new AssignmentError(`no account with the email ${input.email.trim().toLowerCase()}`);
+  const { rows: documents } = await client.pool.query<{ id: string; name: string }>(
+    `SELECT "id", "name" FROM "Document" WHERE "projectId" = $1 AND (cardinality($2::text[]) = 0 OR "name" = ANY($2::text[]))`,
+    [projects[0].id, input.documentNames],
+  );
+  const missing = input.documentNames.filter((name) => !documents.some((document) => document.name === name));
+  if (missing.length) throw new AssignmentError(`no document named ${missing.map((name) => `"${name}"`).join(", ")} in "${input.projectName}"`);
+  if (!documents.length) throw new AssignmentError(`"${input.projectName}" has no documents`);
+  return assignByHand(
+    { projectId: projects[0].id, documentIds: documents.map((document) => document.id), annotatorIds: [users[0].id], byUserId: null },
+    client,
+  );
 }
