@@ -80,7 +80,7 @@ test("assign automatically, annotate blind, submit, see it ready, reopen with a 
   await annPage.goto("/");
   const wf1 = await annPage.locator('[data-queue-state="submitted"] li a').first().getAttribute("href");
   expect((await annPage.goto(`${wf1}?set=${setOf[bob.email]}`))!.status()).toBe(404);
-  const projectUrl = await admin.url();
+  const projectUrl = admin.url();
   expect((await annPage.goto(projectUrl.replace(/\/assignments.*$/, "/assignments")))!.status()).toBe(404);
   expect((await annPage.goto(projectUrl.replace(/\/assignments.*$/, "/dashboard")))!.status()).toBe(404);
   expect((await annPage.request.get(`/api/annotation-sets/${setOf[bob.email]}`)).status()).toBe(404);
