@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { DOCUMENT_STATUS_LABELS, DOCUMENT_STATUSES, type AssignmentListQuery, type AssignmentPage } from "@/lib/assignments/assignment-list";
+import type { AssignmentListQuery, AssignmentPage } from "@/lib/assignments/assignment-list";
+import { DOCUMENT_STATUS_LABELS, DOCUMENT_STATUSES } from "@/lib/assignments/document-statuses";
 import type { ProjectAnnotator } from "@/lib/assignments/assignments";
 import type { ManagedProject } from "@/lib/assignments/project-access";
 import { Notice } from "@/components/ui/Notice";

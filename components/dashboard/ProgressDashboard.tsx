@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DOCUMENT_STATUS_LABELS, DOCUMENT_STATUSES } from "@/lib/assignments/assignment-list";
+import { DOCUMENT_STATUS_LABELS, DOCUMENT_STATUSES } from "@/lib/assignments/document-statuses";
 import type { ManagedProject } from "@/lib/assignments/project-access";
 import type { DashboardData } from "@/lib/dashboard/dashboard-data";
 import styles from "./Dashboard.module.css";

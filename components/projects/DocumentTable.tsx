@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DOCUMENT_STATUS_LABELS } from "@/lib/assignments/assignment-list";
+import { DOCUMENT_STATUS_LABELS } from "@/lib/assignments/document-statuses";
 import { DOCUMENTS_PER_PAGE, documentListSearch, type DocumentListQuery, type DocumentSortKey } from "@/lib/projects/document-list-query";
 import type { DocumentPage } from "@/lib/projects/queries";
 import styles from "./DocumentTable.module.css";

@@ -8,20 +8,7 @@ import { db, type DatabasePool } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
 import { DOCUMENTS_PER_PAGE, type SearchParams } from "@/lib/projects/document-list-query";
 import { DOCUMENT_PROGRESS_JOIN, DOCUMENT_STATUS_SQL } from "./document-progress-sql";
-
-export const DOCUMENT_STATUSES = [
-  "unassigned",
-  "in-annotation",
-  "ready-for-adjudication",
-  "adjudicated",
-] as const satisfies readonly DocumentStatus[];
-
-export const DOCUMENT_STATUS_LABELS: { [S in DocumentStatus]: string } = {
-  unassigned: "Unassigned",
-  "in-annotation": "In annotation",
-  "ready-for-adjudication": "Ready for adjudication",
-  adjudicated: "Adjudicated",
-};
+import { DOCUMENT_STATUSES } from "./document-statuses";
 
 export interface AssignmentListQuery {
   /** null: every status. */

@@ -2,7 +2,7 @@
 // (run at once) whatever the project's size. bench/dashboard.ts times them on
 // 1,000 documents × 3 annotators.
 
-import { DOCUMENT_STATUSES } from "@/lib/assignments/assignment-list";
+import { DOCUMENT_STATUSES } from "@/lib/assignments/document-statuses";
 import { DOCUMENT_PROGRESS_JOIN, DOCUMENT_STATUS_SQL } from "@/lib/assignments/document-progress-sql";
 import type { DocumentStatus } from "@/lib/auth/workflow";
 import { db, type DatabasePool } from "@/lib/db/client";
