@@ -51,6 +51,9 @@ async function main(): Promise<void> {
     await client.projectMember.createMany({
       data: people.map((person) => ({ projectId: project.id, userId: person.id, role: "ANNOTATOR" as const })),
     });
+    await client.assignment.createMany({
+      data: people.flatMap((person) => [small, large, shared].map((document) => ({ documentId: document.id, annotatorId: person.id }))),
+    });
 
     app = await startApp(database.url);
     console.log(

@@ -17,6 +17,7 @@ test.beforeAll(() => {
   importFiles(PROJECT, { "a11y.txt": rawArticle("a11y", "Hackers breached the clinic network and demanded a ransom of 300 euros.") });
   annotator = createAccount(`a11y-${Date.now()}@hopper.test`, "annotator");
   runCli(["member", "add", annotator.email, "--project", PROJECT]);
+  runCli(["assign", annotator.email, "--project", PROJECT]);
 });
 
 /** The serious and critical violations on the page as it is now, each with the elements concerned. */

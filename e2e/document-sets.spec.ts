@@ -66,6 +66,7 @@ test.beforeAll(async ({ browser }) => {
   cat = createAccount(`cat-sets-${Date.now()}@hopper.test`, "annotator");
   reviewer = createAccount(`reviewer-sets-${Date.now()}@hopper.test`, "reviewer");
   for (const annotator of [ann, bob, cat]) runCli(["member", "add", annotator.email, "--project", PROJECT]);
+  for (const annotator of [ann, bob]) runCli(["assign", annotator.email, "--project", PROJECT]);
 
   // Ann annotates "stole" in the editor, Bob "records"; Cat has not opened the document in the editor.
   const annotate = async (user: typeof ann, nugget: string) => {

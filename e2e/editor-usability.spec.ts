@@ -42,6 +42,7 @@ test.beforeAll(() => {
   importFiles(PROJECT, Object.fromEntries(Object.entries(ARTICLES).map(([name, text]) => [name, rawArticle(name.replace(".txt", ""), text)])));
   annotator = createAccount(`usability-${Date.now()}@hopper.test`, "annotator");
   runCli(["member", "add", annotator.email, "--project", PROJECT]);
+  runCli(["assign", annotator.email, "--project", PROJECT]);
 });
 
 test.beforeEach(async ({ page }) => {

@@ -31,6 +31,7 @@ test.beforeAll(() => {
   importArticle(PROJECT, FILE_NAME, ARTICLE);
   annotator = createAccount(`editor-${Date.now()}@hopper.test`, "annotator");
   runCli(["member", "add", annotator.email, "--project", PROJECT]);
+  runCli(["assign", annotator.email, "--project", PROJECT]);
 });
 
 test("an article is annotated from scratch, and the download is exactly what was saved", async ({ page }) => {

@@ -54,6 +54,8 @@ const HELP = `Usage: npm run hopper -- <command>
   member add <email> --project <name> [--role <annotator|reviewer|manager>]
   member remove <email> --project <name>
       Gives an account access to a project (annotators see only their projects), or takes it away.
+  assign <email> --project <name> [--document <name>]...
+      Assigns the named documents (all the project's without --document) to one of its annotators.
 
 The database is DATABASE_URL, or the embedded one (see README, "Where the data lives") when it is unset.`;
 
@@ -330,6 +332,22 @@ async function runMember(args: string[]): Promise<number> {
   });
 }
 
+async function runAssign(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { project: { type: "string" }, document: { type: "string", multiple: true } },
+  });
+  const email = positionals[0];
+  if (!email || !values.project) throw new UsageError("assign needs <email> --project <name>");
+  const { assignByNames } = await import("@/lib/assignments/assignments");
+  const input = { projectName: values.project, email, documentNames: values.document ?? [] };
+  return withPool(1, async (client) => {
+    console.log(await assignByNames(input, client));
+    return 0;
+  });
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   import: runImport,
   export: runExport,
@@ -338,6 +356,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   check: runCheck,
   user: runUser,
   member: runMember,
+  assign: runAssign,
 };
 
 async function main(argv: string[]): Promise<number> {

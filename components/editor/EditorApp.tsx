@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import layout from "@/components/document/text-layout.module.css";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
@@ -41,6 +41,8 @@ export interface EditorAppProps {
   documentName: string;
   projectId: string;
   projectName: string;
+  /** Where the set stands in the team's workflow (submitting it, a reviewer's reopen note), shown under the title. */
+  workflow?: ReactNode;
 }
 
 /** The annotation editor: the text on the left, the selected event, the hoppers and the checks on the right. */
@@ -92,6 +94,7 @@ export function EditorApp(props: EditorAppProps) {
               <Link href={`/documents/${props.documentId}`}>{props.documentName}</Link> / annotate
             </nav>
             <h1 className={styles.title}>{document.info?.title || props.documentName}</h1>
+            {props.workflow}
           </header>
           <div className={styles.bar}>
             <p className={styles.loading} role="status" data-early-keys="" data-testid="editor-loading" suppressHydrationWarning>

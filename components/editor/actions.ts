@@ -314,6 +314,13 @@ export const ACTIONS: readonly EditorAction[] = [
     perform: ({ editor }) => editor.toggleSnapping(),
   },
   {
+    name: "open-next",
+    label: "Open the next document of your queue (the first assigned one not yet submitted)",
+    group: "View",
+    shortcut: shortcut("Shift+O"),
+    perform: ({ state }) => window.location.assign(`/queue/next?afterSet=${encodeURIComponent(state.setId)}`),
+  },
+  {
     name: "help",
     label: "Show the keyboard shortcuts",
     short: "Shortcuts",

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DOCUMENT_STATUS_LABELS } from "@/lib/assignments/document-statuses";
 import { DOCUMENTS_PER_PAGE, documentListSearch, type DocumentListQuery, type DocumentSortKey } from "@/lib/projects/document-list-query";
 import type { DocumentPage } from "@/lib/projects/queries";
 import styles from "./DocumentTable.module.css";
@@ -40,6 +41,7 @@ export function DocumentTable({ projectId, listing, query, showGold }: Props) {
             {sortHeader("name", "Name")}
             {sortHeader("title", "Title")}
             {sortHeader("date", "Date")}
+            <th scope="col">Status</th>
             {showGold && (
               <>
                 <th scope="col" className={styles.numeric}>
@@ -62,6 +64,7 @@ export function DocumentTable({ projectId, listing, query, showGold }: Props) {
               </td>
               <td className={styles.title}>{document.title}</td>
               <td className={styles.date}>{document.date.replaceAll("_", "-")}</td>
+              <td data-status={document.status}>{DOCUMENT_STATUS_LABELS[document.status]}</td>
               {showGold && (
                 <>
                   <td className={styles.numeric}>{document.hasGold ? document.hopperCount : "—"}</td>

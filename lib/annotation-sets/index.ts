@@ -1,7 +1,7 @@
 // Annotation sets on the server: opening, reading and saving them, and who may.
 // Server-only (plain pg): the wire contract both sides share is lib/annotation/sync-protocol.ts.
 
-export { openAnnotatorSet, type OpenedAnnotatorSet } from "./open-annotator-set";
+export { openAnnotatorSet, openOwnAnnotatorSet, type OpenAnnotatorSetResult, type OpenedAnnotatorSet } from "./open-annotator-set";
 export { operationsSince } from "./operation-log";
 export { AnnotationSetNotFoundError, saveOperations, type SaveOperationsInput } from "./save-operations";
 export { findVisibleSet, type VisibleSet } from "./set-access";

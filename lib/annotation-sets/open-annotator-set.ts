@@ -1,33 +1,55 @@
+import type { SetStatus } from "@/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/access";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
-import { permissionsInProject } from "@/lib/auth/policy";
+import { ownSetOpening, permissionsInProject } from "@/lib/auth/policy";
 import { loadAnnotationSet } from "./set-state";
 
 export interface OpenedAnnotatorSet {
   setId: string;
+  status: SetStatus;
   version: number;
   numbering: SetNumbering;
   /** The document's text with the user's own annotations (none on first open: annotation is blind). */
   document: CasieDocument;
 }
 
+export type OpenAnnotatorSetResult = OpenedAnnotatorSet | { refused: "not-found" } | { refused: "not-assigned"; why: string };
+
 /**
  * The user's own annotation set for the document, created empty on first
- * open. Null when there is no such document or the user may not see it.
+ * open, when the policy lets them open one (annotators: on documents assigned
+ * to them). "not-found" when there is no such document or the user may not
+ * see its project.
  */
-export async function openAnnotatorSet(user: CurrentUser, documentId: string, client: Database = db()): Promise<OpenedAnnotatorSet | null> {
-  if (!isRecordId(documentId)) return null;
-  const { rows } = await client.pool.query<{ projectId: string }>('SELECT "projectId" FROM "Document" WHERE "id" = $1', [documentId]);
+export async function openOwnAnnotatorSet(user: CurrentUser, documentId: string, client: Database = db()): Promise<OpenAnnotatorSetResult> {
+  const notFound = { refused: "not-found" } as const;
+  if (!isRecordId(documentId)) return notFound;
+  const { rows } = await client.pool.query<{ projectId: string; assigned: boolean }>(
+    `SELECT d."projectId", EXISTS (SELECT 1 FROM "Assignment" a WHERE a."documentId" = d."id" AND a."annotatorId" = $2) AS "assigned"
+      FROM "Document" d WHERE d."id" = $1`,
+    [documentId, user.id],
+  );
   const document = rows[0];
-  if (!document) return null;
-  if (!(await permissionsInProject(user, document.projectId, client)).annotate) return null;
+  if (!document) return notFound;
+  const permissions = await permissionsInProject(user, document.projectId, client);
+  if (!permissions.view) return notFound;
+  const opening = ownSetOpening(permissions, document.assigned);
+  if (!opening.allowed) return { refused: "not-assigned", why: opening.why };
 
   const setId = await findOrCreateAnnotatorSet(client, documentId, user.id);
   const state = setId && (await loadAnnotationSet(setId, client));
-  return state ? { setId: state.setId, version: state.version, numbering: state.numbering, document: state.document } : null;
+  return state
+    ? { setId: state.setId, status: state.status, version: state.version, numbering: state.numbering, document: state.document }
+    : notFound;
+}
+
+/** The user's own set as openOwnAnnotatorSet opens it, or null, for callers that need no reason. */
+export async function openAnnotatorSet(user: CurrentUser, documentId: string, client: Database = db()): Promise<OpenedAnnotatorSet | null> {
+  const opened = await openOwnAnnotatorSet(user, documentId, client);
+  return "setId" in opened ? opened : null;
 }
 
 const FOREIGN_KEY_VIOLATION = "23503";

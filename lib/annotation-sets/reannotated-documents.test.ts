@@ -16,7 +16,7 @@ import { locateCasieSample } from "@/lib/testing/casie-sample";
 import { importIntoEmptySet } from "./import-into-set";
 import { openAnnotatorSet } from "./open-annotator-set";
 import { loadAnnotationSet } from "./set-state";
-import { closeTestWorld, createTestWorld, saveAs, type TestWorld } from "./test-fixtures";
+import { assignTestDocument, closeTestWorld, createTestWorld, saveAs, type TestWorld } from "./test-fixtures";
 
 const { sample, skip } = locateCasieSample();
 
@@ -40,6 +40,7 @@ async function reannotate(t: TestContext, { name, text }: CorpusFile): Promise<{
     withGoldSet: false,
     replace: false,
   });
+  await assignTestDocument(documentId, world.ann);
   const opened = await openAnnotatorSet(world.ann, documentId);
   assert.ok(opened);
 

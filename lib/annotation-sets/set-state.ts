@@ -19,6 +19,8 @@ export interface AnnotationSetSummary {
   kind: SetKind;
   annotatorId: string | null;
   status: SetStatus;
+  /** Whether the document is assigned to the set's annotator (lib/auth/workflow.ts). */
+  assigned: boolean;
   version: number;
   /** The highest numbers the set has ever used: new `E`/`T`/hopper numbers go past them. */
   numbering: SetNumbering;
@@ -30,6 +32,7 @@ export interface AnnotationSetState extends AnnotationSetSummary {
 }
 
 export const SUMMARY_COLUMNS = `s."id" AS "setId", s."documentId", d."projectId", s."kind", s."annotatorId", s."status", s."version",
+  EXISTS (SELECT 1 FROM "Assignment" a WHERE a."documentId" = s."documentId" AND a."annotatorId" = s."annotatorId") AS "assigned",
   json_build_object('event', s."lastEventNumber", 'span', s."lastSpanNumber", 'hopper', s."lastHopperIndex") AS "numbering"`;
 const FROM_SET = `FROM "AnnotationSet" s JOIN "Document" d ON d."id" = s."documentId" JOIN "Project" p ON p."id" = d."projectId" WHERE s."id" = $1`;
 

@@ -111,10 +111,10 @@ export async function createTestWorld(): Promise<TestWorld> {
 
 let documentCount = 0;
 
-/** A new document with the test content, and a gold set when `goldHoppers` are given. */
-export function createTestDocument(projectId: string, goldHoppers?: CasieHopper[]): Promise<string> {
+/** A new document with the test content, and a gold set when `goldHoppers` are given, assigned to the project's annotators. */
+export async function createTestDocument(projectId: string, goldHoppers?: CasieHopper[]): Promise<string> {
   const name = `doc${++documentCount}`;
-  return createDocument({
+  const documentId = await createDocument({
     projectId,
     name,
     casie: { content: CONTENT, sourcefile: `${name}.txt`, hoppers: goldHoppers ?? [] },
@@ -122,6 +122,14 @@ export function createTestDocument(projectId: string, goldHoppers?: CasieHopper[
     withGoldSet: goldHoppers !== undefined,
     replace: false,
   });
+  await db().$executeRaw`INSERT INTO "Assignment" ("documentId", "annotatorId")
+    SELECT ${documentId}::uuid, "userId" FROM "ProjectMember" WHERE "projectId" = ${projectId}::uuid AND "role" = 'ANNOTATOR'`;
+  return documentId;
+}
+
+/** Assigns the document to the user, as a manager would. */
+export async function assignTestDocument(documentId: string, user: CurrentUser): Promise<void> {
+  await db().assignment.create({ data: { documentId, annotatorId: user.id } });
 }
 
 export async function closeTestWorld(world: TestWorld): Promise<void> {
@@ -133,6 +141,7 @@ export async function closeTestWorld(world: TestWorld): Promise<void> {
 export async function annotatedSetOf(world: TestWorld, user: CurrentUser, casie: CasieDocument): Promise<string> {
   const name = path.parse(casie.sourcefile).name;
   const documentId = await createDocument({ projectId: world.projectId, name, casie, warnings: [], withGoldSet: false, replace: false });
+  await assignTestDocument(documentId, user);
   const { setId } = (await openAnnotatorSet(user, documentId))!;
   await importIntoEmptySet(setId, casie, null);
   return setId;

@@ -8,7 +8,17 @@ import type { ProjectRole, Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/test-database";
 import { createUser } from "@/lib/users";
-import { canAnnotate, canManageProject, canReview, canViewProject, permissionsInProject, projectPermissions, setAccess, type Actor } from "./policy";
+import {
+  canAnnotate,
+  canManageProject,
+  canReview,
+  canViewProject,
+  ownSetOpening,
+  permissionsInProject,
+  projectPermissions,
+  setAccess,
+  type Actor,
+} from "./policy";
 
 const actor = (role: Role, id = "00000000-0000-4000-8000-000000000001"): Actor => ({ id, role });
 const summary = (role: Role, memberRole: ProjectRole | null) => {
@@ -33,24 +43,31 @@ test("project permissions (view, annotate, review, manage) for every global role
 test("sets: annotators see only their own, reviewers view every set, admins edit annotators' sets, nobody edits gold here", () => {
   const me = actor("ANNOTATOR", "me");
   const annotatorPermissions = projectPermissions(me, "ANNOTATOR");
-  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "me", status: "IN_PROGRESS" }), { level: "edit" });
-  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "someone", status: "IN_PROGRESS" }), { level: "none" });
-  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "GOLD", annotatorId: null, status: "IMPORTED" }), { level: "none" });
+  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "me", status: "IN_PROGRESS", assigned: true }), {
+    level: "edit",
+  });
+  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "someone", status: "IN_PROGRESS", assigned: true }), {
+    level: "none",
+  });
+  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "GOLD", annotatorId: null, status: "IMPORTED", assigned: false }), { level: "none" });
   assert.deepEqual(
-    setAccess(me, projectPermissions(me, null), { kind: "ANNOTATOR", annotatorId: "me", status: "IN_PROGRESS" }),
+    setAccess(me, projectPermissions(me, null), { kind: "ANNOTATOR", annotatorId: "me", status: "IN_PROGRESS", assigned: true }),
     { level: "none" },
     "no longer a member",
   );
-  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "me", status: "SUBMITTED" }), {
+  assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "me", status: "SUBMITTED", assigned: true }), {
     level: "view",
     whyNotEdit: "You submitted this set: ask a reviewer to reopen it.",
   });
   const projectReviewer = projectPermissions(me, "REVIEWER");
-  assert.equal(setAccess(me, projectReviewer, { kind: "ANNOTATOR", annotatorId: "someone", status: "IN_PROGRESS" }).level, "view");
-  assert.equal(setAccess(me, projectReviewer, { kind: "GOLD", annotatorId: null, status: "IMPORTED" }).level, "view");
+  assert.equal(setAccess(me, projectReviewer, { kind: "ANNOTATOR", annotatorId: "someone", status: "IN_PROGRESS", assigned: true }).level, "view");
+  assert.equal(setAccess(me, projectReviewer, { kind: "GOLD", annotatorId: null, status: "IMPORTED", assigned: false }).level, "view");
   const admin = actor("ADMIN");
-  assert.equal(setAccess(admin, projectPermissions(admin, null), { kind: "ANNOTATOR", annotatorId: "someone", status: "IN_PROGRESS" }).level, "edit");
-  assert.deepEqual(setAccess(admin, projectPermissions(admin, null), { kind: "GOLD", annotatorId: null, status: "IMPORTED" }), {
+  assert.equal(
+    setAccess(admin, projectPermissions(admin, null), { kind: "ANNOTATOR", annotatorId: "someone", status: "IN_PROGRESS", assigned: true }).level,
+    "edit",
+  );
+  assert.deepEqual(setAccess(admin, projectPermissions(admin, null), { kind: "GOLD", annotatorId: null, status: "IMPORTED", assigned: false }), {
     level: "view",
     whyNotEdit: "Gold annotation sets cannot be edited in the editor yet.",
   });
@@ -83,4 +100,17 @@ test("read from the database: the project role counts, other projects and malfor
   assert.equal(await canViewProject(ann, other.id), false);
   assert.deepEqual(await permissionsInProject(ann, "not-a-project"), { view: false, annotate: false, review: false, manage: false });
   assert.equal(await canReview({ ...ann, role: "REVIEWER" }, other.id), true, "reviewers review every project");
+});
+
+test("annotators open a set of their own only on documents assigned to them; reviewers, managers and admins on any", () => {
+  const annotator: Actor = { id: "a", role: "ANNOTATOR" };
+  assert.deepEqual(ownSetOpening(projectPermissions(annotator, "ANNOTATOR"), true), { allowed: true });
+  assert.deepEqual(ownSetOpening(projectPermissions(annotator, "ANNOTATOR"), false), {
+    allowed: false,
+    why: "This document is not assigned to you.",
+  });
+  assert.equal(ownSetOpening(projectPermissions(annotator, null), true).allowed, false, "not a member");
+  assert.equal(ownSetOpening(projectPermissions(annotator, "MANAGER"), false).allowed, true);
+  assert.equal(ownSetOpening(projectPermissions({ id: "r", role: "REVIEWER" }, null), false).allowed, true);
+  assert.equal(ownSetOpening(projectPermissions({ id: "x", role: "ADMIN" }, null), false).allowed, true);
 });

@@ -71,6 +71,20 @@ export async function canManageProject(actor: Actor, projectId: string, client?:
   return (await permissionsInProject(actor, projectId, client)).manage;
 }
 
+export type OwnSetOpening = { allowed: true } | { allowed: false; why: string };
+
+/**
+ * Whether `actor` may open (and on a first visit create) a set of their own on
+ * a document of a project where they have `permissions`, the document being
+ * assigned to them or not. Annotators work on what they are assigned;
+ * reviewers, managers and admins may annotate any document.
+ */
+export function ownSetOpening(permissions: ProjectPermissions, assigned: boolean): OwnSetOpening {
+  if (!permissions.annotate) return { allowed: false, why: "You cannot annotate in this project." };
+  if (!assigned && !permissions.review) return { allowed: false, why: "This document is not assigned to you." };
+  return { allowed: true };
+}
+
 /** "none" is answered as "no such set", so a set's existence is not revealed to who may not see it. */
 export type SetAccess = { level: "none" } | { level: "view"; whyNotEdit: string } | { level: "edit" };
 

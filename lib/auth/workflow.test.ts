@@ -13,7 +13,7 @@ const manager: Actor = { id: "max", role: "ANNOTATOR" };
 const admin: Actor = { id: "ada", role: "ADMIN" };
 const permissions = (actor: Actor) => projectPermissions(actor, actor === manager ? "MANAGER" : actor.role === "ANNOTATOR" ? "ANNOTATOR" : null);
 
-const annSet = (status: SetStatus) => ({ kind: "ANNOTATOR" as const, annotatorId: "ann", status });
+const annSet = (status: SetStatus) => ({ kind: "ANNOTATOR" as const, annotatorId: "ann", status, assigned: true });
 const outcome = (move: SetMove, actor: Actor, status: SetStatus) => {
   const result = setMove(move, actor, permissions(actor), annSet(status));
   return result.allowed ? result.to : "no";
@@ -45,12 +45,25 @@ test("others: another annotator can do nothing; reviewers and managers reopen; a
 });
 
 test("the gold set is adjudicated by reviewers only, and not edited here", () => {
-  const gold = { kind: "GOLD" as const, annotatorId: null, status: "IMPORTED" as const };
+  const gold = { kind: "GOLD" as const, annotatorId: null, status: "IMPORTED" as const, assigned: false };
   assert.deepEqual(setMove("adjudicate", reviewer, permissions(reviewer), gold), { allowed: true, to: "ADJUDICATED" });
   assert.equal(setMove("adjudicate", ann, permissions(ann), gold).allowed, false);
   assert.equal(setMove("edit", admin, permissions(admin), gold).allowed, false);
   assert.equal(setMove("adjudicate", reviewer, permissions(reviewer), annSet("SUBMITTED")).allowed, false);
   assert.equal(setMove("edit", ann, projectPermissions(ann, null), annSet("NEW")).allowed, false, "no longer a member");
+});
+
+test("withdrawn, an annotator's set is read-only to them and cannot be submitted or reopened; reviewers annotate unassigned", () => {
+  const withdrawn = (status: SetStatus) => ({ ...annSet(status), assigned: false });
+  assert.deepEqual(setMove("edit", ann, permissions(ann), withdrawn("IN_PROGRESS")), {
+    allowed: false,
+    why: "This document is no longer assigned to you: your work on it is kept for the reviewers.",
+  });
+  assert.equal(setMove("submit", ann, permissions(ann), withdrawn("IN_PROGRESS")).allowed, false);
+  assert.equal(setMove("reopen", reviewer, permissions(reviewer), withdrawn("SUBMITTED")).allowed, false);
+  const ownReviewerSet = { kind: "ANNOTATOR" as const, annotatorId: reviewer.id, status: "NEW" as const, assigned: false };
+  assert.deepEqual(setMove("edit", reviewer, permissions(reviewer), ownReviewerSet), { allowed: true, to: "IN_PROGRESS" });
+  assert.equal(setMove("submit", reviewer, permissions(reviewer), ownReviewerSet).allowed, false, "only assigned work is submitted");
 });
 
 test("a document's status follows from its assignments and sets", () => {

@@ -6,9 +6,16 @@
 //   annotator set:  NEW --edit--> IN_PROGRESS --submit--> SUBMITTED --reopen--> IN_PROGRESS
 //                   NEW --submit--> SUBMITTED (nothing to annotate)
 //   gold set:       NEW or IMPORTED --adjudicate--> ADJUDICATED
+//
+// An annotator works on a document while it is assigned to them: withdrawn,
+// their set stays (for the reviewers) but is read-only to them. Reviewers,
+// managers and admins may annotate a set of their own without an assignment.
 
 import type { SetKind, SetStatus } from "@/generated/prisma/enums";
 import type { Actor, ProjectPermissions } from "./policy";
+
+const NO_LONGER_ASSIGNED = "This document is no longer assigned to you: your work on it is kept for the reviewers.";
+const NOT_ASSIGNED = "Only the annotators a document is assigned to submit their sets of it.";
 
 export type SetMove = "edit" | "submit" | "reopen" | "adjudicate";
 
@@ -16,6 +23,8 @@ export interface MoveSubject {
   kind: SetKind;
   annotatorId: string | null;
   status: SetStatus;
+  /** Whether the document is assigned to the set's annotator (false for the gold set). */
+  assigned: boolean;
 }
 
 export type MoveOutcome = { allowed: true; to: SetStatus } | { allowed: false; why: string };
@@ -29,16 +38,21 @@ export function setMove(move: SetMove, actor: Actor, permissions: ProjectPermiss
     case "edit":
       if (set.kind === "GOLD") return refuse("Gold annotation sets cannot be edited in the editor yet.");
       if (set.status === "SUBMITTED") return refuse(own ? "You submitted this set: ask a reviewer to reopen it." : "The set is submitted.");
-      if (own && permissions.annotate) return { allowed: true, to: "IN_PROGRESS" };
+      if (own && permissions.annotate) {
+        if (!set.assigned && !permissions.review) return refuse(NO_LONGER_ASSIGNED);
+        return { allowed: true, to: "IN_PROGRESS" };
+      }
       if (actor.role === "ADMIN") return { allowed: true, to: set.status === "NEW" ? "IN_PROGRESS" : set.status };
       return refuse(permissions.review ? "Reviewers can view annotators' sets but not edit them." : "Only its annotator edits this set.");
     case "submit":
       if (!own) return refuse("Only its annotator submits a set.");
       if (set.status !== "NEW" && set.status !== "IN_PROGRESS") return refuse("The set is submitted already.");
+      if (!set.assigned) return refuse(NOT_ASSIGNED);
       return { allowed: true, to: "SUBMITTED" };
     case "reopen":
       if (set.kind !== "ANNOTATOR" || set.status !== "SUBMITTED") return refuse("Only a submitted annotator set can be reopened.");
       if (!permissions.review) return refuse("Only reviewers and managers reopen a submitted set.");
+      if (!set.assigned) return refuse("The document is no longer assigned to this set's annotator.");
       return { allowed: true, to: "IN_PROGRESS" };
     case "adjudicate":
       if (set.kind !== "GOLD") return refuse("Only the gold set is adjudicated.");

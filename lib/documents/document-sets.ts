@@ -14,14 +14,19 @@ export interface DocumentSet {
   /** The annotator's name, else their email; null for the gold set. */
   annotatorName: string | null;
   status: SetStatus;
+  /** Whether the document is assigned to the set's annotator. */
+  assigned: boolean;
   version: number;
+  /** Why a reviewer or manager reopened the set, shown to its annotator. */
+  reopenNote: string | null;
 }
 
 /** The document's sets that `user` may see: the gold set first, then the user's own, then the others by annotator. */
 export async function visibleDocumentSets(user: CurrentUser, documentId: string, client: Database = db()): Promise<DocumentSet[]> {
   if (!isRecordId(documentId)) return [];
   const { rows } = await client.pool.query<DocumentSet & { projectId: string }>(
-    `SELECT s."id" AS "setId", s."kind", s."annotatorId", s."status", s."version", d."projectId",
+    `SELECT s."id" AS "setId", s."kind", s."annotatorId", s."status", s."version", s."reopenNote", d."projectId",
+        EXISTS (SELECT 1 FROM "Assignment" a WHERE a."documentId" = s."documentId" AND a."annotatorId" = s."annotatorId") AS "assigned",
         NULLIF(COALESCE(NULLIF(u."name", ''), u."email"), '') AS "annotatorName"
       FROM "AnnotationSet" s JOIN "Document" d ON d."id" = s."documentId" LEFT JOIN "User" u ON u."id" = s."annotatorId"
       WHERE s."documentId" = $1`,

@@ -10,7 +10,8 @@ export type ErrorCode =
   | "unsupported-media-type"
   | "invalid-json"
   | "invalid-request"
-  | "rate-limited";
+  | "rate-limited"
+  | "conflict";
 
 export function jsonError(status: number, code: ErrorCode, message: string): Response {
   return Response.json({ error: message, code }, { status });

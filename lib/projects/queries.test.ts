@@ -85,6 +85,7 @@ test("each document comes with its gold-set counts and its number of import warn
       eventCount: 6,
       argumentCount: 14,
       warningCount: 0,
+      status: "unassigned",
     },
   );
   assert.equal(find("ferry-ransom-shifted")!.warningCount, 11, "all its spans are shifted");

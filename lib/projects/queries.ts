@@ -7,6 +7,8 @@ import { seesEveryProject } from "@/lib/auth/policy";
 import { db, type Database } from "@/lib/db/client";
 import { DOCUMENTS_PER_PAGE, type DocumentListQuery, type DocumentSortKey } from "./document-list-query";
 import { isRecordId } from "@/lib/db/record-id";
+import { DOCUMENT_PROGRESS_JOIN } from "@/lib/assignments/document-progress-sql";
+import { documentStatus, type DocumentStatus } from "@/lib/auth/workflow";
 
 export interface ProjectSummary {
   id: string;
@@ -44,6 +46,8 @@ export interface DocumentSummary {
   argumentCount: number;
   /** Warnings found when the document was imported. */
   warningCount: number;
+  /** Where the document stands in the team's workflow (lib/auth/workflow.ts). */
+  status: DocumentStatus;
 }
 
 export interface DocumentPage {
@@ -60,14 +64,16 @@ export async function listProjectDocuments(projectId: string, query: DocumentLis
   const total = await client.document.count({ where: { projectId } });
   const pageCount = Math.max(1, Math.ceil(total / DOCUMENTS_PER_PAGE));
   const page = Math.min(query.page, pageCount);
-  const documents = await client.$queryRaw<DocumentSummary[]>`
+  const rows = await client.$queryRaw<(Omit<DocumentSummary, "status"> & { assigned: number; submitted: number; goldAdjudicated: boolean })[]>`
     SELECT d."id", d."name", d."title", d."date",
       gold."id" IS NOT NULL AS "hasGold",
       (SELECT count(*)::int FROM "Hopper" h WHERE h."setId" = gold."id") AS "hopperCount",
       (SELECT count(*)::int FROM "Event" e WHERE e."setId" = gold."id") AS "eventCount",
       (SELECT count(*)::int FROM "Argument" a WHERE a."setId" = gold."id") AS "argumentCount",
-      CASE WHEN jsonb_typeof(d."importWarnings") = 'array' THEN jsonb_array_length(d."importWarnings") ELSE 0 END AS "warningCount"
+      CASE WHEN jsonb_typeof(d."importWarnings") = 'array' THEN jsonb_array_length(d."importWarnings") ELSE 0 END AS "warningCount",
+      progress."assigned", progress."submitted", progress."goldAdjudicated"
     FROM "Document" d
+    ${Prisma.raw(DOCUMENT_PROGRESS_JOIN)}
     LEFT JOIN LATERAL (
       SELECT s."id" FROM "AnnotationSet" s
       WHERE s."documentId" = d."id" AND s."kind" = 'GOLD'
@@ -76,6 +82,10 @@ export async function listProjectDocuments(projectId: string, query: DocumentLis
     WHERE d."projectId" = ${projectId}::uuid
     ORDER BY ${orderBy(query.sort, query.order === "desc" ? "DESC" : "ASC")}, d."id"
     LIMIT ${DOCUMENTS_PER_PAGE} OFFSET ${(page - 1) * DOCUMENTS_PER_PAGE}`;
+  const documents = rows.map(({ assigned, submitted, goldAdjudicated, ...document }) => ({
+    ...document,
+    status: documentStatus({ assigned, submitted, goldAdjudicated }),
+  }));
   return { documents, total, page, pageCount };
 }
 

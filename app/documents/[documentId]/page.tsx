@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/document/DocumentView";
 import { SignedInPage } from "@/components/layout/SignedInPage";
+import { ReopenSetForm } from "@/components/queue/ReopenSetForm";
 import { findVisibleSet, loadAnnotationSet } from "@/lib/annotation-sets";
 import { requirePageUser } from "@/lib/auth/access";
 import { permissionsInProject } from "@/lib/auth/policy";
@@ -29,6 +30,9 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const shownSet = sets.find((set) => set.setId === state?.setId);
   return (
     <SignedInPage user={user}>
+      {permissions.review && shownSet?.kind === "ANNOTATOR" && shownSet.status === "SUBMITTED" && shownSet.assigned && (
+        <ReopenSetForm key={shownSet.setId} setId={shownSet.setId} annotatorName={shownSet.annotatorName ?? "The annotator"} />
+      )}
       <DocumentView
         document={document}
         sets={sets}

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { ProjectImportLink } from "@/components/import/ProjectImportLink";
+import { ProjectWorkflowLinks } from "@/components/assignments/ProjectWorkflowLinks";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { ProjectDocuments } from "@/components/projects/ProjectDocuments";
 import { requirePageUser } from "@/lib/auth/access";
@@ -20,6 +21,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   return (
     <SignedInPage user={user}>
       {permissions.manage && <ProjectImportLink projectId={projectId} />}
+      {permissions.manage && <ProjectWorkflowLinks projectId={projectId} />}
       <ProjectDocuments project={project} listing={listing} query={query} showGold={permissions.review} />
     </SignedInPage>
   );

@@ -1,24 +1,45 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EditorApp } from "@/components/editor/EditorApp";
+import { SubmitControl } from "@/components/editor/SubmitControl";
 import { SignedInPage } from "@/components/layout/SignedInPage";
-import { openAnnotatorSet } from "@/lib/annotation-sets";
+import { NotAssignedNotice } from "@/components/queue/NotAssignedNotice";
+import { SubmittedNotice } from "@/components/queue/SubmittedNotice";
+import { openOwnAnnotatorSet } from "@/lib/annotation-sets";
+import { setWorkflowState } from "@/lib/assignments/set-workflow-state";
 import { requirePageUser } from "@/lib/auth/access";
-import { canAnnotate } from "@/lib/auth/policy";
 import { loadEditorDocumentContext } from "@/lib/documents/load";
 
 export const metadata: Metadata = { title: "Annotate · Hopper" };
 
-/** The annotation editor on the signed-in user's own set of the document (created empty on first visit). */
+/**
+ * The annotation editor on the signed-in user's own set of the document
+ * (created empty on first visit), when the policy lets them annotate it:
+ * annotators, the documents assigned to them. A submitted set is read-only.
+ */
 export default async function AnnotatePage({ params }: { params: Promise<{ documentId: string }> }) {
   const user = await requirePageUser();
   const { documentId } = await params;
   const document = await loadEditorDocumentContext(documentId);
+  if (!document) notFound();
   // A document in a project the user may not view is answered as if it did not exist.
-  if (!document || !(await canAnnotate(user, document.projectId))) notFound();
-  // Everyone who may view the project annotates a set of their own; null only if the document vanished meanwhile.
-  const set = await openAnnotatorSet(user, documentId);
-  if (!set) notFound();
+  const set = await openOwnAnnotatorSet(user, documentId);
+  if ("refused" in set) {
+    if (set.refused === "not-found") notFound();
+    return (
+      <SignedInPage user={user}>
+        <NotAssignedNotice why={set.why} documentId={documentId} />
+      </SignedInPage>
+    );
+  }
+  const workflow = await setWorkflowState(set.setId);
+  if (set.status === "SUBMITTED") {
+    return (
+      <SignedInPage user={user}>
+        <SubmittedNotice documentId={documentId} setId={set.setId} documentName={document.name} />
+      </SignedInPage>
+    );
+  }
   return (
     <SignedInPage user={user}>
       <EditorApp
@@ -31,6 +52,7 @@ export default async function AnnotatePage({ params }: { params: Promise<{ docum
         documentName={document.name}
         projectId={document.projectId}
         projectName={document.projectName}
+        workflow={workflow?.assigned ? <SubmitControl setId={set.setId} documentId={documentId} reopenNote={workflow.reopenNote} /> : undefined}
       />
     </SignedInPage>
   );

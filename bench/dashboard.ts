@@ -1,0 +1,126 @@
+// `npm run bench` (dashboard): the server time of the progress dashboard's
+// data (lib/dashboard/dashboard-data.ts loadDashboard) on a project of 1,000
+// documents, each assigned to 3 annotators, whose sets hold 5 events each: a
+// third submitted (over two weeks), a third in progress, a third not opened.
+// Median and p95 of 50 runs (target: p95 under 300 ms), next to a count of
+// the project's documents as the baseline of a query that does nothing much.
+
+import { loadavg } from "node:os";
+import { importIntoEmptySet } from "@/lib/annotation-sets/import-into-set";
+import { openAnnotatorSet } from "@/lib/annotation-sets";
+import { assignBalanced } from "@/lib/assignments/assignments";
+import { createDatabaseClient, type Database } from "@/lib/db/client";
+import { createTestDatabase } from "@/lib/db/test-database";
+import { startTestServer } from "@/lib/db/test-server";
+import { loadDashboard } from "@/lib/dashboard/dashboard-data";
+import { createDocument } from "@/lib/documents/store";
+import { findOrCreateProject } from "@/lib/projects/project-store";
+import { documentWithEvents } from "@/lib/testing/synthetic-documents";
+import { createUser } from "@/lib/users";
+import { describeLoad, median, p95, runBench } from "./bench-app";
+
+const DOCUMENTS = Number(process.env.BENCH_DASHBOARD_DOCUMENTS ?? 1000);
+const ANNOTATORS = 3;
+const RUNS = 50;
+const TARGET_MS = 300;
+
+/** Runs `work` on every item, `width` at a time. */
+async function inParallel<T>(items: T[], width: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index], index);
+      }
+    }),
+  );
+}
+
+async function fill(client: Database): Promise<string> {
+  const project = await findOrCreateProject("Dashboard bench", client);
+  const gold = documentWithEvents(10, "gold");
+  const documentIds: string[] = [];
+  await inParallel(
+    Array.from({ length: DOCUMENTS }, (_, i) => i),
+    4,
+    async (i) => {
+      const name = String(i + 1);
+      documentIds[i] = await createDocument(
+        { projectId: project.id, name, casie: { ...gold, sourcefile: `${name}.txt` }, warnings: [], withGoldSet: true, replace: false },
+        client,
+      );
+    },
+  );
+  const people = await Promise.all(
+    Array.from({ length: ANNOTATORS }, (_, i) =>
+      createUser(
+        { email: `annotator${i}@bench.test`, name: `Annotator ${i}`, password: "bench-password-not-for-production", role: "ANNOTATOR" },
+        client,
+      ),
+    ),
+  );
+  await client.projectMember.createMany({ data: people.map((person) => ({ projectId: project.id, userId: person.id, role: "ANNOTATOR" as const })) });
+  await assignBalanced({ projectId: project.id, documentIds, perDocument: ANNOTATORS, byUserId: null }, client);
+  const work = documentWithEvents(5, "work");
+  const pairs = documentIds.flatMap((documentId, d) => people.map((person) => ({ documentId, person, state: d % 3 })));
+  await inParallel(pairs, 4, async ({ documentId, person, state }, index) => {
+    if (state === 2) return;
+    const user = { id: person.id, email: person.email, name: person.name, role: person.role };
+    const opened = await openAnnotatorSet(user, documentId, client);
+    if (!opened) throw new Error("a bench set did not open");
+    await importIntoEmptySet(opened.setId, { ...work, content: gold.content, sourcefile: gold.sourcefile }, person.id, client);
+    if (state === 0) {
+      await client.pool.query(
+        `UPDATE "AnnotationSet" SET "status" = 'SUBMITTED', "submittedAt" = now() - make_interval(days => $2) WHERE "id" = $1`,
+        [opened.setId, index % 14],
+      );
+    }
+  });
+  return project.id;
+}
+
+function timed(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  return (async () => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await work();
+      times.push(performance.now() - started);
+    }
+    return times;
+  })();
+}
+
+async function main(): Promise<void> {
+  const server = await startTestServer();
+  process.env.HOPPER_TEST_SERVER_URL = server.url;
+  const database = await createTestDatabase();
+  const client = createDatabaseClient(database.url);
+  try {
+    const filling = performance.now();
+    const projectId = await fill(client);
+    await client.pool.query("ANALYZE");
+    console.log(
+      `dashboard: ${DOCUMENTS} documents × ${ANNOTATORS} annotators (filled in ${((performance.now() - filling) / 1000).toFixed(1)} s), PostgreSQL: embedded or DATABASE_URL's server`,
+    );
+    const data = await loadDashboard(projectId, client);
+    console.log(`  documents by status: ${JSON.stringify(data.byStatus)}; ${data.submissionsPerDay.length} days of submissions`);
+    const loadBefore = loadavg();
+    await timed(5, () => loadDashboard(projectId, client));
+    const baseline = await timed(RUNS, () => client.pool.query(`SELECT count(*) FROM "Document" WHERE "projectId" = $1`, [projectId]));
+    const dashboard = await timed(RUNS, () => loadDashboard(projectId, client));
+    const loadAfter = loadavg();
+    console.log(`  baseline (count the project's documents): median ${median(baseline).toFixed(1)} ms, p95 ${p95(baseline).toFixed(1)} ms`);
+    console.log(
+      `  dashboard data: median ${median(dashboard).toFixed(1)} ms, p95 ${p95(dashboard).toFixed(1)} ms (${(median(dashboard) / median(baseline)).toFixed(1)}× the baseline; target p95 < ${TARGET_MS} ms: ${p95(dashboard) < TARGET_MS ? "met" : "MISSED"})`,
+    );
+    console.log(`  ${describeLoad(loadBefore, loadAfter)}`);
+  } finally {
+    await client.$disconnect();
+    await database.drop();
+    await server.stop();
+  }
+}
+
+runBench(main);

@@ -1,0 +1,128 @@
+// The team workflow in the browser: the admin assigns every document of a
+// project automatically to its two annotators; each annotator (own browser
+// context) sees only their queue and their own set, annotates with the
+// keyboard and submits; the document is then "ready for adjudication" for the
+// reviewer and on the dashboard; the reviewer reopens a set with a note that
+// its annotator sees. Pages are tried blind too: another annotator's set, the
+// gold set and the manager pages are answered 404 to an annotator.
+
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { importFiles, rawArticle } from "./annotation-seed";
+import { choose, expectSaved, findAndSelect } from "./editor-driver";
+import { ADMIN, createAccount, runCli, signIn } from "./support";
+
+const PROJECT = "Workflow E2E";
+const TEXT = "Hackers stole the records of the clinic and demanded a ransom.";
+
+type Account = { email: string; password: string };
+let ann: Account;
+let bob: Account;
+let rita: Account;
+
+async function userPage(browser: Browser, user: Account): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await signIn(page, user);
+  return page;
+}
+
+test.beforeAll(() => {
+  importFiles(PROJECT, { "wf1.txt": rawArticle("wf1", TEXT), "wf2.txt": rawArticle("wf2", TEXT) });
+  const stamp = Date.now();
+  ann = createAccount(`ann-wf-${stamp}@hopper.test`, "annotator");
+  bob = createAccount(`bob-wf-${stamp}@hopper.test`, "annotator");
+  rita = createAccount(`rita-wf-${stamp}@hopper.test`, "annotator");
+  for (const annotator of [ann, bob]) runCli(["member", "add", annotator.email, "--project", PROJECT]);
+  runCli(["member", "add", rita.email, "--project", PROJECT, "--role", "reviewer"]);
+});
+
+test("assign automatically, annotate blind, submit, see it ready, reopen with a note", async ({ browser }) => {
+  // The admin assigns both documents to two annotators each.
+  const admin = await userPage(browser, ADMIN);
+  await admin.getByRole("link", { name: PROJECT, exact: true }).click();
+  await admin.getByRole("link", { name: "Assignments" }).click();
+  await expect(admin.getByRole("heading", { name: "Assignments" })).toBeVisible();
+  await admin.getByLabel("Select every document on this page").check();
+  await admin.getByLabel("Each selected document to").fill("2");
+  await admin.getByRole("button", { name: "Assign automatically" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "4 assignments made across 2 annotators." })).toBeVisible();
+  await expect(admin.locator('tr[data-document="wf1"] [data-status]')).toHaveText("In annotation");
+
+  // Each annotator: their queue, their own set, keyboard annotation, submit.
+  const setOf: Record<string, string> = {};
+  for (const [user, nugget] of [
+    [ann, "stole"],
+    [bob, "demanded"],
+  ] as const) {
+    const page = await userPage(browser, user);
+    const queue = page.getByTestId("queue");
+    await expect(queue.locator('[data-queue-state="new"] li')).toHaveCount(2);
+    await page.getByTestId("open-next").click();
+    await expect(page.getByTestId("editor-text")).toBeVisible();
+    await expectSaved(page);
+    setOf[user.email] = (await page.getByTestId("editor").getAttribute("data-set"))!;
+    await findAndSelect(page, nugget);
+    await page.keyboard.press("n");
+    await choose(page, nugget === "stole" ? "Databreach" : "Ransom");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("editor-text").locator('[data-kind="nugget"]')).toHaveText([nugget]);
+    await expectSaved(page);
+    await page.getByRole("button", { name: "Submit…" }).click();
+    await page.getByRole("group", { name: "Confirm submission" }).getByRole("button", { name: "Submit", exact: true }).click();
+    await expect(page.getByTestId("submitted")).toBeVisible();
+    await page.goto("/");
+    await expect(queue.locator('[data-queue-state="submitted"] li')).toHaveCount(1);
+    await expect(queue.locator('[data-queue-state="new"] li')).toHaveCount(1);
+    await page.context().close();
+  }
+
+  // Blind: ann never reaches bob's set, the gold set or the manager pages.
+  const annPage = await userPage(browser, ann);
+  await annPage.goto("/");
+  const wf1 = await annPage.locator('[data-queue-state="submitted"] li a').first().getAttribute("href");
+  expect((await annPage.goto(`${wf1}?set=${setOf[bob.email]}`))!.status()).toBe(404);
+  const projectUrl = admin.url();
+  expect((await annPage.goto(projectUrl.replace(/\/assignments.*$/, "/assignments")))!.status()).toBe(404);
+  expect((await annPage.goto(projectUrl.replace(/\/assignments.*$/, "/dashboard")))!.status()).toBe(404);
+  expect((await annPage.request.get(`/api/annotation-sets/${setOf[bob.email]}`)).status()).toBe(404);
+
+  // The reviewer sees the document ready for adjudication, and the admin on the dashboard.
+  const reviewer = await userPage(browser, rita);
+  await reviewer.getByRole("link", { name: PROJECT, exact: true }).click();
+  await expect(reviewer.locator('tr[data-document="wf1"] [data-status]')).toHaveText("Ready for adjudication");
+  await admin.goto(projectUrl.replace(/\/assignments.*$/, "/dashboard"));
+  await expect(admin.locator('[data-status="ready-for-adjudication"]')).toContainText("1");
+  await expect(admin.getByTestId("throughput-chart")).toBeVisible();
+
+  // The reviewer reopens ann's set with a note; ann sees it in her queue and in the editor.
+  await reviewer.getByRole("link", { name: "wf1", exact: true }).click();
+  await reviewer
+    .getByRole("navigation", { name: "Annotation sets" })
+    .getByRole("link", { name: /^ann-wf/ })
+    .click();
+  await reviewer.getByLabel(/submitted this set/).fill("E1's realis: is it really Actual?");
+  await reviewer.getByRole("button", { name: "Reopen" }).click();
+  await expect(reviewer.getByTestId("reopen-form")).toHaveCount(0);
+  await annPage.goto("/");
+  await expect(annPage.getByTestId("queue-reopen-note")).toHaveText("Reopened: E1's realis: is it really Actual?");
+  await annPage.getByTestId("open-next").click();
+  await expect(annPage.getByTestId("reopen-note")).toContainText("E1's realis: is it really Actual?");
+});
+
+test("an annotator opening a document not assigned to them is told so, and Shift+O opens the next one", async ({ browser }) => {
+  const cat = createAccount(`cat-wf-${Date.now()}@hopper.test`, "annotator");
+  runCli(["member", "add", cat.email, "--project", PROJECT]);
+  runCli(["assign", cat.email, "--project", PROJECT, "--document", "wf2"]);
+  const page = await userPage(browser, cat);
+  await page.getByRole("link", { name: PROJECT, exact: true }).click();
+  await page.getByRole("link", { name: "wf1", exact: true }).click();
+  await page.getByRole("link", { name: "Annotate" }).click();
+  await expect(page.getByTestId("not-assigned")).toContainText("This document is not assigned to you.");
+  await page.goto("/");
+  await page.getByTestId("open-next").click();
+  await expect(page.getByTestId("editor-text")).toBeVisible();
+  await expectSaved(page);
+  await page.getByTestId("editor-text").focus();
+  await page.keyboard.press("Shift+O");
+  // wf2 was the only one: "open next" after it comes home.
+  await expect(page).toHaveURL("/");
+});

@@ -1,0 +1,110 @@
+// Annotation is blind: every route handler under app/ that takes a set or a
+// document id, asked by an annotator with another annotator's set id, the
+// gold set's id, and guessed or malformed ids, answers as if there were no
+// such set (404) or refuses (403), and never sends annotations. The list of
+// route files is read from app/, so a new route without a case here fails.
+// (Pages are tried the same way in e2e/blind.spec.ts.)
+
+import assert from "node:assert/strict";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import * as setRoute from "@/app/api/annotation-sets/[setId]/route";
+import * as eventsRoute from "@/app/api/annotation-sets/[setId]/events/route";
+import * as operationsRoute from "@/app/api/annotation-sets/[setId]/operations/route";
+import * as reopenRoute from "@/app/api/annotation-sets/[setId]/reopen/route";
+import * as submitRoute from "@/app/api/annotation-sets/[setId]/submit/route";
+import * as casieRoute from "@/app/documents/[documentId]/casie.json/route";
+import { openAnnotatorSet } from "@/lib/annotation-sets";
+import { ANNOTATE_BOTH, closeTestWorld, createTestWorld, sessionCookie, type TestWorld } from "@/lib/annotation-sets/test-fixtures";
+import { ORIGIN, testWindow } from "@/lib/annotation-sets/test-requests";
+import type { CurrentUser } from "@/lib/auth/access";
+import { db } from "@/lib/db/client";
+
+type Params = { setId: string; documentId: string };
+type Handler = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
+/** A route file's exports: its handlers by method. */
+type RouteModule = Record<string, Handler>;
+
+/** Every route file under app/ that takes an id, with its module; routes without ids (sign-in, health) are listed apart. */
+const SET_ROUTES: Record<string, RouteModule> = {
+  "app/api/annotation-sets/[setId]/route.ts": setRoute,
+  "app/api/annotation-sets/[setId]/events/route.ts": eventsRoute,
+  "app/api/annotation-sets/[setId]/operations/route.ts": operationsRoute,
+  "app/api/annotation-sets/[setId]/submit/route.ts": submitRoute,
+  "app/api/annotation-sets/[setId]/reopen/route.ts": reopenRoute,
+};
+const DOCUMENT_ROUTES: Record<string, RouteModule> = { "app/documents/[documentId]/casie.json/route.ts": casieRoute };
+const WITHOUT_IDS = ["app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts"];
+
+const GUESSED = ["00000000-0000-4000-8000-000000000000", "nope", "../../etc/passwd", "%00", '\'; DROP TABLE "User"; --', ""];
+
+let world: TestWorld;
+let annSet: string;
+let bobSet: string;
+let goldSet: string;
+
+before(async () => {
+  world = await createTestWorld();
+  annSet = (await openAnnotatorSet(world.ann, world.goldDocumentId))!.setId;
+  bobSet = (await openAnnotatorSet(world.bob, world.goldDocumentId))!.setId;
+  const save = testWindow("blind-window");
+  const [request, context] = await call(world.bob, "POST", "operations", bobSet, save(0, [ANNOTATE_BOTH]));
+  assert.equal((await operationsRoute.POST(request, context)).status, 200);
+  goldSet = (await db().annotationSet.findFirstOrThrow({ where: { documentId: world.goldDocumentId, kind: "GOLD" } })).id;
+});
+after(() => closeTestWorld(world));
+
+async function call(user: CurrentUser, method: string, name: string, id: string, body?: unknown): Promise<[Request, { params: Promise<Params> }]> {
+  const headers: Record<string, string> = { host: "hopper.test", origin: ORIGIN, cookie: await sessionCookie(user) };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const request = new Request(`${ORIGIN}/${name}/${encodeURIComponent(id)}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return [request, { params: Promise.resolve({ setId: id, documentId: id }) }];
+}
+
+/** A plausible body for each method: the refusal must come before the body matters. */
+const BODIES: Record<string, unknown> = { GET: undefined, POST: { version: 0, note: "a note", baseVersion: 0, clientId: "x", operations: [] } };
+
+async function routeFiles(): Promise<string[]> {
+  const entries = await readdir(path.resolve("app"), { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name === "route.ts")
+    .map((entry) => path.relative(process.cwd(), path.join(entry.parentPath, entry.name)));
+}
+
+test("every route handler under app/ is tried here", async () => {
+  assert.deepEqual((await routeFiles()).sort(), [...Object.keys(SET_ROUTES), ...Object.keys(DOCUMENT_ROUTES), ...WITHOUT_IDS].sort());
+});
+
+test("an annotator asking any set route about another annotator's set, the gold set or a guessed id learns nothing", async () => {
+  for (const [file, module] of Object.entries(SET_ROUTES)) {
+    for (const [method, handler] of Object.entries(module)) {
+      for (const setId of [bobSet, goldSet, ...GUESSED]) {
+        const response = await handler(...(await call(world.ann, method, file, setId, BODIES[method])));
+        const text = await response.text();
+        assert.equal(response.status, 404, `${method} ${file} with ${setId}: ${text}`);
+        assert.deepEqual(JSON.parse(text), { error: "No such annotation set.", code: "not-found" });
+      }
+      // The outsider (not a member) learns nothing about ann's own set either.
+      assert.equal((await handler(...(await call(world.outsider, method, file, annSet, BODIES[method])))).status, 404, `${method} ${file}`);
+    }
+  }
+  assert.equal((await db().annotationSet.findUniqueOrThrow({ where: { id: bobSet } })).status, "IN_PROGRESS", "nothing moved bob's set");
+});
+
+test("an annotator cannot download the gold set of a document, nor reach a document by a guessed id", async () => {
+  for (const [file, module] of Object.entries(DOCUMENT_ROUTES)) {
+    for (const [method, handler] of Object.entries(module)) {
+      const own = await handler(...(await call(world.ann, method, file, world.goldDocumentId)));
+      assert.equal(own.status, 403, `${method} ${file}`);
+      assert.doesNotMatch(await own.text(), /cyberevent|hopper/);
+      for (const documentId of GUESSED) assert.equal((await handler(...(await call(world.ann, method, file, documentId)))).status, 404);
+      assert.equal((await handler(...(await call(world.outsider, method, file, world.goldDocumentId)))).status, 404);
+      assert.equal((await handler(...(await call(world.reviewer, method, file, world.goldDocumentId)))).status, 200, "reviewers download it");
+    }
+  }
+});
