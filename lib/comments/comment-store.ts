@@ -167,6 +167,8 @@ export interface ListedThread extends CommentThread {
   setKind: "GOLD" | "ANNOTATOR";
   setAnnotatorId: string | null;
   setStatus: "NEW" | "IN_PROGRESS" | "SUBMITTED" | "IMPORTED" | "ADJUDICATED";
+  /** Whether the document is assigned to the set's annotator (lib/auth/workflow.ts). */
+  setAssigned: boolean;
   setAnnotatorName: string | null;
 }
 
@@ -193,7 +195,8 @@ export async function listThreads(
         ORDER BY (SELECT max(r."createdAt") FROM "Comment" r WHERE r."id" = t."id" OR r."parentId" = t."id") DESC
         LIMIT 500)
       SELECT ${COMMENT_COLUMNS}, c."documentId", d."name" AS "documentName", s."kind" AS "setKind", s."annotatorId" AS "setAnnotatorId",
-          s."status" AS "setStatus", NULLIF(COALESCE(NULLIF(a."name", ''), a."email"), '') AS "setAnnotatorName"
+          s."status" AS "setStatus", NULLIF(COALESCE(NULLIF(a."name", ''), a."email"), '') AS "setAnnotatorName",
+          EXISTS (SELECT 1 FROM "Assignment" x WHERE x."documentId" = s."documentId" AND x."annotatorId" = s."annotatorId") AS "setAssigned"
         FROM "Comment" c JOIN threads th ON th."id" = COALESCE(c."parentId", c."id")
         JOIN "User" u ON u."id" = c."authorId" JOIN "Document" d ON d."id" = c."documentId" JOIN "AnnotationSet" s ON s."id" = c."setId"
         LEFT JOIN "User" a ON a."id" = s."annotatorId"
@@ -217,6 +220,7 @@ export async function listThreads(
         setAnnotatorId: row.setAnnotatorId,
         setStatus: row.setStatus,
         setAnnotatorName: row.setAnnotatorName,
+        setAssigned: row.setAssigned,
       };
     })
     .sort((a, b) => order.get(b.id)!.getTime() - order.get(a.id)!.getTime());

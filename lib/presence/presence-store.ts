@@ -21,6 +21,8 @@ export interface PresenceWindow {
   setKind: SetKind;
   setAnnotatorId: string | null;
   setStatus: SetStatus;
+  /** Whether the document is assigned to the set's annotator (lib/auth/workflow.ts). */
+  setAssigned: boolean;
   /** The set's annotator's name (else email), null for the gold set. */
   setAnnotatorName: string | null;
   eventIndex: string | null;
@@ -76,7 +78,8 @@ export async function leavePresence(clientId: string, userId: string, client: Da
 export async function readPresence(documentId: string, client: DatabasePool = db()): Promise<PresenceWindow[]> {
   const { rows } = await client.pool.query<PresenceWindow>(
     `SELECT p."clientId", p."userId", COALESCE(NULLIF(u."name", ''), u."email") AS "name", p."setId", s."kind" AS "setKind",
-        s."annotatorId" AS "setAnnotatorId", s."status" AS "setStatus", NULLIF(COALESCE(NULLIF(a."name", ''), a."email"), '') AS "setAnnotatorName",
+        s."annotatorId" AS "setAnnotatorId", s."status" AS "setStatus",
+        EXISTS (SELECT 1 FROM "Assignment" x WHERE x."documentId" = s."documentId" AND x."annotatorId" = s."annotatorId") AS "setAssigned", NULLIF(COALESCE(NULLIF(a."name", ''), a."email"), '') AS "setAnnotatorName",
         p."eventIndex"
       FROM "Presence" p JOIN "User" u ON u."id" = p."userId" JOIN "AnnotationSet" s ON s."id" = p."setId" LEFT JOIN "User" a ON a."id" = s."annotatorId"
       WHERE p."documentId" = $1 AND p."seenAt" > now() - make_interval(secs => $2) AND NOT u."disabled"

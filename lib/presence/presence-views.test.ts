@@ -18,6 +18,7 @@ function window(clientId: string, userId: string, name: string, set: "ann" | "bo
     setAnnotatorId: set === "gold" ? null : set,
     setAnnotatorName: set === "gold" ? null : set === "ann" ? "Ann" : "Bob",
     setStatus: "IN_PROGRESS",
+    setAssigned: set !== "gold",
     eventIndex,
   };
 }

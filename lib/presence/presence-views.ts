@@ -27,7 +27,7 @@ export function presenceViews(
 ): PresenceView[] {
   const { actor, permissions, setId, clientId } = viewer;
   return windows.flatMap((window): PresenceView[] => {
-    const set = { kind: window.setKind, annotatorId: window.setAnnotatorId, status: window.setStatus };
+    const set = { kind: window.setKind, annotatorId: window.setAnnotatorId, status: window.setStatus, assigned: window.setAssigned };
     if (setAccess(actor, permissions, set).level === "none") return [];
     const where =
       window.setId === setId

@@ -26,7 +26,13 @@ export default async function ProjectCommentsPage({
   const filter = FILTERS.find((option) => option === requested) ?? "open";
   // Reviewers see every set's threads; everyone else their own sets' only. Each thread's set is checked with the policy too.
   const threads = (await listThreads({ projectId }, { id: user.id, ownSetsOnly: !permissions.review }, filter)).filter(
-    (thread) => setAccess(user, permissions, { kind: thread.setKind, annotatorId: thread.setAnnotatorId, status: thread.setStatus }).level !== "none",
+    (thread) =>
+      setAccess(user, permissions, {
+        kind: thread.setKind,
+        annotatorId: thread.setAnnotatorId,
+        status: thread.setStatus,
+        assigned: thread.setAssigned,
+      }).level !== "none",
   );
   return (
     <SignedInPage user={user}>
