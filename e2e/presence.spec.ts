@@ -21,6 +21,7 @@ test.beforeAll(() => {
   importArticle(PROJECT, "presence.txt", ARTICLE);
   annotator = createAccount("presence-annotator@hopper.test", "annotator");
   runCli(["member", "add", annotator.email, "--project", PROJECT]);
+  runCli(["assign", annotator.email, "--project", PROJECT]);
 });
 
 async function editorWindow(browser: Browser, user: { email: string; password: string }): Promise<Page> {
