@@ -1,0 +1,82 @@
+// The documents of the long-document benchmark: a typical one, and long ones
+// made by joining several CASIE sample documents into one (contents joined by a
+// blank line, offsets shifted, span, event and hopper indexes renumbered), as
+// teams annotate reports and merged articles. Built at bench time, never
+// stored; without the sample, made-up documents of the same sizes in events.
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { DEFAULT_CASIE_TAGSET, parseCasieDocument, type CasieDocument, type CasieHopper, type CasieSpan } from "@/lib/casie";
+import { annotationFileNames } from "@/lib/testing/casie-corpus";
+import { documentWithEvents } from "@/lib/testing/synthetic-documents";
+import type { BenchCorpus } from "./bench-corpus";
+
+export interface BenchDocument {
+  label: string;
+  document: CasieDocument;
+}
+
+const SEPARATOR = "\n\n";
+/** How many sample documents the long one joins (about 67k characters, as the issue's measurements), and the very long one. */
+export const LONG_JOINED = 28;
+export const VERY_LONG_JOINED = 84;
+/** Without the sample: events of a typical sample document, and of the joined ones. */
+const SYNTHETIC_EVENTS = { typical: 15, long: 555, veryLong: 1665 };
+
+/** `documents` as one: contents joined by a blank line, every offset shifted and every index renumbered from 1 (hoppers from 0). */
+export function joinDocuments(documents: readonly CasieDocument[], sourcefile: string): CasieDocument {
+  const hoppers: CasieHopper[] = [];
+  let shift = 0;
+  let spans = 0;
+  let events = 0;
+  for (const document of documents) {
+    const spanIndexes = new Map<string, string>();
+    const span = <T extends CasieSpan>(value: T): T => {
+      let index = spanIndexes.get(value.index);
+      if (index === undefined) spanIndexes.set(value.index, (index = `T${++spans}`));
+      return { ...value, index, startOffset: value.startOffset + shift, endOffset: value.endOffset + shift };
+    };
+    for (const hopper of document.hoppers) {
+      hoppers.push({
+        ...hopper,
+        index: hoppers.length,
+        events: hopper.events.map((event) => ({ ...event, index: `E${++events}`, nugget: span(event.nugget), arguments: event.arguments.map(span) })),
+      });
+    }
+    shift += document.content.length + SEPARATOR.length;
+  }
+  return { ...documents[0], sourcefile, content: documents.map((document) => document.content).join(SEPARATOR), hoppers };
+}
+
+/** The typical document (the sample's median by length), the long one and the very long one. */
+export function longDocumentSubjects({ corpus, fallback }: BenchCorpus): { typical: BenchDocument; long: BenchDocument; veryLong: BenchDocument } {
+  if (fallback !== null) {
+    return {
+      typical: { label: "synthetic typical", document: documentWithEvents(SYNTHETIC_EVENTS.typical, "typical") },
+      long: { label: "synthetic long", document: documentWithEvents(SYNTHETIC_EVENTS.long, "long") },
+      veryLong: { label: "synthetic very long", document: documentWithEvents(SYNTHETIC_EVENTS.veryLong, "very-long") },
+    };
+  }
+  const documents = annotationFileNames(corpus).flatMap((name) => {
+    const text = readFileSync(path.join(corpus.annotationDir, name), "utf8");
+    const { document } = parseCasieDocument(text, { tagset: DEFAULT_CASIE_TAGSET, fileName: name });
+    return document ? [{ name, document }] : [];
+  });
+  if (documents.length < VERY_LONG_JOINED) throw new Error(`the sample has ${documents.length} documents that parse, the bench joins ${VERY_LONG_JOINED}`);
+  const byLength = [...documents].sort((a, b) => a.document.content.length - b.document.content.length || a.name.localeCompare(b.name));
+  const typical = byLength[byLength.length >> 1];
+  const joined = (count: number) => joinDocuments(documents.slice(0, count).map((entry) => entry.document), `joined-${count}.txt`);
+  return {
+    typical: { label: `${typical.name} (median length)`, document: typical.document },
+    long: { label: `${LONG_JOINED} sample documents joined`, document: joined(LONG_JOINED) },
+    veryLong: { label: `${VERY_LONG_JOINED} sample documents joined`, document: joined(VERY_LONG_JOINED) },
+  };
+}
+
+/** Characters, events, arguments and distinct spans. */
+export function describeDocument(document: CasieDocument): string {
+  const events = document.hoppers.flatMap((hopper) => hopper.events);
+  const spans = new Set(events.flatMap((event) => [event.nugget.index, ...event.arguments.map((argument) => argument.index)]));
+  const argumentCount = events.reduce((sum, event) => sum + event.arguments.length, 0);
+  return `${document.content.length.toLocaleString("en")} characters, ${events.length} events, ${argumentCount} arguments, ${spans.size} spans`;
+}
