@@ -6,7 +6,14 @@
 import type { Page } from "playwright-core";
 import { typeColorSlot } from "@/lib/annotation/type-color-slot";
 
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 interface SaveEntry {
   start: number;
@@ -204,4 +211,3 @@ export async function typeChange(page: Page): Promise<ActionTiming> {
   await waitSaved(page);
   return timing;
 }
-

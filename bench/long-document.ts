@@ -61,7 +61,11 @@ class SetWriter {
     const answer = await fetch(`${this.app.base}/api/annotation-sets/${this.setId}/operations`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: this.app.base, cookie: this.cookie },
-      body: JSON.stringify({ baseVersion: this.version, clientId: "bench-writer", operations: operations.map((operation) => ({ seq: ++this.seq, operation })) }),
+      body: JSON.stringify({
+        baseVersion: this.version,
+        clientId: "bench-writer",
+        operations: operations.map((operation) => ({ seq: ++this.seq, operation })),
+      }),
     });
     const response = (await answer.json()) as SaveResponse;
     const ms = performance.now() - started;
@@ -159,13 +163,15 @@ async function main() {
     page.setDefaultTimeout(30_000);
 
     const results = {} as Record<keyof typeof documents, Measured>;
-    for (const key of ["typical", "long", "veryLong"] as const) results[key] = await measure(page, documents[key].id, writers[key], subjects[key].document);
+    for (const key of ["typical", "long", "veryLong"] as const)
+      results[key] = await measure(page, documents[key].id, writers[key], subjects[key].document);
     const loadAfter = loadavg();
 
     console.log(
       `app: ${app.built ? "built and started" : "started (build current)"} in ${app.startSeconds.toFixed(0)} s; Chromium ${browser.version()} headless, 1280×800`,
     );
-    for (const key of ["typical", "long", "veryLong"] as const) console.log(`${key.padEnd(9)} ${subjects[key].label}: ${describeDocument(subjects[key].document)}`);
+    for (const key of ["typical", "long", "veryLong"] as const)
+      console.log(`${key.padEnd(9)} ${subjects[key].label}: ${describeDocument(subjects[key].document)}`);
     console.log(
       `${NAVIGATIONS} navigations per page (after 2 warm-ups), ${ACTIONS} key actions (after ${WARM_UP}), ${SAVES} one-operation saves (after ${WARM_UP}); ms, median / p95`,
     );
@@ -175,9 +181,24 @@ async function main() {
     const ratio = (long: number, typical: number) => `${(long / typical).toFixed(2)}×`;
     const rows: [string, (m: Measured) => string, (long: Measured, typical: Measured) => string, string][] = [
       ["editor ready", (m) => pair(m.editorReady), (l, t) => ratio(median(l.editorReady), median(t.editorReady)), "long < 250; very long < 1000"],
-      ["key → painted", (m) => pair(since(m, "highlight")), (l, t) => ratio(p95(since(l, "highlight")), p95(since(t, "highlight"))), "p95 ≤ 1.5× and < 50; very long < 100"],
-      ["key → highlight in the DOM", (m) => pair(since(m, "highlightDom")), (l, t) => ratio(p95(since(l, "highlightDom")), p95(since(t, "highlightDom"))), ""],
-      ['key → "All changes saved"', (m) => pair(since(m, "saved")), (l, t) => ratio(median(since(l, "saved")), median(since(t, "saved"))), "median ≤ 1.5×"],
+      [
+        "key → painted",
+        (m) => pair(since(m, "highlight")),
+        (l, t) => ratio(p95(since(l, "highlight")), p95(since(t, "highlight"))),
+        "p95 ≤ 1.5× and < 50; very long < 100",
+      ],
+      [
+        "key → highlight in the DOM",
+        (m) => pair(since(m, "highlightDom")),
+        (l, t) => ratio(p95(since(l, "highlightDom")), p95(since(t, "highlightDom"))),
+        "",
+      ],
+      [
+        'key → "All changes saved"',
+        (m) => pair(since(m, "saved")),
+        (l, t) => ratio(median(since(l, "saved")), median(since(t, "saved"))),
+        "median ≤ 1.5×",
+      ],
       ["one-operation save (HTTP)", (m) => pair(m.saves), (l, t) => ratio(median(l.saves), median(t.saves)), ""],
       ["document page load event", (m) => pair(m.documentLoad), (l, t) => ratio(median(l.documentLoad), median(t.documentLoad)), "long < 300"],
       ["document page size", (m) => kib(m.documentBytes), (l, t) => ratio(l.documentBytes, t.documentBytes), ""],
@@ -186,7 +207,9 @@ async function main() {
     console.log(`${"".padEnd(28)}${"typical".padEnd(14)}${"long".padEnd(14)}${"long/typical".padEnd(14)}${"very long".padEnd(14)}target`);
     for (const [label, value, compare, target] of rows) {
       const { typical, long, veryLong } = results;
-      console.log(`${label.padEnd(28)}${value(typical).padEnd(14)}${value(long).padEnd(14)}${compare(long, typical).padEnd(14)}${value(veryLong).padEnd(14)}${target}`);
+      console.log(
+        `${label.padEnd(28)}${value(typical).padEnd(14)}${value(long).padEnd(14)}${compare(long, typical).padEnd(14)}${value(veryLong).padEnd(14)}${target}`,
+      );
     }
     console.log("(ratios: p95 for key → painted and key → highlight in the DOM, medians otherwise)");
     console.log(describeLoad(loadBefore, loadAfter));
