@@ -16,7 +16,7 @@ import { encode } from "next-auth/jwt";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
-import { MAX_OPERATIONS_PER_SAVE, type SaveResponse } from "@/lib/annotation/sync-protocol";
+import type { SaveResponse } from "@/lib/annotation/sync-protocol";
 import { openAnnotatorSet } from "@/lib/annotation-sets";
 import type { CasieDocument } from "@/lib/casie/types";
 import { createDatabaseClient } from "@/lib/db/client";
@@ -35,6 +35,8 @@ const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 30);
 const SAVES = Number(process.env.BENCH_SAVES ?? 50);
 const WARM_UP = 3;
 const SAVE_WARM_UP = 20;
+/** Operations per save while filling a set: well under the save API's body limit (1 MiB). */
+const FILL_BATCH = 200;
 const SECRET = "bench-secret-not-for-production";
 const USER = { email: "bench@hopper.test", name: "Bench Admin", password: "bench-password-not-for-production" };
 
@@ -152,7 +154,7 @@ async function main() {
     for (const key of ["typical", "long", "veryLong"] as const) {
       const writer = new SetWriter(app, cookie, documents[key].setId, documents[key].version);
       const operations = operationsBuildingAnnotations(subjects[key].document);
-      for (let i = 0; i < operations.length; i += MAX_OPERATIONS_PER_SAVE) await writer.post(operations.slice(i, i + MAX_OPERATIONS_PER_SAVE));
+      for (let i = 0; i < operations.length; i += FILL_BATCH) await writer.post(operations.slice(i, i + FILL_BATCH));
       writers[key] = writer;
     }
 
