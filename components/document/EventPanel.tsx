@@ -28,12 +28,12 @@ export function EventPanel({ hoppers, empty }: { hoppers: CasieHopper[]; empty: 
 function hoppersHtml(hoppers: CasieHopper[]): string {
   return hoppers
     .map((hopper) => {
-      const relation = hopper.relation === undefined ? "" : `<span class="${styles.relation}">relation: ${escapeHtml(hopper.relation)}</span>`;
+      const relation = hopper.relation === undefined ? "" : `<span class='${styles.relation}'>relation: ${escapeHtml(hopper.relation)}</span>`;
       return (
-        `<section class="${styles.hopper}" data-hopper="${hopper.index}" aria-labelledby="hopper-${hopper.index}">` +
-        `<h3 id="hopper-${hopper.index}" class="${styles.hopperHeading}">Hopper ${hopper.index}${relation}` +
-        `<span class="${styles.count}">${countNoun(hopper.events.length, "event")}</span></h3>` +
-        `<ol class="${styles.events}">${hopper.events.map(eventHtml).join("")}</ol></section>`
+        `<section class='${styles.hopper}' data-hopper='${hopper.index}' aria-labelledby='hopper-${hopper.index}'>` +
+        `<h3 id='hopper-${hopper.index}' class='${styles.hopperHeading}'>Hopper ${hopper.index}${relation}` +
+        `<span class='${styles.count}'>${countNoun(hopper.events.length, "event")}</span></h3>` +
+        `<ol class='${styles.events}'>${hopper.events.map(eventHtml).join("")}</ol></section>`
       );
     })
     .join("");
@@ -44,24 +44,24 @@ function eventHtml(event: CasieEvent): string {
   const argumentItems = event.arguments.map((argument) => {
     const links = externalReferenceLinks(argument.externalReference).map((link) =>
       link.href
-        ? `<a class="${styles.reference}" href="${escapeHtml(link.href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(link.label)}</a>`
-        : `<span class="${styles.reference}">${escapeHtml(link.label)}</span>`,
+        ? `<a class='${styles.reference}' href='${escapeHtml(link.href)}' target='_blank' rel='noopener noreferrer'>${escapeHtml(link.label)}</a>`
+        : `<span class='${styles.reference}'>${escapeHtml(link.label)}</span>`,
     );
     return (
-      `<li data-argument="${escapeHtml(argument.index)}"><span class="${styles.role}">${escapeHtml(argument.role.type)}</span> ` +
-      `<span class="${styles.entityType}">${escapeHtml(argument.entityType)}</span> <span class="${styles.argumentText}">“${escapeHtml(argument.text)}”</span>` +
+      `<li data-argument='${escapeHtml(argument.index)}'><span class='${styles.role}'>${escapeHtml(argument.role.type)}</span> ` +
+      `<span class='${styles.entityType}'>${escapeHtml(argument.entityType)}</span> <span class='${styles.argumentText}'>“${escapeHtml(argument.text)}”</span>` +
       `${links.join("")}</li>`
     );
   });
   const argumentList = argumentItems.length
-    ? `<ul class="${styles.arguments}" aria-label="Arguments of ${index}">${argumentItems.join("")}</ul>`
+    ? `<ul class='${styles.arguments}' aria-label='Arguments of ${index}'>${argumentItems.join("")}</ul>`
     : "";
   return (
-    `<li class="${styles.event} ${typeColorClass(event.type)}" data-event="${index}" data-spans="${escapeHtml(eventSpanIndexes(event).join(" "))}">` +
-    `<button type="button" class="${styles.eventButton}" aria-pressed="false" data-select-event="${index}">` +
-    `<span class="${styles.eventIndex}">${index}</span>` +
-    `<span class="${styles.eventType}"><span class="${styles.swatch}" aria-hidden="true"></span>${escapeHtml(event.type)} / ${escapeHtml(event.subtype)}</span>` +
-    `<span class="${styles.realis}">${escapeHtml(event.realis)}</span><span class="${styles.nugget}">“${escapeHtml(event.nugget.text)}”</span></button>` +
+    `<li class='${styles.event} ${typeColorClass(event.type)}' data-event='${index}' data-spans='${escapeHtml(eventSpanIndexes(event).join(" "))}'>` +
+    `<button type='button' class='${styles.eventButton}' aria-pressed='false' data-select-event='${index}'>` +
+    `<span class='${styles.eventIndex}'>${index}</span>` +
+    `<span class='${styles.eventType}'><span class='${styles.swatch}' aria-hidden='true'></span>${escapeHtml(event.type)} / ${escapeHtml(event.subtype)}</span>` +
+    `<span class='${styles.realis}'>${escapeHtml(event.realis)}</span><span class='${styles.nugget}'>“${escapeHtml(event.nugget.text)}”</span></button>` +
     `${argumentList}</li>`
   );
 }
