@@ -31,7 +31,7 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, ADMIN);
 });
 
-test("the editor annotates the end of a long document and selects across all of it", async ({ page }) => {
+test("the editor annotates the end of a long document and extends a selection back across its blocks", async ({ page }) => {
   await openEditor(page, PROJECT, NAME);
   importIntoSet((await page.getByTestId("editor").getAttribute("data-set"))!, file);
   await page.reload();
