@@ -1,7 +1,6 @@
-import { Fragment, type ReactNode } from "react";
-import type { HighlightParagraph, HighlightSegment } from "@/lib/annotation/highlight-segments";
+import type { HighlightParagraph } from "@/lib/annotation/highlight-segments";
+import { annotatedTextHtml } from "./annotated-text-html";
 import styles from "./AnnotatedText.module.css";
-import { SpanMark } from "./SpanMark";
 import layout from "./text-layout.module.css";
 
 /**
@@ -11,22 +10,10 @@ import layout from "./text-layout.module.css";
  */
 export function AnnotatedText({ content, paragraphs }: { content: string; paragraphs: HighlightParagraph[] }) {
   return (
-    <div className={`${layout.text} ${styles.text}`} data-testid="document-text">
-      {paragraphs.map((paragraph) => (
-        <p key={paragraph.start}>{paragraph.segments.map((segment) => renderSegment(content, segment))}</p>
-      ))}
-    </div>
+    <div
+      className={`${layout.text} ${styles.text}`}
+      data-testid="document-text"
+      dangerouslySetInnerHTML={{ __html: annotatedTextHtml(content, paragraphs) }}
+    />
   );
-}
-
-function renderSegment(content: string, segment: HighlightSegment): ReactNode {
-  let node: ReactNode = content.slice(segment.start, segment.end);
-  for (let i = segment.marks.length - 1; i >= 0; i--) {
-    node = (
-      <SpanMark key={i === 0 ? segment.start : undefined} mark={segment.marks[i]} segment={segment}>
-        {node}
-      </SpanMark>
-    );
-  }
-  return segment.marks.length ? node : <Fragment key={segment.start}>{node}</Fragment>;
 }

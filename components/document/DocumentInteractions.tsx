@@ -1,42 +1,51 @@
 "use client";
 
-// Hover and selection for the server-rendered document view. It never
-// re-renders the text: it toggles `data-lit` on the marks and event items
-// concerned and `data-lighting` on its root, and the CSS does the rest.
+// Hover and selection for the server-rendered document view, by event
+// delegation on its root: the view is no child of this component, so its text
+// and events travel once in the page and are never re-rendered or hydrated. It
+// toggles `data-lit` on the marks and event items concerned and
+// `data-lighting` on the root, and the CSS does the rest.
 //   event item  (data-event, data-spans)  → its spans in the text
 //   text mark   (data-span, data-events)  → its events in the panel
 // Hovering or focusing previews; clicking (or Enter on a focused event) selects
 // and scrolls the other side into view; Escape clears the selection.
 
-import { useRef, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { useEffect } from "react";
 
-export function DocumentInteractions({ className, children }: { className?: string; children: ReactNode }) {
-  const root = useRef<HTMLDivElement>(null);
-  const preview = useRef<string[] | null>(null);
-  const selected = useRef<string | null>(null);
+/** Renders nothing: attaches the view's listeners to its root, the element with `data-document-view` (DocumentView.tsx), once hydrated. */
+export function DocumentInteractions() {
+  useEffect(() => {
+    const element = document.querySelector<HTMLElement>("[data-document-view]");
+    return element ? attachInteractions(element) : undefined;
+  }, []);
+  return null;
+}
+
+/** The listeners on `root`; returns what removes them. */
+function attachInteractions(root: HTMLElement): () => void {
+  let preview: string[] | null = null;
+  let selected: string | null = null;
 
   const render = () => {
-    const element = root.current;
-    if (!element) return;
-    const events = preview.current ?? (selected.current ? [selected.current] : []);
-    for (const lit of element.querySelectorAll("[data-lit]")) lit.removeAttribute("data-lit");
-    for (const button of element.querySelectorAll("[data-select-event]")) {
-      button.setAttribute("aria-pressed", String(button.getAttribute("data-select-event") === selected.current));
+    const events = preview ?? (selected ? [selected] : []);
+    for (const lit of root.querySelectorAll("[data-lit]")) lit.removeAttribute("data-lit");
+    for (const button of root.querySelectorAll("[data-select-event]")) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-select-event") === selected));
     }
-    element.toggleAttribute("data-lighting", events.length > 0);
+    root.toggleAttribute("data-lighting", events.length > 0);
     for (const event of events) {
-      const item = eventItem(element, event);
+      const item = eventItem(root, event);
       item?.setAttribute("data-lit", "");
       for (const span of item?.getAttribute("data-spans")?.split(" ") ?? []) {
-        for (const mark of element.querySelectorAll(`[data-span="${CSS.escape(span)}"]`)) mark.setAttribute("data-lit", "");
+        for (const mark of root.querySelectorAll(`[data-span="${CSS.escape(span)}"]`)) mark.setAttribute("data-lit", "");
       }
     }
   };
 
   /** Shows `events` instead of the selection (null: back to the selection); false when nothing changed. */
   const setPreview = (events: string[] | null): boolean => {
-    if (preview.current?.join(" ") === events?.join(" ")) return false;
-    preview.current = events;
+    if (preview?.join(" ") === events?.join(" ")) return false;
+    preview = events;
     render();
     return true;
   };
@@ -50,18 +59,20 @@ export function DocumentInteractions({ className, children }: { className?: stri
     }
     const events = eventsAt(target);
     if (setPreview(events.length ? events : null) && events.length) {
-      const first = eventItem(root.current!, events[0]);
+      const first = eventItem(root, events[0]);
       if (first) revealInPanel(first);
     }
   };
 
-  const onFocus = (e: FocusEvent) => {
-    const item = e.target.closest("[data-event]");
+  const onMouseLeave = () => setPreview(null);
+
+  const onFocusIn = (e: FocusEvent) => {
+    const item = (e.target as Element).closest("[data-event]");
     if (item) setPreview([item.getAttribute("data-event")!]);
   };
 
-  const onBlur = (e: FocusEvent) => {
-    if (!e.relatedTarget?.closest("[data-event]")) setPreview(null);
+  const onFocusOut = (e: FocusEvent) => {
+    if (!(e.relatedTarget as Element | null)?.closest("[data-event]")) setPreview(null);
   };
 
   const onClick = (e: MouseEvent) => {
@@ -69,42 +80,42 @@ export function DocumentInteractions({ className, children }: { className?: stri
     const button = target.closest("[data-select-event]");
     if (button) {
       const event = button.getAttribute("data-select-event")!;
-      selected.current = selected.current === event ? null : event;
+      selected = selected === event ? null : event;
       render();
-      if (selected.current) scrollIntoView(firstMarkOf(root.current!, event));
+      if (selected) scrollIntoView(firstMarkOf(root, event));
       return;
     }
     const event = eventsAt(target)[0];
     if (event) {
-      selected.current = event;
-      preview.current = null;
+      selected = event;
+      preview = null;
       render();
-      const item = eventItem(root.current!, event);
+      const item = eventItem(root, event);
       if (item) revealInPanel(item);
     }
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === "Escape" && selected.current) {
-      selected.current = null;
+    if (e.key === "Escape" && selected) {
+      selected = null;
       render();
     }
   };
 
-  return (
-    <div
-      ref={root}
-      className={className}
-      onMouseOver={onMouseOver}
-      onMouseLeave={() => setPreview(null)}
-      onFocus={onFocus}
-      onBlur={onBlur}
-      onClick={onClick}
-      onKeyDown={onKeyDown}
-    >
-      {children}
-    </div>
-  );
+  root.addEventListener("mouseover", onMouseOver);
+  root.addEventListener("mouseleave", onMouseLeave);
+  root.addEventListener("focusin", onFocusIn);
+  root.addEventListener("focusout", onFocusOut);
+  root.addEventListener("click", onClick);
+  root.addEventListener("keydown", onKeyDown);
+  return () => {
+    root.removeEventListener("mouseover", onMouseOver);
+    root.removeEventListener("mouseleave", onMouseLeave);
+    root.removeEventListener("focusin", onFocusIn);
+    root.removeEventListener("focusout", onFocusOut);
+    root.removeEventListener("click", onClick);
+    root.removeEventListener("keydown", onKeyDown);
+  };
 }
 
 function eventItem(root: Element, event: string): Element | null {

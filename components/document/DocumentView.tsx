@@ -42,7 +42,8 @@ export function DocumentView({ document, sets, shown, viewerId, showGoldDetails 
     );
   }
   return (
-    <DocumentInteractions className={`${layout.page} ${styles.view}`}>
+    <div className={`${layout.page} ${styles.view}`} data-document-view="">
+      <DocumentInteractions />
       <DocumentHeading document={document} showDownload={showGoldDetails} />
       {showGoldDetails && <ImportWarnings warnings={document.warnings} />}
       {switcher}
@@ -58,6 +59,6 @@ export function DocumentView({ document, sets, shown, viewerId, showGoldDetails 
           />
         </aside>
       </div>
-    </DocumentInteractions>
+    </div>
   );
 }

@@ -1,11 +1,15 @@
 import { eventSpanIndexes } from "@/lib/annotation/event-spans";
 import type { CasieEvent, CasieHopper } from "@/lib/casie/types";
+import { countNoun } from "@/lib/count-noun";
+import { escapeHtml } from "./annotated-text-html";
 import styles from "./EventPanel.module.css";
 import { externalReferenceLinks } from "./external-links";
 import { typeColorClass } from "./type-colors";
-import { countNoun } from "@/lib/count-noun";
 
-/** The events grouped by hopper, or `empty` when there are none. Items carry the data attributes DocumentInteractions reads. */
+/**
+ * The events grouped by hopper, or `empty` when there are none. Items carry the data attributes DocumentInteractions
+ * reads. The list is written as one HTML string, as the text is (annotated-text-html.ts): it travels once and is not hydrated.
+ */
 export function EventPanel({ hoppers, empty }: { hoppers: CasieHopper[]; empty: string }) {
   const eventCount = hoppers.reduce((n, hopper) => n + hopper.events.length, 0);
   return (
@@ -16,58 +20,48 @@ export function EventPanel({ hoppers, empty }: { hoppers: CasieHopper[]; empty: 
           {countNoun(eventCount, "event")} in {countNoun(hoppers.length, "hopper")}
         </span>
       </h2>
-      {hoppers.length === 0 && <p className={styles.empty}>{empty}</p>}
-      {hoppers.map((hopper) => (
-        <section key={hopper.index} className={styles.hopper} data-hopper={hopper.index} aria-labelledby={`hopper-${hopper.index}`}>
-          <h3 id={`hopper-${hopper.index}`} className={styles.hopperHeading}>
-            Hopper {hopper.index}
-            {hopper.relation !== undefined && <span className={styles.relation}>relation: {hopper.relation}</span>}
-            <span className={styles.count}>{countNoun(hopper.events.length, "event")}</span>
-          </h3>
-          <ol className={styles.events}>
-            {hopper.events.map((event) => (
-              <EventItem key={event.index} event={event} />
-            ))}
-          </ol>
-        </section>
-      ))}
+      {hoppers.length === 0 ? <p className={styles.empty}>{empty}</p> : <div dangerouslySetInnerHTML={{ __html: hoppersHtml(hoppers) }} />}
     </div>
   );
 }
 
-function EventItem({ event }: { event: CasieEvent }) {
+function hoppersHtml(hoppers: CasieHopper[]): string {
+  return hoppers
+    .map((hopper) => {
+      const relation = hopper.relation === undefined ? "" : `<span class='${styles.relation}'>relation: ${escapeHtml(hopper.relation)}</span>`;
+      return (
+        `<section class='${styles.hopper}' data-hopper='${hopper.index}' aria-labelledby='hopper-${hopper.index}'>` +
+        `<h3 id='hopper-${hopper.index}' class='${styles.hopperHeading}'>Hopper ${hopper.index}${relation}` +
+        `<span class='${styles.count}'>${countNoun(hopper.events.length, "event")}</span></h3>` +
+        `<ol class='${styles.events}'>${hopper.events.map(eventHtml).join("")}</ol></section>`
+      );
+    })
+    .join("");
+}
+
+function eventHtml(event: CasieEvent): string {
+  const index = escapeHtml(event.index);
+  const argumentItems = event.arguments.map((argument) => {
+    const links = externalReferenceLinks(argument.externalReference).map((link) =>
+      link.href
+        ? `<a class='${styles.reference}' href='${escapeHtml(link.href)}' target='_blank' rel='noopener noreferrer'>${escapeHtml(link.label)}</a>`
+        : `<span class='${styles.reference}'>${escapeHtml(link.label)}</span>`,
+    );
+    return (
+      `<li data-argument='${escapeHtml(argument.index)}'><span class='${styles.role}'>${escapeHtml(argument.role.type)}</span> ` +
+      `<span class='${styles.entityType}'>${escapeHtml(argument.entityType)}</span> <span class='${styles.argumentText}'>“${escapeHtml(argument.text)}”</span>` +
+      `${links.join("")}</li>`
+    );
+  });
+  const argumentList = argumentItems.length
+    ? `<ul class='${styles.arguments}' aria-label='Arguments of ${index}'>${argumentItems.join("")}</ul>`
+    : "";
   return (
-    <li className={`${styles.event} ${typeColorClass(event.type)}`} data-event={event.index} data-spans={eventSpanIndexes(event).join(" ")}>
-      <button type="button" className={styles.eventButton} aria-pressed="false" data-select-event={event.index}>
-        <span className={styles.eventIndex}>{event.index}</span>
-        <span className={styles.eventType}>
-          <span className={styles.swatch} aria-hidden="true" />
-          {event.type} / {event.subtype}
-        </span>
-        <span className={styles.realis}>{event.realis}</span>
-        <span className={styles.nugget}>“{event.nugget.text}”</span>
-      </button>
-      {event.arguments.length > 0 && (
-        <ul className={styles.arguments} aria-label={`Arguments of ${event.index}`}>
-          {event.arguments.map((argument, position) => (
-            <li key={position} data-argument={argument.index}>
-              <span className={styles.role}>{argument.role.type}</span> <span className={styles.entityType}>{argument.entityType}</span>{" "}
-              <span className={styles.argumentText}>“{argument.text}”</span>
-              {externalReferenceLinks(argument.externalReference).map((link) =>
-                link.href ? (
-                  <a key={link.label} className={styles.reference} href={link.href} target="_blank" rel="noopener noreferrer">
-                    {link.label}
-                  </a>
-                ) : (
-                  <span key={link.label} className={styles.reference}>
-                    {link.label}
-                  </span>
-                ),
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
+    `<li class='${styles.event} ${typeColorClass(event.type)}' data-event='${index}' data-spans='${escapeHtml(eventSpanIndexes(event).join(" "))}'>` +
+    `<button type='button' class='${styles.eventButton}' aria-pressed='false' data-select-event='${index}'>` +
+    `<span class='${styles.eventIndex}'>${index}</span>` +
+    `<span class='${styles.eventType}'><span class='${styles.swatch}' aria-hidden='true'></span>${escapeHtml(event.type)} / ${escapeHtml(event.subtype)}</span>` +
+    `<span class='${styles.realis}'>${escapeHtml(event.realis)}</span><span class='${styles.nugget}'>“${escapeHtml(event.nugget.text)}”</span></button>` +
+    `${argumentList}</li>`
   );
 }

@@ -3,23 +3,34 @@ import type { HighlightMark, HighlightSegment } from "@/lib/annotation/highlight
 import styles from "./SpanMark.module.css";
 import { typeColorClass } from "./type-colors";
 
-/**
- * One highlighted piece of a nugget or argument, as the document view and the
- * editor both draw it; its data attributes are what lighting rules and tests select on.
- */
+/** A mark element's attributes, as both the React element and the document page's HTML (annotated-text-html.ts) write them. */
+export interface MarkAttributes {
+  className: string;
+  /** Arguments: the underline layer (`--layer`). */
+  layer: number | undefined;
+  data: Record<string, string>;
+  title: string;
+}
+
+/** The attributes of one highlighted piece of a nugget or argument: its data attributes are what lighting rules and tests select on. */
+export function markAttributes(mark: HighlightMark, segment: HighlightSegment): MarkAttributes {
+  const data: Record<string, string> = { "data-span": mark.spanIndex, "data-kind": mark.kind, "data-events": mark.eventIndices.join(" ") };
+  if (segment.start === mark.startOffset) data["data-start"] = "";
+  if (segment.end === mark.endOffset) data["data-end"] = "";
+  if (!mark.textMatches) data["data-mismatch"] = "";
+  return {
+    className: `${mark.kind === "nugget" ? styles.nugget : styles.argument} ${typeColorClass(mark.uses[0].eventType)}`,
+    layer: mark.kind === "argument" ? mark.layer : undefined,
+    data,
+    title: describeMark(mark),
+  };
+}
+
+/** One highlighted piece of a nugget or argument, as the editor draws it. */
 export function SpanMark({ mark, segment, children }: { mark: HighlightMark; segment: HighlightSegment; children: ReactNode }) {
+  const { className, layer, data, title } = markAttributes(mark, segment);
   return (
-    <mark
-      className={`${mark.kind === "nugget" ? styles.nugget : styles.argument} ${typeColorClass(mark.uses[0].eventType)}`}
-      style={mark.kind === "argument" ? ({ "--layer": mark.layer } as CSSProperties) : undefined}
-      data-span={mark.spanIndex}
-      data-kind={mark.kind}
-      data-events={mark.eventIndices.join(" ")}
-      data-start={segment.start === mark.startOffset ? "" : undefined}
-      data-end={segment.end === mark.endOffset ? "" : undefined}
-      data-mismatch={mark.textMatches ? undefined : ""}
-      title={describeMark(mark)}
-    >
+    <mark className={className} style={layer === undefined ? undefined : ({ "--layer": layer } as CSSProperties)} {...data} title={title}>
       {children}
     </mark>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo, useCallback, useMemo } from "react";
 import { checkAnnotations, type AnnotationProblem } from "@/lib/annotation/checks";
 import styles from "./Panels.module.css";
 import { useEditor, useEditorState } from "./use-editor";
@@ -12,12 +12,15 @@ export function ChecksPanel() {
   const tagset = useEditorState((state) => state.tagset);
   const problems = useMemo(() => checkAnnotations(document, tagset), [document, tagset]);
 
-  const jump = (problem: AnnotationProblem) => {
-    if (problem.eventIndex) editor.selectEvent(problem.eventIndex);
-    else if (problem.hopperIndex !== undefined) editor.selectHopper(problem.hopperIndex);
-    // The text brings the selected span into view.
-    if (problem.spanIndex) editor.clickSpan(problem.spanIndex, "argument", problem.eventIndex ? [problem.eventIndex] : []);
-  };
+  const jump = useCallback(
+    (problem: AnnotationProblem) => {
+      if (problem.eventIndex) editor.selectEvent(problem.eventIndex);
+      else if (problem.hopperIndex !== undefined) editor.selectHopper(problem.hopperIndex);
+      // The text brings the selected span into view.
+      if (problem.spanIndex) editor.clickSpan(problem.spanIndex, "argument", problem.eventIndex ? [problem.eventIndex] : []);
+    },
+    [editor],
+  );
 
   return (
     <section className={styles.section} aria-labelledby="checks-heading" data-testid="checks-panel">
@@ -27,22 +30,30 @@ export function ChecksPanel() {
       {problems.length > 0 && (
         <ul className={styles.problems}>
           {problems.map((problem, i) => (
-            <li key={`${problem.code} ${i}`} className={problem.severity === "error" ? styles.problemError : styles.problem} data-code={problem.code}>
-              <span>{problem.message}</span>
-              <span className={styles.buttonRow}>
-                <button type="button" onClick={() => jump(problem)}>
-                  Show
-                </button>
-                {problem.repair && (
-                  <button type="button" onClick={() => editor.repair(problem.repair!)} data-testid="repair">
-                    Repair
-                  </button>
-                )}
-              </span>
-            </li>
+            <ProblemItem key={`${problem.code} ${i}`} problem={problem} onJump={jump} />
           ))}
         </ul>
       )}
     </section>
   );
 }
+
+/** One problem, memoized: problems are kept per event (lib/annotation/checks.ts), so an edit re-renders only the items it changed. */
+const ProblemItem = memo(function ProblemItem({ problem, onJump }: { problem: AnnotationProblem; onJump: (problem: AnnotationProblem) => void }) {
+  const editor = useEditor();
+  return (
+    <li className={problem.severity === "error" ? styles.problemError : styles.problem} data-code={problem.code}>
+      <span>{problem.message}</span>
+      <span className={styles.buttonRow}>
+        <button type="button" onClick={() => onJump(problem)}>
+          Show
+        </button>
+        {problem.repair && (
+          <button type="button" onClick={() => editor.repair(problem.repair!)} data-testid="repair">
+            Repair
+          </button>
+        )}
+      </span>
+    </li>
+  );
+});

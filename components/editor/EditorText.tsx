@@ -1,14 +1,14 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useMemo, useRef, type ClipboardEvent, type MouseEvent, type RefObject } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, type ClipboardEvent, type MouseEvent, type RefObject } from "react";
 import layout from "@/components/document/text-layout.module.css";
-import { collectHighlightMarks, highlightParagraphs } from "@/lib/annotation/highlight-segments";
 import { caretRect, readDomSelection, writeDomSelection } from "./dom-selection";
 import type { TextSelection } from "./editor-state";
 import styles from "./EditorText.module.css";
 import { SelectionLighting } from "./SelectionLighting";
 import { SpanPreview } from "./SpanPreview";
-import { blockStarts, textParagraphs } from "./text-blocks";
+import { TextHighlights } from "./text-highlights";
+import type { TextParagraph } from "./text-blocks";
 import { TextBlockView } from "./TextBlockView";
 import { useEditor, useEditorState } from "./use-editor";
 
@@ -23,11 +23,8 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
   const document = useEditorState((state) => state.document);
   const text = useEditorState((state) => state.selection.text);
   const { content, hoppers } = document;
-  const starts = useMemo(() => blockStarts(content, highlightParagraphs(content, [])), [content]);
-  const paragraphs = useMemo(
-    () => textParagraphs(highlightParagraphs(content, collectHighlightMarks(content, hoppers)), starts),
-    [content, hoppers, starts],
-  );
+  const highlights = useMemo(() => new TextHighlights(content), [content]);
+  const paragraphs = useMemo(() => highlights.paragraphs(hoppers), [highlights, hoppers]);
 
   // The selection last written to the browser's: the store may already be ahead of it (a keyboard command's
   // change not yet rendered), so a selectionchange that still reports it is our own echo, not the user's doing.
@@ -91,7 +88,7 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
 
   return (
     <div className={styles.frame}>
-      <SelectionLighting />
+      <SelectionLighting textRef={textRef} layoutKey={paragraphs} />
       <div
         ref={textRef}
         className={`${layout.text} ${styles.text}`}
@@ -107,11 +104,7 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
         onCopy={onCopy}
       >
         {paragraphs.map((paragraph) => (
-          <p key={paragraph.start}>
-            {paragraph.blocks.map((block) => (
-              <TextBlockView key={block.start} content={content} block={block} />
-            ))}
-          </p>
+          <ParagraphView key={paragraph.start} content={content} paragraph={paragraph} />
         ))}
       </div>
       <p id="editor-text-help" hidden>
@@ -123,6 +116,17 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
     </div>
   );
 }
+
+/** A paragraph of the text: reused as it was (see text-blocks.ts) while none of its blocks changed. */
+const ParagraphView = memo(function ParagraphView({ content, paragraph }: { content: string; paragraph: TextParagraph }) {
+  return (
+    <p>
+      {paragraph.blocks.map((block) => (
+        <TextBlockView key={block.start} content={content} block={block} />
+      ))}
+    </p>
+  );
+});
 
 /** The keyboard caret, drawn over the text at the selection's focus. */
 function Caret({ textRef, layoutKey }: { textRef: RefObject<HTMLDivElement | null>; layoutKey: unknown }) {

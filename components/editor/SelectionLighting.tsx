@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useLayoutEffect, useRef, type RefObject } from "react";
 import { findEvent, findHopperPosition } from "@/lib/annotation/document-lookup";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { EditorSelection } from "./editor-state";
@@ -8,30 +8,34 @@ import { useEditorState } from "./use-editor";
 
 /**
  * Lights the selected event's spans (or a selected hopper's events') and fades
- * the rest, with a generated style sheet: a selection change re-renders this
- * one element, never the text.
+ * the rest: `data-lighting` on the text while anything is lit, `data-lit` on the
+ * lit marks and `data-selected` on the selected span's (EditorText.module.css
+ * styles them). A selection change touches the few marks concerned, never the
+ * others, and never re-renders the text; after an edit (`layoutKey`), re-drawn
+ * marks get their attributes again.
  */
-export function SelectionLighting() {
+export function SelectionLighting({ textRef, layoutKey }: { textRef: RefObject<HTMLDivElement | null>; layoutKey: unknown }) {
   const document = useEditorState((state) => state.document);
   const selection = useEditorState((state) => state.selection);
-  const css = useMemo(() => lightingCss(document, selection), [document, selection]);
-  return <style>{css}</style>;
-}
+  const touched = useRef<Element[]>([]);
 
-const TEXT = "[data-editor-text]";
+  useLayoutEffect(() => {
+    const root = textRef.current;
+    if (!root) return;
+    for (const mark of touched.current) {
+      mark.removeAttribute("data-lit");
+      mark.removeAttribute("data-selected");
+    }
+    const events = litEvents(document, selection);
+    root.toggleAttribute("data-lighting", events.length > 0);
+    const lit = events.flatMap((event) => [...root.querySelectorAll(`mark[data-events~="${CSS.escape(event)}"]`)]);
+    for (const mark of lit) mark.setAttribute("data-lit", "");
+    const selected = selection.span ? [...root.querySelectorAll(`mark[data-span="${CSS.escape(selection.span)}"]`)] : [];
+    for (const mark of selected) mark.setAttribute("data-selected", "");
+    touched.current = [...lit, ...selected];
+  }, [document, selection, textRef, layoutKey]);
 
-function lightingCss(document: CasieDocument, selection: EditorSelection): string {
-  const rules: string[] = [];
-  const events = litEvents(document, selection);
-  if (events.length) {
-    const lit = events.map((event) => `[data-events~=${cssString(event)}]`).join(",");
-    rules.push(`${TEXT} mark { --fill: 10%; --line: 35%; }`);
-    rules.push(`${TEXT} mark:is(${lit}) { --fill: 45%; --line: 100%; --tint: 14%; --underline: 3px; }`);
-  }
-  if (selection.span) {
-    rules.push(`${TEXT} mark[data-span=${cssString(selection.span)}] { outline: 2px solid var(--accent); outline-offset: 1px; }`);
-  }
-  return rules.join("\n");
+  return null;
 }
 
 function litEvents(document: CasieDocument, selection: EditorSelection): string[] {
@@ -39,9 +43,4 @@ function litEvents(document: CasieDocument, selection: EditorSelection): string[
   if (selection.hopper === null) return [];
   const hopper = document.hoppers[findHopperPosition(document, selection.hopper)];
   return hopper ? hopper.events.map((event) => event.index) : [];
-}
-
-/** A CSS string literal: indexes come from imported files, so they are escaped (`<` too: no `</style>`), not trusted. */
-function cssString(value: string): string {
-  return `"${value.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f<]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }

@@ -7,14 +7,15 @@ import type { TextBlock } from "./text-blocks";
  * One block of a paragraph, inline: it draws nothing of its own. Each
  * segment's characters sit in one `data-offset` element (what
  * lib/annotation/text-offsets.ts reads), wrapped in one `mark` per highlight
- * covering it, outermost first. Memoized on the block's signature: an edit
- * re-renders only the blocks whose highlights changed.
+ * covering it, outermost first. Memoized on the block itself: an edit gives
+ * new block objects only where highlights changed (text-blocks.ts), so only
+ * those blocks re-render.
  */
 export const TextBlockView = memo(
   function TextBlockView({ content, block }: { content: string; block: TextBlock }) {
     return <span data-block={block.start}>{block.segments.map((segment) => renderSegment(content, segment))}</span>;
   },
-  (before, after) => before.content === after.content && before.block.signature === after.block.signature,
+  (before, after) => before.content === after.content && before.block === after.block,
 );
 
 function renderSegment(content: string, segment: HighlightSegment): ReactNode {

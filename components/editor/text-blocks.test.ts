@@ -1,16 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { collectHighlightMarks, highlightParagraphs } from "@/lib/annotation/highlight-segments";
-import { clinicDocument } from "@/lib/annotation/test-documents";
+import { collectHighlightMarks, highlightParagraphs, keepUnchangedMarks, paragraphRanges } from "@/lib/annotation/highlight-segments";
 import { blockStarts, textParagraphs } from "./text-blocks";
 
 const sentence = (n: number) => `Sentence number ${n} says something about an attack on a clinic and its patients. `;
 
-function layout(content: string, hoppers: Parameters<typeof collectHighlightMarks>[1] = []) {
-  return textParagraphs(
-    highlightParagraphs(content, collectHighlightMarks(content, hoppers)),
-    blockStarts(content, highlightParagraphs(content, [])),
-  );
+function layout(content: string, hoppers: Parameters<typeof collectHighlightMarks>[1] = [], previous?: ReturnType<typeof textParagraphs>) {
+  const paragraphs = paragraphRanges(content);
+  const marks = collectHighlightMarks(content, hoppers);
+  const reused = keepUnchangedMarks(marks, previous?.flatMap((p) => p.blocks.flatMap((b) => b.marks)) ?? []);
+  return textParagraphs(paragraphs, blockStarts(content, paragraphs), reused, previous);
 }
 
 test("paragraphs are the content's own, between its line breaks; an article without line breaks is one paragraph", () => {
@@ -62,9 +61,35 @@ test("blocks cover their paragraph exactly, a mark cut by a block boundary keeps
   );
 });
 
-test("a block's signature changes with its highlights and only then", () => {
-  const document = clinicDocument();
-  const signatures = (hoppers: typeof document.hoppers) => layout(document.content, hoppers).flatMap((p) => p.blocks.map((b) => b.signature));
-  assert.deepEqual(signatures(document.hoppers), signatures(document.hoppers));
-  assert.notDeepEqual(signatures(document.hoppers), signatures(document.hoppers.slice(1)));
+test("an edit gives new blocks only where highlights changed; the others are the same objects", () => {
+  const content = Array.from({ length: 30 }, (_, i) => sentence(i))
+    .join("")
+    .trim();
+  const span = (n: number) => {
+    const start = content.indexOf(`number ${n} `);
+    return { index: `T${n}`, startOffset: start, endOffset: start + 6, text: "number" };
+  };
+  const event = (n: number, type = "Attack") => ({ index: `E${n}`, type, subtype: "Databreach", realis: "Actual", nugget: span(n), arguments: [] });
+  const hoppers = [0, 10].map((n) => ({ index: n, events: [event(n)] }));
+  const first = layout(content, hoppers);
+  assert.ok(first[0].blocks.length > 2);
+  assert.equal(layout(content, hoppers, first)[0], first[0], "nothing changed: the same paragraph");
+
+  const changed = [hoppers[0], { index: 10, events: [event(10, "Vulnerability")] }];
+  const second = layout(content, changed, first);
+  const [firstBlocks, secondBlocks] = [first[0].blocks, second[0].blocks];
+  const touched = secondBlocks.filter((block, i) => block !== firstBlocks[i]);
+  assert.equal(touched.length, 1);
+  assert.ok(touched[0].start <= span(10).startOffset && span(10).endOffset <= touched[0].end);
+  assert.deepEqual(
+    touched[0].segments.flatMap((segment) => segment.marks.map((mark) => mark.uses[0].eventType)),
+    ["Vulnerability"],
+  );
+  // The segments are those of the whole text's highlighting, cut at block boundaries.
+  const whole = highlightParagraphs(content, collectHighlightMarks(content, changed))[0].segments.filter((segment) => segment.marks.length);
+  const pieces = secondBlocks.flatMap((block) => block.segments.filter((segment) => segment.marks.length));
+  assert.deepEqual(
+    pieces.map((segment) => [segment.start, segment.end, segment.marks.map((mark) => mark.spanIndex)]),
+    whole.map((segment) => [segment.start, segment.end, segment.marks.map((mark) => mark.spanIndex)]),
+  );
 });

@@ -1,18 +1,19 @@
 // The editor's text as the article's own paragraphs (one per line break of the
 // content, as the document page shows them), each cut into blocks of a few
 // sentences. Blocks are inline: they change nothing on screen or in a copied
-// selection, but each can be memoized, so an edit re-renders only the blocks
-// whose highlights changed, not a whole article of one paragraph. Blocks depend
-// on the content only, so they keep their keys while annotations change.
+// selection, but each is computed and rendered on its own, so an edit costs
+// what it changes: a block whose marks are the same objects as before (see
+// keepUnchangedMarks) is reused as it was, and React skips it. Blocks depend on
+// the content only, so they keep their keys while annotations change.
 
-import type { HighlightMark, HighlightParagraph, HighlightSegment } from "@/lib/annotation/highlight-segments";
+import { highlightSegments, type HighlightMark, type HighlightSegment } from "@/lib/annotation/highlight-segments";
 
 export interface TextBlock {
   start: number;
   end: number;
+  /** The marks overlapping the block, in the order they were given: the same objects, the same block. */
+  marks: readonly HighlightMark[];
   segments: HighlightSegment[];
-  /** Changes exactly when the block's rendering does: the memo key. */
-  signature: string;
 }
 
 /** A paragraph of the content (text between line breaks) and its blocks. */
@@ -22,12 +23,17 @@ export interface TextParagraph {
   blocks: TextBlock[];
 }
 
+interface Range {
+  start: number;
+  end: number;
+}
+
 const MIN_BLOCK_LENGTH = 400;
 /** A sentence end: punctuation, closing quotes or brackets, white space, then what can start a sentence. */
 const SENTENCE_END = /[.!?]["'”’)\]]*\s+(?=["'“‘([]?[A-Z0-9])/g;
 
 /** Where blocks start inside each paragraph: every sentence end at least MIN_BLOCK_LENGTH after the previous cut. */
-export function blockStarts(content: string, paragraphs: readonly { start: number; end: number }[]): number[] {
+export function blockStarts(content: string, paragraphs: readonly Range[]): number[] {
   const starts: number[] = [];
   for (const paragraph of paragraphs) {
     starts.push(paragraph.start);
@@ -44,53 +50,68 @@ export function blockStarts(content: string, paragraphs: readonly { start: numbe
   return starts;
 }
 
-/** Each paragraph's segments regrouped into blocks cut at `starts`; a segment crossing a cut is split in two. */
-export function textParagraphs(paragraphs: readonly HighlightParagraph[], starts: readonly number[]): TextParagraph[] {
+/**
+ * The paragraphs, cut into blocks at `starts`, with the segments of `marks` in each. A block of `previous` whose
+ * marks are the same objects is reused, and so is a paragraph all of whose blocks are: only blocks an edit
+ * touched are segmented again.
+ */
+export function textParagraphs(
+  paragraphs: readonly Range[],
+  starts: readonly number[],
+  marks: readonly HighlightMark[],
+  previous: readonly TextParagraph[] = [],
+): TextParagraph[] {
+  const ranges: Range[] = [];
+  const firstBlock: number[] = [];
   let next = 0;
-  return paragraphs.map((paragraph) => {
-    const blocks: TextBlock[] = [];
+  for (const paragraph of paragraphs) {
     while (next < starts.length && starts[next] < paragraph.start) next++;
-    let block = newBlock(paragraph.start);
-    for (const segment of paragraph.segments) {
-      let piece = segment;
-      while (next + 1 < starts.length && starts[next + 1] < paragraph.end && starts[next + 1] < piece.end) {
-        const cut = starts[++next];
-        if (cut > piece.start) block.segments.push({ ...piece, end: cut });
-        blocks.push(finish(block, cut));
-        block = newBlock(cut);
-        piece = { ...piece, start: Math.max(piece.start, cut) };
-      }
-      block.segments.push(piece);
+    firstBlock.push(ranges.length);
+    let start = paragraph.start;
+    while (++next < starts.length && starts[next] < paragraph.end) {
+      ranges.push({ start, end: starts[next] });
+      start = starts[next];
     }
-    blocks.push(finish(block, paragraph.end));
-    next++;
+    ranges.push({ start, end: paragraph.end });
+  }
+  firstBlock.push(ranges.length);
+
+  // Each mark goes to every block it overlaps (a block search, then its neighbours).
+  const blockMarks: HighlightMark[][] = ranges.map(() => []);
+  for (const mark of marks) {
+    for (let i = firstEndingAfter(ranges, mark.startOffset); i < ranges.length && ranges[i].start < mark.endOffset; i++) blockMarks[i].push(mark);
+  }
+
+  const before = new Map<number, TextBlock>();
+  for (const paragraph of previous) for (const block of paragraph.blocks) before.set(block.start, block);
+  const previousParagraphs = new Map(previous.map((paragraph) => [paragraph.start, paragraph]));
+  return paragraphs.map((paragraph, p) => {
+    let reused = true;
+    const blocks = ranges.slice(firstBlock[p], firstBlock[p + 1]).map((range, i) => {
+      const own = blockMarks[firstBlock[p] + i];
+      const old = before.get(range.start);
+      if (old && old.end === range.end && sameList(old.marks, own)) return old;
+      reused = false;
+      return { ...range, marks: own, segments: highlightSegments(range.start, range.end, own) };
+    });
+    const old = previousParagraphs.get(paragraph.start);
+    if (reused && old && old.end === paragraph.end && old.blocks.length === blocks.length) return old;
     return { start: paragraph.start, end: paragraph.end, blocks };
   });
 }
 
-function newBlock(start: number): TextBlock {
-  return { start, end: start, segments: [], signature: "" };
-}
-
-function finish(block: TextBlock, end: number): TextBlock {
-  block.end = end;
-  block.signature = block.segments.map(segmentSignature).join("|");
-  return block;
-}
-
-function segmentSignature(segment: HighlightSegment): string {
-  return `${segment.start}-${segment.end}${segment.marks.map(markSignature).join("")}`;
-}
-
-const markSignatures = new WeakMap<HighlightMark, string>();
-
-/** Everything a mark's element shows: kind, span, layer, mismatch, and what each event uses it as. */
-function markSignature(mark: HighlightMark): string {
-  let signature = markSignatures.get(mark);
-  if (signature === undefined) {
-    const uses = mark.uses.map((use) => `${use.eventIndex}/${use.eventType}/${use.eventSubtype}/${use.role ?? ""}/${use.entityType ?? ""}`);
-    signature = `[${mark.kind} ${mark.spanIndex} ${mark.startOffset}-${mark.endOffset} ${mark.layer}${mark.textMatches ? "" : "!"} ${uses.join(",")}]`;
-    markSignatures.set(mark, signature);
+/** The first range ending after `offset` (ranges sorted, not overlapping). */
+function firstEndingAfter(ranges: readonly Range[], offset: number): number {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle].end <= offset) low = middle + 1;
+    else high = middle;
   }
-  return signature;
+  return low;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

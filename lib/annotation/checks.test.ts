@@ -143,3 +143,23 @@ test("what an import refuses is still reported if it ever gets in: duplicate and
     ],
   );
 });
+
+test("a change re-checks only the events it replaced; the others' problems are kept as they were", () => {
+  const before = checkAnnotations(MESSY, DEFAULT_CASIE_TAGSET);
+  const e1 = MESSY.hoppers[0].events[0];
+  const after = applyOperation(MESSY, { kind: "setEventAttributes", eventIndex: "E1", from: { realis: "General" }, to: { realis: "Actual" } });
+  const problems = checkAnnotations(after, DEFAULT_CASIE_TAGSET);
+  const ofEvent = (list: typeof problems, eventIndex: string) => list.filter((problem) => problem.eventIndex === eventIndex && !problem.spanIndex);
+  // E1's realis problem is gone, E2's and E3's problems are the very objects of the first check.
+  assert.ok(ofEvent(before, "E1").some((problem) => problem.code === "unknown-realis"));
+  assert.ok(!ofEvent(problems, "E1").some((problem) => problem.code === "unknown-realis"));
+  for (const eventIndex of ["E2", "E3"]) {
+    const kept = ofEvent(problems, eventIndex);
+    assert.ok(kept.length > 0);
+    for (const problem of kept) assert.ok(before.includes(problem), `${eventIndex}: ${problem.message}`);
+  }
+  assert.equal(after.hoppers[0].events[0] === e1, false);
+  // Against another tagset, everything is checked again.
+  const other = { ...DEFAULT_CASIE_TAGSET, realis: [...DEFAULT_CASIE_TAGSET.realis, "General"] };
+  assert.ok(!checkAnnotations(MESSY, other).some((problem) => problem.code === "unknown-realis" && problem.eventIndex === "E1"));
+});

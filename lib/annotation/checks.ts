@@ -6,7 +6,7 @@ import type { CasieIssueCode } from "@/lib/casie/issue-codes";
 import { SPAN_SHIFT_CODES } from "@/lib/casie/issue-codes";
 import { findSpanShift } from "@/lib/casie/span-shift";
 import { findEventType, findSubtype, type Tagset } from "@/lib/casie/tagset";
-import type { CasieDocument, CasieIssue, CasieSpan } from "@/lib/casie/types";
+import type { CasieDocument, CasieEvent, CasieIssue, CasieSpan } from "@/lib/casie/types";
 import { describeBounds, quote } from "./conflict-messages";
 import { spanUses } from "./document-lookup";
 import { repairSpanOperation } from "./editor-commands";
@@ -93,54 +93,72 @@ export function checkAnnotations(document: CasieDocument, tagset: Tagset): Annot
         });
       } else eventHoppers.set(eventIndex, hopperIndex);
 
-      const eventType = findEventType(tagset, event.type);
-      const subtype = findSubtype(tagset, event.type, event.subtype);
-      if (!eventType) {
-        const expected = list(tagset.eventTypes.map((t) => t.name));
-        report({
-          code: "unknown-event-type",
-          severity: "warning",
-          message: `${eventIndex}'s type ${quote(event.type)} is not in the tagset (${expected})`,
-          ...at,
-        });
-      } else if (!subtype) {
-        const expected = list(eventType.subtypes.map((s) => s.name));
-        report({
-          code: "unknown-subtype",
-          severity: "warning",
-          message: `${eventIndex}'s subtype ${quote(event.subtype)} is not a subtype of ${event.type} (${expected})`,
-          ...at,
-        });
-      }
-      if (!tagset.realis.includes(event.realis)) {
-        report({
-          code: "unknown-realis",
-          severity: "warning",
-          message: `${eventIndex}'s realis ${quote(event.realis)} is not in the tagset (${list(tagset.realis)})`,
-          ...at,
-        });
-      }
-      if (event.arguments.length === 0)
-        report({ code: "event-without-arguments", severity: "warning", message: `${eventIndex} has no arguments`, ...at });
-      for (const argument of event.arguments) {
-        const which = { ...at, spanIndex: argument.index };
-        const name = `${eventIndex}'s argument ${argument.index} ${quote(argument.text)}`;
-        if (subtype && !subtype.roles.includes(argument.role.type)) {
-          const message = `${name} plays the role ${quote(argument.role.type)}, not one allowed for ${event.type}/${event.subtype} events (${list(subtype.roles)})`;
-          report({ code: "role-not-allowed", severity: "warning", message, ...which });
-        }
-        if (!tagset.entityTypes.includes(argument.entityType)) {
-          report({
-            code: "unknown-entity-type",
-            severity: "warning",
-            message: `${name} has the entity type ${quote(argument.entityType)}, not in the tagset`,
-            ...which,
-          });
-        }
-      }
+      for (const problem of eventProblems(event, hopperIndex, tagset)) report(problem);
     }
   }
   checkSpans(document, report);
+  return problems;
+}
+
+/**
+ * What one event's own problems are (its type, subtype, realis and arguments against the tagset): kept per event
+ * object, so a change re-checks only the events it replaced (operations copy what they change, nothing else).
+ */
+const eventProblemCache = new WeakMap<CasieEvent, { hopperIndex: number; tagset: Tagset; problems: AnnotationProblem[] }>();
+
+function eventProblems(event: CasieEvent, hopperIndex: number, tagset: Tagset): AnnotationProblem[] {
+  const cached = eventProblemCache.get(event);
+  if (cached && cached.hopperIndex === hopperIndex && cached.tagset === tagset) return cached.problems;
+  const problems: AnnotationProblem[] = [];
+  const report = (problem: AnnotationProblem) => problems.push(problem);
+  const eventIndex = event.index;
+  const at = { eventIndex, hopperIndex };
+  const eventType = findEventType(tagset, event.type);
+  const subtype = findSubtype(tagset, event.type, event.subtype);
+  if (!eventType) {
+    const expected = list(tagset.eventTypes.map((t) => t.name));
+    report({
+      code: "unknown-event-type",
+      severity: "warning",
+      message: `${eventIndex}'s type ${quote(event.type)} is not in the tagset (${expected})`,
+      ...at,
+    });
+  } else if (!subtype) {
+    const expected = list(eventType.subtypes.map((s) => s.name));
+    report({
+      code: "unknown-subtype",
+      severity: "warning",
+      message: `${eventIndex}'s subtype ${quote(event.subtype)} is not a subtype of ${event.type} (${expected})`,
+      ...at,
+    });
+  }
+  if (!tagset.realis.includes(event.realis)) {
+    report({
+      code: "unknown-realis",
+      severity: "warning",
+      message: `${eventIndex}'s realis ${quote(event.realis)} is not in the tagset (${list(tagset.realis)})`,
+      ...at,
+    });
+  }
+  if (event.arguments.length === 0)
+    report({ code: "event-without-arguments", severity: "warning", message: `${eventIndex} has no arguments`, ...at });
+  for (const argument of event.arguments) {
+    const which = { ...at, spanIndex: argument.index };
+    const name = `${eventIndex}'s argument ${argument.index} ${quote(argument.text)}`;
+    if (subtype && !subtype.roles.includes(argument.role.type)) {
+      const message = `${name} plays the role ${quote(argument.role.type)}, not one allowed for ${event.type}/${event.subtype} events (${list(subtype.roles)})`;
+      report({ code: "role-not-allowed", severity: "warning", message, ...which });
+    }
+    if (!tagset.entityTypes.includes(argument.entityType)) {
+      report({
+        code: "unknown-entity-type",
+        severity: "warning",
+        message: `${name} has the entity type ${quote(argument.entityType)}, not in the tagset`,
+        ...which,
+      });
+    }
+  }
+  eventProblemCache.set(event, { hopperIndex, tagset, problems });
   return problems;
 }
 

@@ -134,8 +134,66 @@ export function highlightParagraphs(content: string, marks: HighlightMark[]): Hi
   return paragraphs;
 }
 
+/**
+ * The segments of `start`–`end` under `marks` (those overlapping it, in any order): cut at every mark boundary
+ * inside it, each listing its marks outermost first. For a block of a few sentences: quadratic in its marks.
+ */
+export function highlightSegments(start: number, end: number, marks: readonly HighlightMark[]): HighlightSegment[] {
+  const boundarySet = new Set<number>([start, end]);
+  for (const mark of marks) {
+    if (mark.startOffset > start && mark.startOffset < end) boundarySet.add(mark.startOffset);
+    if (mark.endOffset > start && mark.endOffset < end) boundarySet.add(mark.endOffset);
+  }
+  const boundaries = Float64Array.from(boundarySet).sort();
+  const sorted = [...marks].sort(compareMarks);
+  const segments: HighlightSegment[] = [];
+  for (let i = 0; i + 1 < boundaries.length; i++) {
+    const from = boundaries[i];
+    const to = boundaries[i + 1];
+    segments.push({ start: from, end: to, marks: sorted.filter((mark) => mark.startOffset <= from && mark.endOffset >= to) });
+  }
+  return segments;
+}
+
+/**
+ * `marks` with every mark equal to one of `previous` (same span, kind, offsets, layer, text and uses) replaced by
+ * that object: highlights an edit left alone keep their identity, so what is drawn from them can be reused.
+ */
+export function keepUnchangedMarks(marks: HighlightMark[], previous: readonly HighlightMark[]): HighlightMark[] {
+  if (!previous.length) return marks;
+  const before = new Map(previous.map((mark) => [markKey(mark), mark]));
+  return marks.map((mark) => {
+    const old = before.get(markKey(mark));
+    return old && sameMark(old, mark) ? old : mark;
+  });
+}
+
+function markKey(mark: HighlightMark): string {
+  return `${mark.kind} ${mark.spanIndex} ${mark.startOffset} ${mark.endOffset}`;
+}
+
+function sameMark(a: HighlightMark, b: HighlightMark): boolean {
+  return (
+    a.layer === b.layer &&
+    a.text === b.text &&
+    a.textMatches === b.textMatches &&
+    a.uses.length === b.uses.length &&
+    a.uses.every((use, i) => {
+      const other = b.uses[i];
+      return (
+        use.eventIndex === other.eventIndex &&
+        use.hopperIndex === other.hopperIndex &&
+        use.eventType === other.eventType &&
+        use.eventSubtype === other.eventSubtype &&
+        use.role === other.role &&
+        use.entityType === other.entityType
+      );
+    })
+  );
+}
+
 /** Non-empty stretches of text between line breaks (`\n`, or `\r\n`). */
-function paragraphRanges(content: string): { start: number; end: number }[] {
+export function paragraphRanges(content: string): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
   let start = 0;
   for (;;) {

@@ -194,3 +194,67 @@ test("an element with its own data-offset inside another restarts the count; tex
     end: 12,
   });
 });
+
+test("a long text: positions are found by walking only what is near them", () => {
+  // 400 paragraphs of 10 blocks of 10 highlighted segments, each "word " with a badge: 40,000 segments.
+  const words: string[] = [];
+  let reads = 0;
+  class CountingNode extends FakeNode {
+    override getAttribute(name: string): string | null {
+      reads++;
+      return super.getAttribute(name);
+    }
+  }
+  const counted = (name: string, attributes: Record<string, string>, ...children: (FakeNode | string)[]) => {
+    const node = new CountingNode(1, "", attributes, name);
+    for (const child of children) {
+      const childNode = typeof child === "string" ? new FakeNode(3, child, {}, `"${child}"`) : child;
+      childNode.parentNode = node;
+      node.childNodes.push(childNode);
+    }
+    return node;
+  };
+  let offset = 0;
+  const paragraphs: FakeNode[] = [];
+  for (let p = 0; p < 400; p++) {
+    const blocks: FakeNode[] = [];
+    for (let b = 0; b < 10; b++) {
+      const segments: FakeNode[] = [];
+      for (let s = 0; s < 10; s++) {
+        const word = `w${words.length} `;
+        words.push(word);
+        segments.push(
+          counted(
+            "mark",
+            { "data-span": `T${words.length}` },
+            counted("span", { "data-offset": String(offset) }, word),
+            counted("sup", { "data-annotatable": "false" }, "E1"),
+          ),
+        );
+        offset += word.length;
+      }
+      blocks.push(counted("span", { "data-block": "" }, ...segments));
+    }
+    paragraphs.push(counted("p", {}, ...blocks));
+    offset += 1; // the unrendered line break
+  }
+  const long = counted("div", {}, ...paragraphs);
+  const content = Array.from({ length: 400 }, (_, p) => words.slice(p * 100, (p + 1) * 100).join("")).join("\n");
+  assert.equal(content.length, offset - 1);
+
+  for (const target of [0, 7, Math.floor(offset / 2), offset - 3]) {
+    reads = 0;
+    const point = domPointFromOffset(long, target);
+    assert.ok(point, `offset ${target}`);
+    assert.equal(offsetFromDomPoint(long, point.node, point.offset), target);
+    assert.ok(reads < 500, `offset ${target}: ${reads} attribute reads for a text of 40,000 segments`);
+  }
+  // A selection from the badge of one word to the middle of another, far apart.
+  reads = 0;
+  const from = paragraphs[3].childNodes[2].childNodes[4];
+  const to = paragraphs[390].childNodes[9].childNodes[1].childNodes[0].childNodes[0];
+  const range = offsetsFromRange(long, { startContainer: from.childNodes[1].childNodes[0], startOffset: 1, endContainer: to, endOffset: 2 });
+  assert.ok(reads < 500, `${reads} attribute reads`);
+  assert.ok(range);
+  assert.equal(content.slice(range.start, range.end), content.slice(content.indexOf("w325 "), content.indexOf("w39091 ") + 2));
+});

@@ -3,6 +3,9 @@
 // text-bearing element carries `data-offset` (the offset of its first
 // character), highlights nest inside it, and UI-only nodes (badges, labels)
 // carry `data-annotatable="false"`, so their text counts for nothing.
+// Offsets grow in document order, as the text is rendered: a position is then
+// found by bisecting each level's children and by walking only the
+// `data-offset` element holding it, so a long text costs no more than a short one.
 // Written against the few node members used, so it runs (and is tested) without
 // a browser; real DOM nodes fit the interface.
 
@@ -41,17 +44,30 @@ export type Affinity = "forward" | "backward";
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-/** A text node that holds annotatable text, with the offsets of its text and its path of child indexes from the root. */
+/** A text node that holds annotatable text, with the offsets of its text. */
 interface TextRun {
   node: DomNodeLike;
   start: number;
   end: number;
-  path: number[];
 }
 
 /** The character offset of a DOM position, or null when it is outside `root` or `root` renders no annotatable text. */
 export function offsetFromDomPoint(root: DomNodeLike, node: DomNodeLike, offsetInNode: number, affinity: Affinity = "forward"): number | null {
-  return offsetAt(textRuns(root), root, node, offsetInNode, affinity);
+  const skipped = outermostSkipped(root, node);
+  if (skipped === undefined) return null;
+  if (skipped === null && node.nodeType === TEXT_NODE) {
+    const run = runOf(root, node);
+    if (run) return run.start + Math.max(0, Math.min(offsetInNode, run.end - run.start));
+  }
+  // A position on text that counts for nothing (a badge's, or text outside every `data-offset` element) moves to
+  // just before or after the outermost such node, as `affinity` says.
+  const counted = skipped ?? (node.nodeType === TEXT_NODE ? node : null);
+  const [parent, index] = counted
+    ? [counted.parentNode!, indexIn(counted.parentNode!, counted) + (affinity === "forward" ? 1 : 0)]
+    : [node, Math.max(0, Math.min(offsetInNode, node.childNodes.length))];
+  // The nearest annotatable text on each side of the position.
+  if (affinity === "forward") return runAfter(root, parent, index)?.start ?? runBefore(root, parent, index)?.end ?? null;
+  return runBefore(root, parent, index)?.end ?? runAfter(root, parent, index)?.start ?? null;
 }
 
 /**
@@ -60,8 +76,7 @@ export function offsetFromDomPoint(root: DomNodeLike, node: DomNodeLike, offsetI
  * pieces of text move to the nearest annotatable character inside the selection.
  */
 export function offsetsFromRange(root: DomNodeLike, range: DomRangeLike): { start: number; end: number } | null {
-  const runs = textRuns(root);
-  const at = (node: DomNodeLike, offset: number, affinity: Affinity) => offsetAt(runs, root, node, offset, affinity);
+  const at = (node: DomNodeLike, offset: number, affinity: Affinity) => offsetFromDomPoint(root, node, offset, affinity);
   const start = at(range.startContainer, range.startOffset, "forward");
   const end = at(range.endContainer, range.endOffset, "backward");
   if (start === null || end === null) return null;
@@ -73,101 +88,150 @@ export function offsetsFromRange(root: DomNodeLike, range: DomRangeLike): { star
   return { start: end, end };
 }
 
-/** The DOM position of a character offset (to restore a selection), or null when no rendered text holds it. */
+/**
+ * The DOM position of a character offset (to restore a selection), or null when no rendered text holds it. Inside
+ * a run of text, that run; at a boundary between two, the one starting there going forward, the one ending there
+ * going back. Found by bisecting each level's children on their first character's offset.
+ */
 export function domPointFromOffset(root: DomNodeLike, offset: number, affinity: Affinity = "forward"): DomPoint | null {
-  const runs = textRuns(root).filter((run) => run.end > run.start);
-  const inside = runs.find((run) => run.start < offset && offset < run.end);
-  if (inside) return { node: inside.node, offset: offset - inside.start };
-  const starting = runs.find((run) => run.start === offset);
-  const ending = runs.findLast((run) => run.end === offset);
-  const run = affinity === "forward" ? (starting ?? ending) : (ending ?? starting);
+  let run = lastRunStartingBy(root, offset);
+  while (run && run.end === run.start) run = runBefore(root, run.node.parentNode!, indexIn(run.node.parentNode!, run.node));
   if (!run) return null;
+  if (run.start === offset && affinity === "backward") {
+    let previous = runBefore(root, run.node.parentNode!, indexIn(run.node.parentNode!, run.node));
+    while (previous && previous.end === previous.start)
+      previous = runBefore(root, previous.node.parentNode!, indexIn(previous.node.parentNode!, previous.node));
+    if (previous?.end === offset) return { node: previous.node, offset: offset - previous.start };
+  }
+  if (offset > run.end) return null;
   return { node: run.node, offset: offset - run.start };
 }
 
-function offsetAt(runs: TextRun[], root: DomNodeLike, node: DomNodeLike, offsetInNode: number, affinity: Affinity): number | null {
-  const run = node.nodeType === TEXT_NODE ? runs.find((candidate) => candidate.node === node) : undefined;
-  if (run) return run.start + Math.max(0, Math.min(offsetInNode, run.end - run.start));
-  const point = boundaryPath(root, node, offsetInNode, affinity);
-  if (!point) return null;
-  // The nearest annotatable text on each side of the position.
-  let before: TextRun | undefined;
-  let after: TextRun | undefined;
-  for (const candidate of runs) {
-    if (comparePaths(candidate.path, point) < 0) before = candidate;
-    else {
-      after = candidate;
-      break;
+/** The last text run (in document order) whose text starts at or before `offset`: the child to descend into is bisected at each level. */
+function lastRunStartingBy(root: DomNodeLike, offset: number): TextRun | null {
+  let node = root;
+  for (;;) {
+    if (node.nodeType === TEXT_NODE) return runOf(root, node);
+    const children = node.childNodes;
+    let low = 0;
+    let high = children.length - 1;
+    let found: DomNodeLike | null = null;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      // Children without annotatable text (line breaks, badges) are stepped over to the next one that has some.
+      let probe = middle;
+      let start: number | null = null;
+      for (; probe <= high && start === null; probe++) start = firstRunIn(root, children[probe])?.start ?? null;
+      probe--;
+      if (start === null || start > offset) high = middle - 1;
+      else {
+        found = children[probe];
+        low = probe + 1;
+      }
     }
+    if (!found) return null;
+    node = found;
   }
-  if (affinity === "forward") return after?.start ?? before?.end ?? null;
-  return before?.end ?? after?.start ?? null;
+}
+
+/** The first run after the position before `parent`'s child `index`, in document order, without leaving `root`. */
+function runAfter(root: DomNodeLike, parent: DomNodeLike, index: number): TextRun | null {
+  for (;;) {
+    const children = parent.childNodes;
+    for (let i = index; i < children.length; i++) {
+      const run = firstRunIn(root, children[i]);
+      if (run) return run;
+    }
+    if (parent === root || !parent.parentNode) return null;
+    index = indexIn(parent.parentNode, parent) + 1;
+    parent = parent.parentNode;
+  }
+}
+
+/** The last run before the position before `parent`'s child `index`, in document order, without leaving `root`. */
+function runBefore(root: DomNodeLike, parent: DomNodeLike, index: number): TextRun | null {
+  for (;;) {
+    for (let i = index - 1; i >= 0; i--) {
+      const run = lastRunIn(root, parent.childNodes[i]);
+      if (run) return run;
+    }
+    if (parent === root || !parent.parentNode) return null;
+    index = indexIn(parent.parentNode, parent);
+    parent = parent.parentNode;
+  }
+}
+
+/** The first run inside `node` (itself included); `node` is not inside a UI-only node. */
+function firstRunIn(root: DomNodeLike, node: DomNodeLike): TextRun | null {
+  if (node.nodeType === TEXT_NODE) return runOf(root, node);
+  if (isSkipped(node)) return null;
+  const children = node.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const run = firstRunIn(root, children[i]);
+    if (run) return run;
+  }
+  return null;
+}
+
+/** The last run inside `node` (itself included); `node` is not inside a UI-only node. */
+function lastRunIn(root: DomNodeLike, node: DomNodeLike): TextRun | null {
+  if (node.nodeType === TEXT_NODE) return runOf(root, node);
+  if (isSkipped(node)) return null;
+  const children = node.childNodes;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const run = lastRunIn(root, children[i]);
+    if (run) return run;
+  }
+  return null;
 }
 
 /**
- * The position as a path of child indexes from the root, ending with the index
- * of the child it comes before. A position on text that counts for nothing (a
- * badge's, or text outside every `data-offset` element) moves to just before or
- * after the outermost such node, as `affinity` says.
+ * The run of a text node inside `root`: its offsets count from its nearest `data-offset` element, only that
+ * element is walked. Null when the text counts for nothing (in a UI-only node, outside every `data-offset` element).
  */
-function boundaryPath(root: DomNodeLike, node: DomNodeLike, offsetInNode: number, affinity: Affinity): number[] | null {
-  const path = pathTo(root, node);
-  if (!path) return null;
-  let outermostSkipped = -1;
-  let current: DomNodeLike = node;
-  for (let depth = path.length; depth > 0; depth--) {
-    if (isSkipped(current)) outermostSkipped = depth;
-    current = current.parentNode!;
+function runOf(root: DomNodeLike, text: DomNodeLike): TextRun | null {
+  let owner: DomNodeLike | null = null;
+  for (let current = text.parentNode; ; current = current.parentNode) {
+    if (!current) return null;
+    if (current !== root && isSkipped(current)) return null;
+    if (owner === null && dataOffset(current) !== null) owner = current;
+    if (current === root) break;
   }
-  if (outermostSkipped === -1 && node.nodeType === TEXT_NODE) outermostSkipped = path.length;
-  if (outermostSkipped !== -1) {
-    const skipped = path.slice(0, outermostSkipped);
-    skipped[skipped.length - 1] += affinity === "forward" ? 1 : 0;
-    return skipped;
-  }
-  return [...path, Math.max(0, Math.min(offsetInNode, node.childNodes.length))];
-}
-
-/** Child indexes from `root` down to `node`; null when `node` is not inside `root`. */
-function pathTo(root: DomNodeLike, node: DomNodeLike): number[] | null {
-  const path: number[] = [];
-  let current = node;
-  while (current !== root) {
-    const parent = current.parentNode;
-    if (!parent) return null;
-    path.push(Array.prototype.indexOf.call(parent.childNodes, current));
-    current = parent;
-  }
-  return path.reverse();
-}
-
-/** Document order; a node's own path sorts after the position just before it (its path's prefix). */
-function comparePaths(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
-}
-
-/** The annotatable text nodes in document order, with their offsets. */
-function textRuns(root: DomNodeLike): TextRun[] {
-  const runs: TextRun[] = [];
-  /** Returns the offset after `node`'s text; null while outside every `data-offset` element. */
-  const visit = (node: DomNodeLike, path: number[], offset: number | null): number | null => {
+  if (!owner) return null;
+  let found: TextRun | null = null;
+  /** Returns the offset after `node`'s text. */
+  const visit = (node: DomNodeLike, offset: number): number => {
+    if (found) return offset;
     if (node.nodeType === TEXT_NODE) {
-      if (offset === null) return null;
       const end = offset + (node.textContent ?? "").length;
-      runs.push({ node, start: offset, end, path });
+      if (node === text) found = { node, start: offset, end };
       return end;
     }
-    if (node !== root && isSkipped(node)) return offset;
-    const own = dataOffset(node);
-    let next = own ?? offset;
+    if (isSkipped(node)) return offset;
+    let next = dataOffset(node) ?? offset;
     const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) next = visit(children[i], [...path, i], next);
-    // Text after a `data-offset` element continues from its end only inside another one.
-    return own !== null && offset === null ? null : next;
+    for (let i = 0; i < children.length; i++) next = visit(children[i], next);
+    return next;
   };
-  visit(root, [], null);
-  return runs;
+  visit(owner, dataOffset(owner)!);
+  return found;
+}
+
+/**
+ * The outermost UI-only node holding `node` (itself included, `root` excluded), null when there is none, and
+ * undefined when `node` is not inside `root`.
+ */
+function outermostSkipped(root: DomNodeLike, node: DomNodeLike): DomNodeLike | null | undefined {
+  let skipped: DomNodeLike | null = null;
+  for (let current = node; current !== root; current = current.parentNode) {
+    if (isSkipped(current)) skipped = current;
+    if (!current.parentNode) return undefined;
+  }
+  return skipped;
+}
+
+function indexIn(parent: DomNodeLike, child: DomNodeLike): number {
+  return Array.prototype.indexOf.call<ArrayLike<DomNodeLike>, [DomNodeLike], number>(parent.childNodes, child);
 }
 
 function isSkipped(node: DomNodeLike): boolean {

@@ -1,0 +1,38 @@
+// The document page's annotated text as one HTML string, written on the server.
+// Given to React as inner HTML, it travels once in the page's React payload as
+// a string (not as thousands of elements) and React neither rebuilds nor
+// hydrates it: the page's interactions read its data attributes by event
+// delegation (DocumentInteractions.tsx). Attribute values are single-quoted:
+// the payload carries the string inside a JSON string inside a script, where
+// every double quote would be escaped twice over.
+
+import type { HighlightParagraph } from "@/lib/annotation/highlight-segments";
+import { markAttributes } from "./SpanMark";
+
+/** Paragraphs of segments, each wrapped in one `mark` per highlight covering it, outermost first (as SpanMark draws them). */
+export function annotatedTextHtml(content: string, paragraphs: readonly HighlightParagraph[]): string {
+  const html: string[] = [];
+  for (const paragraph of paragraphs) {
+    html.push("<p>");
+    for (const segment of paragraph.segments) {
+      for (const mark of segment.marks) {
+        const { className, layer, data, title } = markAttributes(mark, segment);
+        html.push(`<mark class='${escapeHtml(className)}'`);
+        if (layer !== undefined) html.push(` style='--layer:${layer}'`);
+        for (const [name, value] of Object.entries(data)) html.push(value === "" ? ` ${name}` : ` ${name}='${escapeHtml(value)}'`);
+        html.push(` title='${escapeHtml(title)}'>`);
+      }
+      html.push(escapeHtml(content.slice(segment.start, segment.end)));
+      for (let i = 0; i < segment.marks.length; i++) html.push("</mark>");
+    }
+    html.push("</p>");
+  }
+  return html.join("");
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text and attribute values: the five characters HTML gives a meaning. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
