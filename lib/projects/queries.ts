@@ -7,21 +7,28 @@ import { seesEveryProject } from "@/lib/auth/policy";
 import { db, type Database } from "@/lib/db/client";
 import { DOCUMENTS_PER_PAGE, type DocumentListQuery, type DocumentSortKey } from "./document-list-query";
 import { isRecordId } from "@/lib/db/record-id";
+import { countTagsetProblems } from "./tagset-problem-counts";
 
 export interface ProjectSummary {
   id: string;
   name: string;
   description: string;
   documentCount: number;
+  /** When it was archived (read-only), or null. */
+  archivedAt: Date | null;
 }
 
-/** The projects `user` may view, by name, with their document counts. */
-export async function listProjects(user: CurrentUser, client: Database = db()): Promise<ProjectSummary[]> {
+/** The projects `user` may view, by name, with their document counts; archived ones only when asked for. */
+export async function listProjects(
+  user: CurrentUser,
+  client: Database = db(),
+  { includeArchived = false }: { includeArchived?: boolean } = {},
+): Promise<ProjectSummary[]> {
   // The policy's rule as a filter: who does not see every project sees those they are a member of.
   const projects = await client.project.findMany({
-    where: seesEveryProject(user) ? {} : { members: { some: { userId: user.id } } },
+    where: { ...(seesEveryProject(user) ? {} : { members: { some: { userId: user.id } } }), ...(includeArchived ? {} : { archivedAt: null }) },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, description: true, _count: { select: { documents: true } } },
+    select: { id: true, name: true, description: true, archivedAt: true, _count: { select: { documents: true } } },
   });
   return projects.map(({ _count, ...project }) => ({ ...project, documentCount: _count.documents }));
 }
@@ -29,7 +36,7 @@ export async function listProjects(user: CurrentUser, client: Database = db()): 
 /** The project, or null when there is none with that id. */
 export async function findProject(projectId: string, client: Database = db()): Promise<Omit<ProjectSummary, "documentCount"> | null> {
   if (!isRecordId(projectId)) return null;
-  return client.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, description: true } });
+  return client.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, description: true, archivedAt: true } });
 }
 
 export interface DocumentSummary {
@@ -44,6 +51,8 @@ export interface DocumentSummary {
   argumentCount: number;
   /** Warnings found when the document was imported. */
   warningCount: number;
+  /** Values outside the project's tagset, in all the document's sets (as the editor's checks count them). */
+  tagsetProblems: number;
 }
 
 export interface DocumentPage {
@@ -54,13 +63,16 @@ export interface DocumentPage {
   pageCount: number;
 }
 
-/** One page of a project's documents with their gold-set counts: two queries. */
+/** One page of a project's documents with their gold-set counts and tagset problems: three queries. */
 export async function listProjectDocuments(projectId: string, query: DocumentListQuery, client: Database = db()): Promise<DocumentPage> {
   if (!isRecordId(projectId)) return { documents: [], total: 0, page: 1, pageCount: 1 };
-  const total = await client.document.count({ where: { projectId } });
+  // Filtering by problems needs every document's count first; otherwise only the page's are counted.
+  const withProblems = query.tagsetProblems ? [...(await countTagsetProblems(projectId, null, client)).keys()] : null;
+  const only = withProblems ? Prisma.sql`AND d."id" = ANY(${withProblems}::uuid[])` : Prisma.empty;
+  const total = withProblems ? withProblems.length : await client.document.count({ where: { projectId } });
   const pageCount = Math.max(1, Math.ceil(total / DOCUMENTS_PER_PAGE));
   const page = Math.min(query.page, pageCount);
-  const documents = await client.$queryRaw<DocumentSummary[]>`
+  const rows = await client.$queryRaw<Omit<DocumentSummary, "tagsetProblems">[]>`
     SELECT d."id", d."name", d."title", d."date",
       gold."id" IS NOT NULL AS "hasGold",
       (SELECT count(*)::int FROM "Hopper" h WHERE h."setId" = gold."id") AS "hopperCount",
@@ -73,9 +85,17 @@ export async function listProjectDocuments(projectId: string, query: DocumentLis
       WHERE s."documentId" = d."id" AND s."kind" = 'GOLD'
       ORDER BY s."createdAt" LIMIT 1
     ) gold ON true
-    WHERE d."projectId" = ${projectId}::uuid
+    WHERE d."projectId" = ${projectId}::uuid ${only}
     ORDER BY ${orderBy(query.sort, query.order === "desc" ? "DESC" : "ASC")}, d."id"
     LIMIT ${DOCUMENTS_PER_PAGE} OFFSET ${(page - 1) * DOCUMENTS_PER_PAGE}`;
+  const problems = rows.length
+    ? await countTagsetProblems(
+        projectId,
+        rows.map((row) => row.id),
+        client,
+      )
+    : new Map<string, number>();
+  const documents = rows.map((row) => ({ ...row, tagsetProblems: problems.get(row.id) ?? 0 }));
   return { documents, total, page, pageCount };
 }
 
