@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { ProjectDocuments } from "@/components/projects/ProjectDocuments";
 import { requirePageUser } from "@/lib/auth/access";
-import { permissionsInProject } from "@/lib/auth/policy";
+import { mayArchiveProject, permissionsInProject, projectStanding } from "@/lib/auth/policy";
 import { parseDocumentListQuery, type SearchParams } from "@/lib/projects/document-list-query";
 import { findProject, listProjectDocuments } from "@/lib/projects/queries";
 
@@ -16,9 +16,11 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   if (!project) notFound();
   const query = parseDocumentListQuery(await searchParams);
   const listing = await listProjectDocuments(projectId, query);
+  const standing = await projectStanding(user, projectId);
+  const manages = standing !== null && mayArchiveProject(user, standing.memberRole);
   return (
     <SignedInPage user={user}>
-      <ProjectDocuments project={project} listing={listing} query={query} showGold={permissions.review} />
+      <ProjectDocuments project={project} listing={listing} query={query} showGold={permissions.review} manages={manages} />
     </SignedInPage>
   );
 }
