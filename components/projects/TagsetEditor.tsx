@@ -94,7 +94,7 @@ export function TagsetEditor({ projectId, tagset, hash, readOnly, preview, save 
           <>
             <label className={styles.fileButton}>
               Import JSON
-              <input type="file" accept="application/json,.json" onChange={importFile} className={styles.fileInput} />
+              <input type="file" accept="application/json,.json" onChange={(event) => void importFile(event)} className={styles.fileInput} />
             </label>
             <Button
               onClick={() => {
@@ -246,11 +246,11 @@ export function TagsetEditor({ projectId, tagset, hash, readOnly, preview, save 
           {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
           {impact && <TagsetImpactSummary impact={impact} />}
           <div className={styles.row}>
-            <Button onClick={review} disabled={!changed || !check.ok || busy}>
+            <Button onClick={() => void review()} disabled={!changed || !check.ok || busy}>
               Review changes
             </Button>
             {impact && (
-              <Button variant="primary" onClick={commit} disabled={busy}>
+              <Button variant="primary" onClick={() => void commit()} disabled={busy}>
                 Save tagset
               </Button>
             )}

@@ -5,6 +5,7 @@
 
 import { z } from "zod";
 import { checkTagset, type Tagset } from "@/lib/casie/tagset";
+import { hasControlCharacter } from "./project-input";
 
 /** A serialized tagset larger than this is refused before it is parsed (the CASIE tagset is about 4 KiB). */
 export const MAX_TAGSET_JSON_BYTES = 256 * 1024;
@@ -14,7 +15,7 @@ const name = z
   .string()
   .min(1, "names cannot be empty")
   .max(MAX_NAME, `names are at most ${MAX_NAME} characters`)
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "names cannot hold control characters");
+  .refine((value) => !hasControlCharacter(value), "names cannot hold control characters");
 const names = (max: number, what: string) => z.array(name).max(max, `at most ${max} ${what}`);
 
 const tagsetSchema = z.object({
