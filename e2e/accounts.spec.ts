@@ -33,7 +33,7 @@ async function changePassword(page: Page, current: string, next: string) {
 
 test("a user sees their role and changes their password, giving the current one", async ({ browser }) => {
   const page = await signedIn(browser, user);
-  await page.getByRole("link", { name: /your account/ }).click();
+  await page.getByRole("banner").getByRole("link", { name: user.email }).click();
   await expect(page).toHaveURL("/account");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await expect(page.getByText("Annotator", { exact: true })).toBeVisible();

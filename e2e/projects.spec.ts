@@ -40,7 +40,7 @@ test("the admin creates a project and adds members: an existing account, and one
   await page.getByLabel(`Project role for ${REVIEWER_EMAIL}`).selectOption("REVIEWER");
   await page.getByRole("button", { name: `Add ${REVIEWER_EMAIL}` }).click();
   await expect(page.getByText(`${REVIEWER_EMAIL} is a member now.`)).toBeVisible();
-  await expect(page.getByLabel(`Project role of ${REVIEWER_EMAIL}`)).toHaveValue("REVIEWER");
+  await expect(page.getByLabel(`Project role of ${REVIEWER_EMAIL}`, { exact: true })).toHaveValue("REVIEWER");
 
   await page.getByLabel("Email", { exact: true }).fill(NEW_MEMBER.email);
   await page.getByLabel("Name", { exact: true }).fill(NEW_MEMBER.name);
@@ -51,11 +51,11 @@ test("the admin creates a project and adds members: an existing account, and one
   expect(password).toMatch(/^\S{20}$/);
   await expect(page.locator(`tr[data-member="${NEW_MEMBER.email}"]`)).toContainText(NEW_MEMBER.name);
 
-  await page.getByLabel(`Project role of ${NEW_MEMBER.name}`).selectOption("MANAGER");
+  await page.getByLabel(`Project role of ${NEW_MEMBER.name}`, { exact: true }).selectOption("MANAGER");
   await page.getByRole("button", { name: `Save project role of ${NEW_MEMBER.name}` }).click();
   await expect(page.getByText("Role saved.")).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel(`Project role of ${NEW_MEMBER.name}`)).toHaveValue("MANAGER");
+  await expect(page.getByLabel(`Project role of ${NEW_MEMBER.name}`, { exact: true })).toHaveValue("MANAGER");
   await expect(page.getByLabel("Generated password")).toHaveCount(0);
 
   // The new account signs in with the password shown, and manages the project.
