@@ -99,8 +99,8 @@ test("the admin edits the tagset, seeing how many annotations the change puts ou
 test("the admin renames the project and archives it: read-only, and hidden from the list unless archived ones are shown", async ({ page }) => {
   await adminPage(page);
   await page.goto(`${projectUrl}/settings`);
-  await page.getByLabel("Name").fill(`${PROJECT} (done)`);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByLabel("Name", { exact: true }).fill(`${PROJECT} (done)`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.getByRole("button", { name: "Archive project" }).click();
   await expect(page.getByText("The project is archived: it is read-only now.")).toBeVisible();
