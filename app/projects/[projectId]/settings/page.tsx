@@ -20,7 +20,6 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         <section className={styles.section} aria-labelledby="details">
           <h2 id="details">Name and description</h2>
           <ProjectDetailsForm
-            key={`${project.name}\u0000${project.description}`}
             action={updateProjectAction.bind(null, project.id)}
             submitLabel="Save"
             name={project.name}
