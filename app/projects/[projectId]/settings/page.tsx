@@ -29,7 +29,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         </section>
         <section className={styles.section} aria-labelledby="archive">
           <h2 id="archive">{project.archived ? "Archived" : "Archive"}</h2>
-          <ArchiveProjectForm key={String(project.archived)} action={archiveProjectAction.bind(null, project.id)} archived={project.archived} />
+          <ArchiveProjectForm action={archiveProjectAction.bind(null, project.id)} archived={project.archived} />
         </section>
       </ProjectSubpage>
     </SignedInPage>
