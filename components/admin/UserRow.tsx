@@ -7,16 +7,28 @@ import { Notice } from "@/components/ui/Notice";
 import { SelectField } from "@/components/ui/SelectField";
 import type { UserSummary } from "@/lib/users/user-summary";
 import styles from "./AdminUsers.module.css";
+import { ResetPasswordForm } from "./ResetPasswordForm";
 import { ROLE_LABELS, ROLE_OPTIONS } from "./role-labels";
 
 type UpdateUser = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
+type ResetPassword = (previous: ActionResult<{ password?: string }>, form: FormData) => Promise<ActionResult<{ password?: string }>>;
 
 /**
  * One account in the users table, with its role and status controls. Both
  * forms share one action and one message, shown under the controls. Your own
  * row has no controls: nobody may demote or disable themselves.
  */
-export function UserRow({ user, isSelf, action }: { user: UserSummary; isSelf: boolean; action: UpdateUser }) {
+export function UserRow({
+  user,
+  isSelf,
+  action,
+  resetAction,
+}: {
+  user: UserSummary;
+  isSelf: boolean;
+  action: UpdateUser;
+  resetAction: ResetPassword;
+}) {
   const [result, formAction, pending] = useActionState(action, null);
   const who = user.name || user.email;
   return (
@@ -59,6 +71,7 @@ export function UserRow({ user, isSelf, action }: { user: UserSummary; isSelf: b
             </Button>
           </form>
         )}
+        {!isSelf && <ResetPasswordForm userId={user.id} who={who} action={resetAction} />}
         {result && (
           <div className={styles.rowMessage}>
             <Notice tone={result.ok ? "success" : "error"}>{result.ok ? result.message : result.error}</Notice>

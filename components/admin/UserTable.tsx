@@ -4,9 +4,11 @@ import styles from "./AdminUsers.module.css";
 import { UserRow } from "./UserRow";
 
 type UpdateUser = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
+type ResetPassword = (previous: ActionResult<{ password?: string }>, form: FormData) => Promise<ActionResult<{ password?: string }>>;
 
 /** Every account with its role and status; `currentUserId`'s row has no controls. */
-export function UserTable({ users, currentUserId, action }: { users: UserSummary[]; currentUserId: string; action: UpdateUser }) {
+export function UserTable(props: { users: UserSummary[]; currentUserId: string; action: UpdateUser; resetAction: ResetPassword }) {
+  const { users, currentUserId, action, resetAction } = props;
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table}>
@@ -26,7 +28,7 @@ export function UserTable({ users, currentUserId, action }: { users: UserSummary
         </thead>
         <tbody>
           {users.map((user) => (
-            <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} action={action} />
+            <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} action={action} resetAction={resetAction} />
           ))}
         </tbody>
       </table>

@@ -11,14 +11,14 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         Hopper
       </Link>
       <nav aria-label="Main" className={styles.nav}>
-        <Link href="/">Projects</Link>
+        <Link href="/projects">Projects</Link>
         {user.role === "ADMIN" && <Link href="/admin/users">Users</Link>}
       </nav>
       <div className={styles.account}>
-        <span className={styles.user} title={user.email}>
+        <Link href="/account" className={styles.user} title={`${user.email}: your account`}>
           {user.name || user.email}
           <span className={styles.role}>{user.role.toLowerCase()}</span>
-        </span>
+        </Link>
         <SignOutButton />
       </div>
     </header>

@@ -32,9 +32,26 @@ export function DocumentTable({ projectId, listing, query, showGold }: Props) {
     );
   };
 
-  if (listing.total === 0) return <p className={styles.empty}>This project has no documents yet.</p>;
+  const problemsFilter = showGold && (
+    <p className={styles.filter}>
+      {query.tagsetProblems ? (
+        <Link href={href({ tagsetProblems: false, page: 1 })}>Show all documents</Link>
+      ) : (
+        <Link href={href({ tagsetProblems: true, page: 1 })}>Only documents with tagset problems</Link>
+      )}
+    </p>
+  );
+  if (listing.total === 0) {
+    return (
+      <>
+        {query.tagsetProblems && problemsFilter}
+        <p className={styles.empty}>{query.tagsetProblems ? "No document has values outside the tagset." : "This project has no documents yet."}</p>
+      </>
+    );
+  }
   return (
     <>
+      {problemsFilter}
       <table className={styles.table}>
         <thead>
           <tr>
@@ -52,6 +69,9 @@ export function DocumentTable({ projectId, listing, query, showGold }: Props) {
                   Arguments
                 </th>
                 {sortHeader("warnings", "Warnings", true)}
+                <th scope="col" className={styles.numeric} title="Values outside the project's tagset, in all the document's sets">
+                  Tagset problems
+                </th>
               </>
             )}
           </tr>
@@ -71,6 +91,7 @@ export function DocumentTable({ projectId, listing, query, showGold }: Props) {
                   <td className={styles.numeric}>{document.hasGold ? document.eventCount : "—"}</td>
                   <td className={styles.numeric}>{document.hasGold ? document.argumentCount : "—"}</td>
                   <td className={`${styles.numeric} ${document.warningCount ? styles.warn : ""}`}>{document.warningCount || ""}</td>
+                  <td className={`${styles.numeric} ${document.tagsetProblems ? styles.warn : ""}`}>{document.tagsetProblems || ""}</td>
                 </>
               )}
             </tr>

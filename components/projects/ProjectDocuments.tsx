@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { DocumentListQuery } from "@/lib/projects/document-list-query";
 import type { DocumentPage, ProjectSummary } from "@/lib/projects/queries";
 import { DocumentTable } from "./DocumentTable";
+import { ProjectManageNav } from "./ProjectSubpage";
 import styles from "./ProjectPages.module.css";
 
 interface Props {
@@ -9,9 +10,11 @@ interface Props {
   listing: DocumentPage;
   query: DocumentListQuery;
   showGold: boolean;
+  /** Links to the project's members, tagset and settings, for its managers. */
+  manages?: boolean;
 }
 
-export function ProjectDocuments({ project, listing, query, showGold }: Props) {
+export function ProjectDocuments({ project, listing, query, showGold, manages = false }: Props) {
   return (
     <div className={styles.page}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
@@ -19,6 +22,8 @@ export function ProjectDocuments({ project, listing, query, showGold }: Props) {
       </nav>
       <h1 className={styles.title}>{project.name}</h1>
       {project.description && <p className={styles.description}>{project.description}</p>}
+      {manages && <ProjectManageNav projectId={project.id} current="documents" />}
+      {project.archivedAt && <p className={styles.description}>This project is archived: it is read-only.</p>}
       <DocumentTable projectId={project.id} listing={listing} query={query} showGold={showGold} />
     </div>
   );

@@ -14,7 +14,10 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
           <Link href={`/projects/${project.id}`} className={styles.name}>
             {project.name}
           </Link>
-          <span className={styles.count}>{countNoun(project.documentCount, "document")}</span>
+          <span className={styles.count}>
+            {countNoun(project.documentCount, "document")}
+            {project.archivedAt && " · archived"}
+          </span>
           {project.description && <p className={styles.description}>{project.description}</p>}
         </li>
       ))}

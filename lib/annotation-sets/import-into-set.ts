@@ -10,7 +10,7 @@ import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { snapshotChanges, snapshotOf } from "./set-snapshot";
-import { AnnotationSetNotFoundError } from "./save-operations";
+import { AnnotationSetNotFoundError, SetNotEditableError } from "./save-operations";
 import { readSetBody, readSetHead } from "./set-state";
 import { writeSetStatement } from "./set-write-sql";
 
@@ -21,6 +21,7 @@ export async function importIntoEmptySet(setId: string, document: CasieDocument,
   return inTransaction(client, async (connection) => {
     const head = await readSetHead(connection, setId, { lock: true });
     if (!head) throw new AnnotationSetNotFoundError(setId);
+    if (head.archived) throw new SetNotEditableError("The project is archived: it is read-only.");
     if (head.content !== document.content) throw new Error("the imported annotations are for another text");
     const { state, rows } = await readSetBody(connection, head);
     if (state.version !== 0 || state.document.hoppers.length > 0)

@@ -110,6 +110,7 @@ async function saveUnderLock(input: SaveOperationsInput, client: Database): Prom
     if (!head) throw new AnnotationSetNotFoundError(setId);
     const { version } = head;
     if (head.status === "SUBMITTED") throw new SetNotEditableError("The set was submitted: it is read-only until a reviewer reopens it.");
+    if (head.archived) throw new SetNotEditableError("The project is archived: it is read-only.");
     if (baseVersion > version) {
       const message = `Your copy says version ${baseVersion}, but the set is at version ${version}: reload to continue.`;
       return { response: { status: "reload", version, message } };

@@ -37,12 +37,14 @@ export async function findSetForSession(
     disabled: boolean;
     set: AnnotationSetSummary | null;
     memberRole: ProjectRole | null;
+    archived: boolean;
   };
   const { rows } = await client.pool.query<Row>(
-    `SELECT u."id", u."email", u."name", u."role", u."disabled", found."set", m."role" AS "memberRole"
+    `SELECT u."id", u."email", u."name", u."role", u."disabled", found."set", m."role" AS "memberRole", found."archived"
       FROM "User" u
-      LEFT JOIN LATERAL (SELECT row_to_json(x) AS "set", x."projectId" FROM (SELECT ${SUMMARY_COLUMNS}
-        FROM "AnnotationSet" s JOIN "Document" d ON d."id" = s."documentId" WHERE s."id" = $2) x) found ON true
+      LEFT JOIN LATERAL (SELECT row_to_json(x) AS "set", x."projectId", x."archived" FROM (SELECT ${SUMMARY_COLUMNS},
+        p."archivedAt" IS NOT NULL AS "archived"
+        FROM "AnnotationSet" s JOIN "Document" d ON d."id" = s."documentId" JOIN "Project" p ON p."id" = d."projectId" WHERE s."id" = $2) x) found ON true
       LEFT JOIN "ProjectMember" m ON m."projectId" = found."projectId" AND m."userId" = u."id"
       WHERE u."id" = $1`,
     [userId, isRecordId(setId) ? setId : null],
@@ -51,6 +53,6 @@ export async function findSetForSession(
   if (!row || row.disabled) return { user: null, visible: null };
   const user: CurrentUser = { id: row.id, email: row.email, name: row.name, role: row.role };
   if (!row.set) return { user, visible: null };
-  const access = setAccess(user, projectPermissions(user, row.memberRole), row.set);
+  const access = setAccess(user, projectPermissions(user, row.memberRole, row.archived), row.set);
   return { user, visible: access.level === "none" ? null : { set: row.set, access } };
 }

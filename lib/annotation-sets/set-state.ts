@@ -65,12 +65,13 @@ export async function readSetState(
 }
 
 /** The set's summary and its document's text, without the annotations: enough to decide whether a save can apply. */
-/** `tagsetHash`: md5 of the project's tagset as stored, which a save's write is guarded by. */
-export type SetHead = AnnotationSetSummary & DocumentContentRecord & { tagset: unknown; tagsetHash: string };
+/** `tagsetHash`: md5 of the project's tagset as stored, which a save's write is guarded by; `archived`: the project is read-only. */
+export type SetHead = AnnotationSetSummary & DocumentContentRecord & { tagset: unknown; tagsetHash: string; archived: boolean };
 
 export async function readSetHead(connection: pg.PoolClient, setId: string, { lock }: { lock: boolean }): Promise<SetHead | null> {
   const { rows } = await connection.query<SetHead>(
-    `SELECT ${SUMMARY_COLUMNS}, d."content", d."sourcefile", d."info", d."layout", p."tagset", md5(p."tagset"::text) AS "tagsetHash" ${FROM_SET}${lock ? " FOR UPDATE OF s" : ""}`,
+    `SELECT ${SUMMARY_COLUMNS}, d."content", d."sourcefile", d."info", d."layout", p."tagset", md5(p."tagset"::text) AS "tagsetHash",
+      p."archivedAt" IS NOT NULL AS "archived" ${FROM_SET}${lock ? " FOR UPDATE OF s" : ""}`,
     [setId],
   );
   return rows[0] ?? null;
@@ -79,7 +80,7 @@ export async function readSetHead(connection: pg.PoolClient, setId: string, { lo
 /** The set's annotations added to its head. */
 export async function readSetBody(connection: pg.PoolClient, head: SetHead): Promise<{ state: AnnotationSetState; rows: AnnotationRows }> {
   const annotationRows = (await readSetsRows(connection, [head.setId])).get(head.setId)!;
-  const { content, sourcefile, info, layout, tagset: _tagset, tagsetHash: _tagsetHash, ...summary } = head;
+  const { content, sourcefile, info, layout, tagset: _tagset, tagsetHash: _tagsetHash, archived: _archived, ...summary } = head;
   const document = casieDocumentFromRecord({ content, sourcefile, info, layout }, hoppersFromAnnotationRows(annotationRows));
   return { state: { ...summary, document }, rows: annotationRows };
 }

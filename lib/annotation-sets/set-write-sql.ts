@@ -1,7 +1,7 @@
 // The one statement that stores a save: the set's changed rows, its operation
 // log entries and its new version and numbering. It is guarded: the set must
-// still be at the version the changes were worked out on, not submitted, and
-// its project's tagset the one they were checked against, or nothing is
+// still be at the version the changes were worked out on, not submitted, its
+// project not archived and its tagset the one they were checked against, or nothing is
 // written (the answer says so). So a save needs no transaction of its own and no lock held over
 // round trips. Data-modifying CTEs run as one statement, so foreign keys are
 // checked once all of it is done (an event may move to a new hopper in the same
@@ -59,6 +59,7 @@ export function writeSetStatement(write: SetWrite): SqlStatement {
         "status" = CASE WHEN s."status" = 'NEW' THEN 'IN_PROGRESS' ELSE s."status" END, "updatedAt" = CURRENT_TIMESTAMP
       WHERE s."id" = ${setId} AND s."version" = ${fromVersion} AND s."status" <> 'SUBMITTED'
         AND (${tagsetHash} IS NULL OR ${tagsetHash} = (SELECT md5(p."tagset"::text) FROM "Document" d JOIN "Project" p ON p."id" = d."projectId" WHERE d."id" = s."documentId"))
+        AND NOT EXISTS (SELECT 1 FROM "Document" d JOIN "Project" p ON p."id" = d."projectId" WHERE d."id" = s."documentId" AND p."archivedAt" IS NOT NULL)
       RETURNING s."id")`,
     removeFrom("da", "Argument", remove.arguments),
     removeFrom("de", "Event", remove.events),

@@ -14,7 +14,8 @@ import { jsonError } from "@/lib/http/json-error";
 import { sessionUserId } from "./session-token";
 import { signInUrl } from "./sign-in-url";
 
-export type CurrentUser = { id: string; email: string; name: string; role: Role };
+/** `mustChangePassword`: an administrator reset the password; pages send the user to choose a new one first. */
+export type CurrentUser = { id: string; email: string; name: string; role: Role; mustChangePassword?: true };
 
 async function userFromSession(userId: string | null): Promise<CurrentUser | null> {
   return userId ? findActiveUser(userId) : null;
@@ -35,6 +36,7 @@ export async function requirePageUser(...roles: Role[]): Promise<CurrentUser> {
     if (!(await hasAnyUser())) redirect("/setup");
     redirect(signInUrl(currentRequestPath()));
   }
+  if (user.mustChangePassword && !currentRequestPath()?.startsWith("/account")) redirect("/account?reset=1");
   if (roles.length > 0 && !roles.includes(user.role)) forbidden();
   return user;
 }

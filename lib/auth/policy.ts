@@ -24,6 +24,8 @@ export interface ProjectPermissions {
   review: boolean;
   /** Change the project: tagset, members, documents. */
   manage: boolean;
+  /** The project is archived: read-only to everyone (annotate and manage are off) until it is unarchived. */
+  archived?: boolean;
 }
 
 const NOTHING: ProjectPermissions = { view: false, annotate: false, review: false, manage: false };
@@ -34,8 +36,18 @@ export function seesEveryProject(actor: Actor): boolean {
   return actor.role === "ADMIN" || actor.role === "REVIEWER";
 }
 
-/** What `actor` may do in a project where their membership role is `memberRole` (null when not a member). */
-export function projectPermissions(actor: Actor, memberRole: ProjectRole | null): ProjectPermissions {
+/**
+ * What `actor` may do in a project where their membership role is `memberRole`
+ * (null when not a member). An archived project is read-only to everyone: it
+ * can be seen and reviewed, never annotated or changed (only unarchived, see
+ * mayArchiveProject).
+ */
+export function projectPermissions(actor: Actor, memberRole: ProjectRole | null, archived = false): ProjectPermissions {
+  const permissions = activePermissions(actor, memberRole);
+  return archived && permissions.view ? { ...permissions, annotate: false, manage: false, archived: true } : permissions;
+}
+
+function activePermissions(actor: Actor, memberRole: ProjectRole | null): ProjectPermissions {
   if (actor.role === "ADMIN") return EVERYTHING;
   if (!seesEveryProject(actor) && memberRole === null) return NOTHING;
   return {
@@ -47,12 +59,30 @@ export function projectPermissions(actor: Actor, memberRole: ProjectRole | null)
   };
 }
 
-/** The membership role of `actor` in the project, read from the database (admins need none). */
+/** Archiving and unarchiving a project: for who manages it (its managers, admins), archived or not. */
+export function mayArchiveProject(actor: Actor, memberRole: ProjectRole | null): boolean {
+  return activePermissions(actor, memberRole).manage;
+}
+
+/** The membership role of `actor` in the project and whether it is archived, read from the database; nothing for no such project. */
+export async function projectStanding(
+  actor: Actor,
+  projectId: string,
+  client: Database = db(),
+): Promise<{ memberRole: ProjectRole | null; archived: boolean } | null> {
+  if (!isRecordId(projectId) || !isRecordId(actor.id)) return null;
+  const { rows } = await client.pool.query<{ memberRole: ProjectRole | null; archived: boolean }>(
+    `SELECT m."role" AS "memberRole", p."archivedAt" IS NOT NULL AS "archived"
+      FROM "Project" p LEFT JOIN "ProjectMember" m ON m."projectId" = p."id" AND m."userId" = $2 WHERE p."id" = $1`,
+    [projectId, actor.id],
+  );
+  return rows[0] ?? null;
+}
+
+/** What `actor` may do in the project, read from the database: nothing in a project that does not exist. */
 export async function permissionsInProject(actor: Actor, projectId: string, client: Database = db()): Promise<ProjectPermissions> {
-  if (actor.role === "ADMIN") return projectPermissions(actor, null);
-  if (!isRecordId(projectId) || !isRecordId(actor.id)) return NOTHING;
-  const membership = await client.projectMember.findUnique({ where: { projectId_userId: { projectId, userId: actor.id } }, select: { role: true } });
-  return projectPermissions(actor, membership?.role ?? null);
+  const standing = await projectStanding(actor, projectId, client);
+  return standing ? projectPermissions(actor, standing.memberRole, standing.archived) : NOTHING;
 }
 
 export async function canViewProject(actor: Actor, projectId: string, client?: Database): Promise<boolean> {
@@ -97,7 +127,10 @@ export type SetAccess = { level: "none" } | { level: "view"; whyNotEdit: string 
 export function setAccess(actor: Actor, permissions: ProjectPermissions, set: MoveSubject): SetAccess {
   if (!permissions.view) return { level: "none" };
   const own = set.kind === "ANNOTATOR" && set.annotatorId === actor.id;
-  const visible = own ? permissions.annotate : permissions.review || (set.kind === "ANNOTATOR" && actor.role === "ADMIN");
+  // An archived project takes annotating away, not the sight of one's own set.
+  const visible = own
+    ? permissions.annotate || Boolean(permissions.archived)
+    : permissions.review || (set.kind === "ANNOTATOR" && actor.role === "ADMIN");
   if (!visible) return { level: "none" };
   const edit = setMove("edit", actor, permissions, set);
   return edit.allowed ? { level: "edit" } : { level: "view", whyNotEdit: edit.why };

@@ -33,6 +33,7 @@ export type MoveOutcome = { allowed: true; to: SetStatus } | { allowed: false; w
 export function setMove(move: SetMove, actor: Actor, permissions: ProjectPermissions, set: MoveSubject): MoveOutcome {
   const refuse = (why: string): MoveOutcome => ({ allowed: false, why });
   if (!permissions.view) return refuse("You cannot see this project.");
+  if (permissions.archived) return refuse("The project is archived: it is read-only.");
   const own = set.kind === "ANNOTATOR" && set.annotatorId === actor.id;
   switch (move) {
     case "edit":

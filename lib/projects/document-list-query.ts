@@ -12,6 +12,8 @@ export interface DocumentListQuery {
   order: SortOrder;
   /** 1-based. */
   page: number;
+  /** Only documents with annotations outside the project's tagset (`?problems=tagset`). */
+  tagsetProblems?: boolean;
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -24,7 +26,9 @@ export function parseDocumentListQuery(params: SearchParams): DocumentListQuery 
   const sort = DOCUMENT_SORT_KEYS.find((key) => key === first("sort")) ?? "name";
   const order = first("order") === "desc" ? "desc" : "asc";
   const page = Number.parseInt(first("page") ?? "", 10);
-  return { sort, order, page: Number.isSafeInteger(page) && page > 0 ? page : 1 };
+  const query: DocumentListQuery = { sort, order, page: Number.isSafeInteger(page) && page > 0 ? page : 1 };
+  if (first("problems") === "tagset") query.tagsetProblems = true;
+  return query;
 }
 
 /** The search string for a query, leaving defaults out so URLs stay short. */
@@ -33,6 +37,7 @@ export function documentListSearch(query: DocumentListQuery): string {
   if (query.sort !== "name") params.set("sort", query.sort);
   if (query.order !== "asc") params.set("order", query.order);
   if (query.page !== 1) params.set("page", String(query.page));
+  if (query.tagsetProblems) params.set("problems", "tagset");
   const search = params.toString();
   return search ? `?${search}` : "";
 }

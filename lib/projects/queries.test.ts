@@ -52,8 +52,8 @@ after(() => rm(work, { recursive: true, force: true }));
 
 test("admins and reviewers see every project, annotators their own, with document counts", async () => {
   const all = [
-    { id: projectId, name: "Fixtures", description: "", documentCount: 101 },
-    { id: otherId, name: "Other", description: "", documentCount: 1 },
+    { id: projectId, name: "Fixtures", description: "", documentCount: 101, archivedAt: null },
+    { id: otherId, name: "Other", description: "", documentCount: 1, archivedAt: null },
   ];
   assert.deepEqual(await listProjects(user("ADMIN"), client), all);
   assert.deepEqual(await listProjects(user("REVIEWER"), client), all);
@@ -86,6 +86,7 @@ test("each document comes with its gold-set counts and its number of import warn
       argumentCount: 14,
       warningCount: 0,
       status: "unassigned",
+      tagsetProblems: 0,
     },
   );
   assert.equal(find("ferry-ransom-shifted")!.warningCount, 11, "all its spans are shifted");

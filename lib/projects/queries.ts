@@ -9,21 +9,28 @@ import { DOCUMENTS_PER_PAGE, type DocumentListQuery, type DocumentSortKey } from
 import { isRecordId } from "@/lib/db/record-id";
 import { DOCUMENT_PROGRESS_JOIN } from "@/lib/assignments/document-progress-sql";
 import { documentStatus, type DocumentStatus } from "@/lib/auth/workflow";
+import { countTagsetProblems } from "./tagset-problem-counts";
 
 export interface ProjectSummary {
   id: string;
   name: string;
   description: string;
   documentCount: number;
+  /** When it was archived (read-only), or null. */
+  archivedAt: Date | null;
 }
 
-/** The projects `user` may view, by name, with their document counts. */
-export async function listProjects(user: CurrentUser, client: Database = db()): Promise<ProjectSummary[]> {
+/** The projects `user` may view, by name, with their document counts; archived ones only when asked for. */
+export async function listProjects(
+  user: CurrentUser,
+  client: Database = db(),
+  { includeArchived = false }: { includeArchived?: boolean } = {},
+): Promise<ProjectSummary[]> {
   // The policy's rule as a filter: who does not see every project sees those they are a member of.
   const projects = await client.project.findMany({
-    where: seesEveryProject(user) ? {} : { members: { some: { userId: user.id } } },
+    where: { ...(seesEveryProject(user) ? {} : { members: { some: { userId: user.id } } }), ...(includeArchived ? {} : { archivedAt: null }) },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, description: true, _count: { select: { documents: true } } },
+    select: { id: true, name: true, description: true, archivedAt: true, _count: { select: { documents: true } } },
   });
   return projects.map(({ _count, ...project }) => ({ ...project, documentCount: _count.documents }));
 }
@@ -31,7 +38,7 @@ export async function listProjects(user: CurrentUser, client: Database = db()): 
 /** The project, or null when there is none with that id. */
 export async function findProject(projectId: string, client: Database = db()): Promise<Omit<ProjectSummary, "documentCount"> | null> {
   if (!isRecordId(projectId)) return null;
-  return client.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, description: true } });
+  return client.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, description: true, archivedAt: true } });
 }
 
 export interface DocumentSummary {
@@ -48,6 +55,8 @@ export interface DocumentSummary {
   warningCount: number;
   /** Where the document stands in the team's workflow (lib/auth/workflow.ts). */
   status: DocumentStatus;
+  /** Values outside the project's tagset, in all the document's sets (as the editor's checks count them). */
+  tagsetProblems: number;
 }
 
 export interface DocumentPage {
@@ -58,13 +67,18 @@ export interface DocumentPage {
   pageCount: number;
 }
 
-/** One page of a project's documents with their gold-set counts: two queries. */
+/** One page of a project's documents with their gold-set counts and tagset problems: three queries. */
 export async function listProjectDocuments(projectId: string, query: DocumentListQuery, client: Database = db()): Promise<DocumentPage> {
   if (!isRecordId(projectId)) return { documents: [], total: 0, page: 1, pageCount: 1 };
-  const total = await client.document.count({ where: { projectId } });
+  // Filtering by problems needs every document's count first; otherwise only the page's are counted.
+  const withProblems = query.tagsetProblems ? [...(await countTagsetProblems(projectId, null, client)).keys()] : null;
+  const only = withProblems ? Prisma.sql`AND d."id" = ANY(${withProblems}::uuid[])` : Prisma.empty;
+  const total = withProblems ? withProblems.length : await client.document.count({ where: { projectId } });
   const pageCount = Math.max(1, Math.ceil(total / DOCUMENTS_PER_PAGE));
   const page = Math.min(query.page, pageCount);
-  const rows = await client.$queryRaw<(Omit<DocumentSummary, "status"> & { assigned: number; submitted: number; goldAdjudicated: boolean })[]>`
+  const rows = await client.$queryRaw<
+    (Omit<DocumentSummary, "status" | "tagsetProblems"> & { assigned: number; submitted: number; goldAdjudicated: boolean })[]
+  >`
     SELECT d."id", d."name", d."title", d."date",
       gold."id" IS NOT NULL AS "hasGold",
       (SELECT count(*)::int FROM "Hopper" h WHERE h."setId" = gold."id") AS "hopperCount",
@@ -79,12 +93,20 @@ export async function listProjectDocuments(projectId: string, query: DocumentLis
       WHERE s."documentId" = d."id" AND s."kind" = 'GOLD'
       ORDER BY s."createdAt" LIMIT 1
     ) gold ON true
-    WHERE d."projectId" = ${projectId}::uuid
+    WHERE d."projectId" = ${projectId}::uuid ${only}
     ORDER BY ${orderBy(query.sort, query.order === "desc" ? "DESC" : "ASC")}, d."id"
     LIMIT ${DOCUMENTS_PER_PAGE} OFFSET ${(page - 1) * DOCUMENTS_PER_PAGE}`;
+  const problems = rows.length
+    ? await countTagsetProblems(
+        projectId,
+        rows.map((row) => row.id),
+        client,
+      )
+    : new Map<string, number>();
   const documents = rows.map(({ assigned, submitted, goldAdjudicated, ...document }) => ({
     ...document,
     status: documentStatus({ assigned, submitted, goldAdjudicated }),
+    tagsetProblems: problems.get(document.id) ?? 0,
   }));
   return { documents, total, page, pageCount };
 }

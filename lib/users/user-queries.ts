@@ -7,18 +7,23 @@ export function listUsers(client: Database = db()): Promise<UserSummary[]> {
   return client.user.findMany({ select: USER_SUMMARY_FIELDS, orderBy: { email: "asc" } });
 }
 
-/** The account behind a session, or null when it was deleted or disabled (which signs it out). */
+/**
+ * The account behind a session, or null when it was deleted or disabled (which
+ * signs it out). `mustChangePassword` is there only when an administrator reset
+ * the password and the account has not chosen a new one yet.
+ */
 export async function findActiveUser(
   userId: string,
   client: Database = db(),
-): Promise<{ id: string; email: string; name: string; role: Role } | null> {
+): Promise<{ id: string; email: string; name: string; role: Role; mustChangePassword?: true } | null> {
   if (!isRecordId(userId)) return null;
   const user = await client.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, disabled: true },
+    select: { id: true, email: true, name: true, role: true, disabled: true, mustChangePassword: true },
   });
   if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const active = { id: user.id, email: user.email, name: user.name, role: user.role };
+  return user.mustChangePassword ? { ...active, mustChangePassword: true } : active;
 }
 
 /** False only on a fresh installation, which must be set up before anyone can sign in. */

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ROLE_LABELS } from "@/components/admin/role-labels";
 import { invalidInput, type ActionResult } from "@/components/ui/action-result";
-import { requirePageUser } from "@/lib/auth/access";
+import { getCurrentUser, requirePageUser } from "@/lib/auth/access";
 import { createUser, generatePassword, setUserDisabled, setUserRole, UserError, type UserSummary } from "@/lib/users";
+import { resetPassword } from "@/lib/users/passwords";
 import { emailSchema, nameSchema, passwordSchema, roleSchema } from "@/lib/users/user-input";
 
 const newUserForm = z.object({
@@ -73,4 +74,19 @@ export async function updateUserAction(_previous: ActionResult, form: FormData):
     revalidatePath("/admin/users");
     return { ok: true, message: describeChange(user, change.intent) };
   });
+}
+
+/** Gives an account a generated password, shown once; its owner is asked for a new one at their next sign-in. */
+export async function resetPasswordAction(
+  _previous: ActionResult<{ password?: string }>,
+  form: FormData,
+): Promise<ActionResult<{ password?: string }>> {
+  const result = await resetPassword(await getCurrentUser(), field(form, "userId"));
+  if (!result.ok) return result;
+  revalidatePath("/admin/users");
+  return {
+    ok: true,
+    message: `${result.email} has a new password, shown only now: pass it on securely. They will be asked to choose their own when they sign in.`,
+    password: result.password,
+  };
 }

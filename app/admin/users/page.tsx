@@ -5,7 +5,7 @@ import { UserTable } from "@/components/admin/UserTable";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { requirePageUser } from "@/lib/auth/access";
 import { listUsers, MIN_PASSWORD_LENGTH } from "@/lib/users";
-import { createUserAction, updateUserAction } from "./actions";
+import { createUserAction, resetPasswordAction, updateUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users · Hopper" };
 
@@ -22,7 +22,7 @@ export default async function UsersPage() {
         </section>
         <section className={styles.section} aria-labelledby="all-users">
           <h2 id="all-users">All users</h2>
-          <UserTable users={users} currentUserId={admin.id} action={updateUserAction} />
+          <UserTable users={users} currentUserId={admin.id} action={updateUserAction} resetAction={resetPasswordAction} />
         </section>
       </div>
     </SignedInPage>

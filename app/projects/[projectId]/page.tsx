@@ -4,7 +4,7 @@ import { ProjectWorkflowLinks } from "@/components/assignments/ProjectWorkflowLi
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { ProjectDocuments } from "@/components/projects/ProjectDocuments";
 import { requirePageUser } from "@/lib/auth/access";
-import { permissionsInProject } from "@/lib/auth/policy";
+import { mayArchiveProject, permissionsInProject, projectStanding } from "@/lib/auth/policy";
 import { parseDocumentListQuery, type SearchParams } from "@/lib/projects/document-list-query";
 import { findProject, listProjectDocuments } from "@/lib/projects/queries";
 
@@ -18,11 +18,13 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   if (!project) notFound();
   const query = parseDocumentListQuery(await searchParams);
   const listing = await listProjectDocuments(projectId, query);
+  const standing = await projectStanding(user, projectId);
+  const manages = standing !== null && mayArchiveProject(user, standing.memberRole);
   return (
     <SignedInPage user={user}>
       {permissions.manage && <ProjectImportLink projectId={projectId} />}
       {permissions.manage && <ProjectWorkflowLinks projectId={projectId} />}
-      <ProjectDocuments project={project} listing={listing} query={query} showGold={permissions.review} />
+      <ProjectDocuments project={project} listing={listing} query={query} showGold={permissions.review} manages={manages} />
     </SignedInPage>
   );
 }
