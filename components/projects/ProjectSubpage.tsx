@@ -2,20 +2,25 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import styles from "./ProjectAdmin.module.css";
 
-export type ProjectSection = "documents" | "members" | "tagset" | "settings";
+export type ProjectSection = "documents" | "comments" | "import" | "assignments" | "dashboard" | "members" | "tagset" | "settings";
 
-const SECTIONS: { section: ProjectSection; label: string; path: string }[] = [
-  { section: "documents", label: "Documents", path: "" },
-  { section: "members", label: "Members", path: "/members" },
-  { section: "tagset", label: "Tagset", path: "/tagset" },
-  { section: "settings", label: "Settings", path: "/settings" },
+/** A project's pages: everyone who may view it has the first two; who manages it, all. */
+const SECTIONS: { section: ProjectSection; label: string; path: string; managers: boolean }[] = [
+  { section: "documents", label: "Documents", path: "", managers: false },
+  { section: "comments", label: "Comments", path: "/comments", managers: false },
+  { section: "import", label: "Import documents", path: "/import", managers: true },
+  { section: "assignments", label: "Assignments", path: "/assignments", managers: true },
+  { section: "dashboard", label: "Progress", path: "/dashboard", managers: true },
+  { section: "members", label: "Members", path: "/members", managers: true },
+  { section: "tagset", label: "Tagset", path: "/tagset", managers: true },
+  { section: "settings", label: "Settings", path: "/settings", managers: true },
 ];
 
-/** The links between a project's pages, for who manages it. */
-export function ProjectManageNav({ projectId, current }: { projectId: string; current: ProjectSection }) {
+/** The links between a project's pages that the viewer may use. */
+export function ProjectManageNav({ projectId, current, manages = true }: { projectId: string; current: ProjectSection; manages?: boolean }) {
   return (
     <nav aria-label="Project" className={styles.nav}>
-      {SECTIONS.map(({ section, label, path }) => (
+      {SECTIONS.filter((entry) => manages || !entry.managers).map(({ section, label, path }) => (
         <Link key={section} href={`/projects/${projectId}${path}`} aria-current={section === current ? "page" : undefined}>
           {label}
         </Link>

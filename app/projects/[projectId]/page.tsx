@@ -1,6 +1,4 @@
 import { notFound } from "next/navigation";
-import { ProjectImportLink } from "@/components/import/ProjectImportLink";
-import { ProjectWorkflowLinks } from "@/components/assignments/ProjectWorkflowLinks";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { ProjectDocuments } from "@/components/projects/ProjectDocuments";
 import { requirePageUser } from "@/lib/auth/access";
@@ -22,8 +20,6 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const manages = standing !== null && mayArchiveProject(user, standing.memberRole);
   return (
     <SignedInPage user={user}>
-      {permissions.manage && <ProjectImportLink projectId={projectId} />}
-      {permissions.manage && <ProjectWorkflowLinks projectId={projectId} />}
       <ProjectDocuments project={project} listing={listing} query={query} showGold={permissions.review} manages={manages} />
     </SignedInPage>
   );
