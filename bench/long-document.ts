@@ -15,8 +15,6 @@ import { loadavg } from "node:os";
 import { encode } from "next-auth/jwt";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
-import type { AnnotationOperation } from "@/lib/annotation/operation-types";
-import type { SaveResponse } from "@/lib/annotation/sync-protocol";
 import { openAnnotatorSet } from "@/lib/annotation-sets";
 import type { CasieDocument } from "@/lib/casie/types";
 import { createDatabaseClient } from "@/lib/db/client";
@@ -25,7 +23,8 @@ import { startTestServer } from "@/lib/db/test-server";
 import { createDocument } from "@/lib/documents/store";
 import { findOrCreateProject } from "@/lib/projects/project-store";
 import { createUser } from "@/lib/users";
-import { describeLoad, median, p95, runBench, startApp, type App } from "./bench-app";
+import { BENCH_SECRET, describeLoad, median, p95, runBench, startApp, type App } from "./bench-app";
+import { Writer } from "./bench-writer";
 import { benchCorpus, describeBenchCorpus } from "./bench-corpus";
 import { CHROMIUM_ARGS, instrument, navigate, typeChange, waitSaved, type ActionTiming } from "./editor-session";
 import { describeDocument, longDocumentSubjects, type BenchDocument } from "./long-document-corpus";
@@ -37,7 +36,6 @@ const WARM_UP = 3;
 const SAVE_WARM_UP = 20;
 /** Operations per save while filling a set: well under the save API's body limit (1 MiB). */
 const FILL_BATCH = 200;
-const SECRET = "bench-secret-not-for-production";
 const USER = { email: "bench@hopper.test", name: "Bench Admin", password: "bench-password-not-for-production" };
 
 interface Measured {
@@ -49,46 +47,17 @@ interface Measured {
   saves: number[];
 }
 
-/** The set's writer over HTTP, as a second window of the bench user. */
-class SetWriter {
-  private seq = 0;
-  constructor(
-    private readonly app: App,
-    private readonly cookie: string,
-    private readonly setId: string,
-    private version: number,
-  ) {}
-
-  async post(operations: AnnotationOperation[]): Promise<number> {
-    const started = performance.now();
-    const answer = await fetch(`${this.app.base}/api/annotation-sets/${this.setId}/operations`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: this.app.base, cookie: this.cookie },
-      body: JSON.stringify({
-        baseVersion: this.version,
-        clientId: "bench-writer",
-        operations: operations.map((operation) => ({ seq: ++this.seq, operation })),
-      }),
-    });
-    const response = (await answer.json()) as SaveResponse;
-    const ms = performance.now() - started;
-    if (response.status !== "saved") throw new Error(`a bench save was answered ${JSON.stringify(response).slice(0, 300)}`);
-    this.version = response.version;
-    return ms;
-  }
-}
-
 async function pageBytes(page: Page): Promise<number> {
   return page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).decodedBodySize);
 }
 
-async function measure(page: Page, documentId: string, writer: SetWriter, document: CasieDocument): Promise<Measured> {
+async function measure(page: Page, documentId: string, writer: Writer, document: CasieDocument): Promise<Measured> {
   const first = document.hoppers[0].events[0];
   let realis = first.realis;
   const saves: number[] = [];
   for (let i = 0; i < SAVES + SAVE_WARM_UP; i++) {
     const to = realis === "Actual" ? "Generic" : "Actual";
-    const ms = await writer.post([{ kind: "setEventAttributes", eventIndex: first.index, from: { realis }, to: { realis: to } }]);
+    const { ms } = await writer.post([{ kind: "setEventAttributes", eventIndex: first.index, from: { realis }, to: { realis: to } }]);
     realis = to;
     if (i >= SAVE_WARM_UP) saves.push(ms);
   }
@@ -135,7 +104,7 @@ async function main() {
     const project = await findOrCreateProject("Bench", client);
     const person = await createUser({ ...USER, role: "ADMIN" }, client);
     const user = { id: person.id, email: person.email, name: person.name, role: person.role };
-    const token = await encode({ token: { sub: person.id }, secret: SECRET });
+    const token = await encode({ token: { sub: person.id }, secret: BENCH_SECRET });
     const cookie = `next-auth.session-token=${token}`;
     const stored = async ({ document }: BenchDocument, name: string) => {
       const id = await createDocument({ projectId: project.id, name, casie: document, warnings: [], withGoldSet: false, replace: false }, client);
@@ -150,9 +119,9 @@ async function main() {
     };
 
     app = await startApp(database.url);
-    const writers = {} as Record<keyof typeof documents, SetWriter>;
+    const writers = {} as Record<keyof typeof documents, Writer>;
     for (const key of ["typical", "long", "veryLong"] as const) {
-      const writer = new SetWriter(app, cookie, documents[key].setId, documents[key].version);
+      const writer = new Writer(app, cookie, documents[key].setId, documents[key].version, `bench-writer-${key}`);
       const operations = operationsBuildingAnnotations(subjects[key].document);
       for (let i = 0; i < operations.length; i += FILL_BATCH) await writer.post(operations.slice(i, i + FILL_BATCH));
       writers[key] = writer;

@@ -20,14 +20,13 @@ import { zipArchive } from "@/lib/import/zip-writer";
 import { findOrCreateProject } from "@/lib/projects/project-store";
 import { readAnnotationFiles } from "@/lib/testing/casie-corpus";
 import { createUser } from "@/lib/users";
-import { describeLoad, median, runBench, startApp, type App } from "./bench-app";
+import { BENCH_SECRET, describeLoad, median, runBench, startApp, type App } from "./bench-app";
 import { benchCorpus, describeBenchCorpus } from "./bench-corpus";
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1000);
 /** Runs of each import, each into a project of its own: the machine may be shared, so the median is printed. */
 const RUNS = Number(process.env.BENCH_UPLOAD_RUNS ?? 3);
 const TARGET_MS = 5000;
-const SECRET = "bench-secret-not-for-production";
 
 /** `DOCUMENTS` CASIE files, the corpus's repeated under new sourcefiles, by file name. */
 function buildCorpus(): Map<string, string> {
@@ -84,7 +83,7 @@ async function main(): Promise<void> {
       { email: "admin@bench.test", name: "Admin", password: "bench-password-not-for-production", role: "ADMIN" },
       client,
     );
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: admin.id }, secret: SECRET })}`;
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: admin.id }, secret: BENCH_SECRET })}`;
     app = await startApp(database.url);
     const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
     const textBytes = [...corpus.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);
