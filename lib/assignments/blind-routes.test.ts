@@ -10,7 +10,13 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import * as setRoute from "@/app/api/annotation-sets/[setId]/route";
+import * as setCasieRoute from "@/app/api/annotation-sets/[setId]/casie.json/route";
+import * as commentsRoute from "@/app/api/annotation-sets/[setId]/comments/route";
 import * as eventsRoute from "@/app/api/annotation-sets/[setId]/events/route";
+import * as historyRoute from "@/app/api/annotation-sets/[setId]/history/route";
+import * as presenceRoute from "@/app/api/annotation-sets/[setId]/presence/route";
+import * as importsRoute from "@/app/api/projects/[projectId]/imports/route";
+import * as tagsetRoute from "@/app/projects/[projectId]/tagset/tagset.json/route";
 import * as operationsRoute from "@/app/api/annotation-sets/[setId]/operations/route";
 import * as reopenRoute from "@/app/api/annotation-sets/[setId]/reopen/route";
 import * as submitRoute from "@/app/api/annotation-sets/[setId]/submit/route";
@@ -21,7 +27,7 @@ import { ORIGIN, testWindow } from "@/lib/annotation-sets/test-requests";
 import type { CurrentUser } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 
-type Params = { setId: string; documentId: string };
+type Params = { setId: string; documentId: string; projectId: string };
 type Handler = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
 /** A route file's exports: its handlers by method. */
 type RouteModule = Record<string, Handler>;
@@ -33,6 +39,15 @@ const SET_ROUTES: Record<string, RouteModule> = {
   "app/api/annotation-sets/[setId]/operations/route.ts": operationsRoute,
   "app/api/annotation-sets/[setId]/submit/route.ts": submitRoute,
   "app/api/annotation-sets/[setId]/reopen/route.ts": reopenRoute,
+  "app/api/annotation-sets/[setId]/casie.json/route.ts": setCasieRoute,
+  "app/api/annotation-sets/[setId]/history/route.ts": historyRoute,
+  "app/api/annotation-sets/[setId]/comments/route.ts": commentsRoute,
+  "app/api/annotation-sets/[setId]/presence/route.ts": presenceRoute,
+};
+/** Routes about a project: nobody outside it learns it exists (lib/import/import-route.test.ts tries the import's other refusals). */
+const PROJECT_ROUTES: Record<string, RouteModule> = {
+  "app/api/projects/[projectId]/imports/route.ts": importsRoute,
+  "app/projects/[projectId]/tagset/tagset.json/route.ts": tagsetRoute,
 };
 const DOCUMENT_ROUTES: Record<string, RouteModule> = { "app/documents/[documentId]/casie.json/route.ts": casieRoute };
 const WITHOUT_IDS = ["app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts"];
@@ -63,7 +78,7 @@ async function call(user: CurrentUser, method: string, name: string, id: string,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return [request, { params: Promise.resolve({ setId: id, documentId: id }) }];
+  return [request, { params: Promise.resolve({ setId: id, documentId: id, projectId: id }) }];
 }
 
 /** A plausible body for each method: the refusal must come before the body matters. */
@@ -77,7 +92,10 @@ async function routeFiles(): Promise<string[]> {
 }
 
 test("every route handler under app/ is tried here", async () => {
-  assert.deepEqual((await routeFiles()).sort(), [...Object.keys(SET_ROUTES), ...Object.keys(DOCUMENT_ROUTES), ...WITHOUT_IDS].sort());
+  assert.deepEqual(
+    (await routeFiles()).sort(),
+    [...Object.keys(SET_ROUTES), ...Object.keys(DOCUMENT_ROUTES), ...Object.keys(PROJECT_ROUTES), ...WITHOUT_IDS].sort(),
+  );
 });
 
 test("an annotator asking any set route about another annotator's set, the gold set or a guessed id learns nothing", async () => {
@@ -105,6 +123,17 @@ test("an annotator cannot download the gold set of a document, nor reach a docum
       for (const documentId of GUESSED) assert.equal((await handler(...(await call(world.ann, method, file, documentId)))).status, 404);
       assert.equal((await handler(...(await call(world.outsider, method, file, world.goldDocumentId)))).status, 404);
       assert.equal((await handler(...(await call(world.reviewer, method, file, world.goldDocumentId)))).status, 200, "reviewers download it");
+    }
+  }
+});
+
+test("someone outside a project, or with a guessed id, learns nothing of it from its routes", async () => {
+  for (const [file, module] of Object.entries(PROJECT_ROUTES)) {
+    for (const [method, handler] of Object.entries(module)) {
+      for (const [user, projectId] of [[world.outsider, world.projectId], ...GUESSED.map((id) => [world.ann, id] as const)] as const) {
+        const response = await handler(...(await call(user, method, file, projectId, BODIES[method])));
+        assert.equal(response.status, 404, `${method} ${file} by ${user.name} with ${projectId}: ${await response.text()}`);
+      }
     }
   }
 });

@@ -5,7 +5,7 @@
 
 import { z } from "zod";
 import { requireApiUser, type CurrentUser } from "@/lib/auth/access";
-import { permissionsInProject } from "@/lib/auth/policy";
+import { mayArchiveProject, projectPermissions, projectStanding } from "@/lib/auth/policy";
 import { db, type Database } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
 import { jsonError } from "@/lib/http/json-error";
@@ -39,13 +39,14 @@ async function checkImportRequest(
   const user = await requireApiUser(request);
   if (user instanceof Response) return user;
   if (!isRecordId(projectId)) return NO_SUCH_PROJECT();
-  const permissions = await permissionsInProject(user, projectId, client);
+  const standing = await projectStanding(user, projectId, client);
   // A project the user may not see is answered as if it did not exist.
-  if (!permissions.view) return NO_SUCH_PROJECT();
-  if (!permissions.manage) return jsonError(403, "forbidden", "Only admins and the project's managers import documents.");
+  if (!standing || !projectPermissions(user, standing.memberRole).view) return NO_SUCH_PROJECT();
+  // Who would manage it if it were not archived is told why they may not import now.
+  if (!mayArchiveProject(user, standing.memberRole)) return jsonError(403, "forbidden", "Only admins and the project's managers import documents.");
+  if (standing.archived) return jsonError(403, "forbidden", "The project is archived: it is read-only.");
   const project = await findProjectById(projectId, client);
   if (!project) return NO_SUCH_PROJECT();
-  if (project.archived) return jsonError(403, "forbidden", "The project is archived: it is read-only.");
 
   const parsed = optionsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
