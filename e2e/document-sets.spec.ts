@@ -60,6 +60,8 @@ async function openDocument(page: Page): Promise<void> {
 const nuggets = (page: Page) => page.getByTestId("document-text").locator('[data-kind="nugget"]');
 
 test.beforeAll(async ({ browser }) => {
+  // A dozen CLI runs and two editor sessions: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   importArticle(PROJECT, "sets.json", JSON.stringify(GOLD));
   ann = createAccount(`ann-sets-${Date.now()}@hopper.test`, "annotator");
   bob = createAccount(`bob-sets-${Date.now()}@hopper.test`, "annotator");
