@@ -53,6 +53,8 @@ async function userPage(browser: Browser, user: { email: string; password: strin
 async function openDocument(page: Page): Promise<void> {
   await page.goto("/");
   await page.getByRole("link", { name: PROJECT, exact: true }).click();
+  // An annotator's home lists their documents too: wait for the project's page before picking the document on it.
+  await expect(page.getByRole("heading", { level: 1, name: PROJECT, exact: true })).toBeVisible();
   await page.getByRole("link", { name: "sets", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Clinic records stolen");
 }

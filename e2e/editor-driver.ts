@@ -5,6 +5,8 @@ import { expect, type Page } from "@playwright/test";
 export async function openEditor(page: Page, project: string, documentName: string): Promise<void> {
   await page.goto("/");
   await page.getByRole("link", { name: project, exact: true }).click();
+  // An annotator's home lists their documents too: wait for the project's page before picking the document on it.
+  await expect(page.getByRole("heading", { level: 1, name: project, exact: true })).toBeVisible();
   await page.getByRole("link", { name: documentName, exact: true }).click();
   await page.getByRole("link", { name: "Annotate" }).click();
   await expect(page.getByTestId("editor-text")).toBeVisible();

@@ -32,6 +32,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("the editor annotates the end of a long document and extends a selection back across its blocks", async ({ page }) => {
+  // 600 events: opening and saving take a while on a busy machine.
+  test.setTimeout(180_000);
   await openEditor(page, PROJECT, NAME);
   importIntoSet((await page.getByTestId("editor").getAttribute("data-set"))!, file);
   await page.reload();
