@@ -40,26 +40,28 @@ export function SetSwitcher({
     );
   }
   return (
-    <nav aria-label="Annotation sets" className={styles.switcher} data-testid="set-switcher">
-      <span className={styles.label}>Annotations:</span>
-      <ul>
-        {sets.map((set) => (
-          <li key={set.setId}>
-            {/* Not prefetched: each would render the page on the server for a switch seldom made. */}
-            <Link
-              href={`/documents/${documentId}?set=${set.setId}`}
-              prefetch={false}
-              aria-current={set.setId === shownId ? "page" : undefined}
-              data-set={set.setId}
-              data-kind={set.kind}
-            >
-              {setLabel(set, viewerId)} <span className={styles.version}>v{set.version}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+    <div className={styles.row}>
+      <nav aria-label="Annotation sets" className={styles.switcher} data-testid="set-switcher">
+        <span className={styles.label}>Annotations:</span>
+        <ul>
+          {sets.map((set) => (
+            <li key={set.setId}>
+              {/* Not prefetched: each would render the page on the server for a switch seldom made. */}
+              <Link
+                href={`/documents/${documentId}?set=${set.setId}`}
+                prefetch={false}
+                aria-current={set.setId === shownId ? "page" : undefined}
+                data-set={set.setId}
+                data-kind={set.kind}
+              >
+                {setLabel(set, viewerId)} <span className={styles.version}>v{set.version}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {shownId && <HistoryLink documentId={documentId} setId={shownId} />}
-    </nav>
+    </div>
   );
 }
 
