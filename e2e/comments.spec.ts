@@ -1,6 +1,7 @@
 // Comment threads in the editor: a thread opened in one window on the selected
 // event arrives in another window on the same set without a reload, is answered
-// there, and resolved; markdown is rendered, raw HTML is not.
+// there, and resolved, its marker in the text coming and going with it;
+// markdown is rendered, raw HTML is not.
 
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { choose, expectSaved, findAndSelect, openEditor } from "./editor-driver";
@@ -41,6 +42,8 @@ test("a thread opened in one window is answered in the other and resolved, live"
 
   const thread = (page: Page) => panel(page).locator('[data-target="event:E1"]');
   await expect(thread(second)).toContainText("On E1");
+  // Its marker, in the text, on the event's nugget.
+  await expect(second.getByTestId("editor-text").locator('[data-kind="nugget"][data-threads="1"]')).toHaveText("breached");
   await expect(thread(second).locator("strong")).toHaveText("breached");
   await expect(thread(second)).toContainText("<b>raw</b>");
   await thread(second).getByLabel("Reply").fill("Yes, keep it.");
@@ -50,6 +53,7 @@ test("a thread opened in one window is answered in the other and resolved, live"
   await thread(first).getByRole("button", { name: "Resolve" }).click();
   await expect(panel(second).getByRole("heading", { name: /Comments/ })).toContainText("0 open, 1 resolved");
   await expect(thread(second)).toHaveCount(0);
+  await expect(second.getByTestId("editor-text").locator("[data-threads]")).toHaveCount(0);
   await panel(second).getByLabel("Show resolved threads").check();
   await expect(thread(second)).toContainText("resolved");
 });

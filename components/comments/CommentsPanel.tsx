@@ -1,54 +1,34 @@
 "use client";
 
-import { useContext, useEffect, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
 import panels from "@/components/editor/Panels.module.css";
-import { FocusTextContext } from "@/components/editor/use-action-context";
-import { useEditor, useEditorState } from "@/components/editor/use-editor";
 import type { CommentThread } from "@/lib/comments/comment-protocol";
-import {
-  commentTargetExists,
-  describeCommentTarget,
-  formatCommentTarget,
-  parseCommentTarget,
-  type CommentTarget,
-} from "@/lib/comments/comment-target";
-import type { CasieDocument } from "@/lib/casie/types";
-import type { EditorSelection } from "@/components/editor/editor-state";
+import { describeCommentTarget, formatCommentTarget, parseCommentTarget, type CommentTarget } from "@/lib/comments/comment-target";
 import type { CommentThreadsStore } from "./comment-threads-store";
 import styles from "./CommentsPanel.module.css";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
-/** What a new thread is about: the selected argument, else event, else hopper, else the whole document. */
-function selectedTarget(document: CasieDocument, selection: EditorSelection): CommentTarget {
-  if (selection.event) {
-    const event = document.hoppers.flatMap((hopper) => hopper.events).find((e) => e.index === selection.event);
-    const argument = selection.argument !== null ? event?.arguments[selection.argument] : undefined;
-    if (event && argument) return { kind: "argument", eventIndex: event.index, spanIndex: argument.index };
-    if (event) return { kind: "event", eventIndex: event.index };
-  }
-  if (selection.hopper !== null) return { kind: "hopper", hopperIndex: selection.hopper };
-  return { kind: "document" };
+export interface CommentsPanelProps {
+  store: CommentThreadsStore;
+  /** What a new thread is about: what the viewer has selected. */
+  target: CommentTarget;
+  /** Whether the set still has what a thread is about (threads on deleted annotations are kept, marked). */
+  targetExists: (target: CommentTarget) => boolean;
+  /** Shows what a thread is about (selects it). */
+  show: (target: CommentTarget) => void;
+  /** Esc in a comment field: back to the text. */
+  leave: () => void;
 }
 
-/** The set's comment threads beside the annotations: open one on what is selected, answer, resolve, reopen. */
-export function CommentsPanel({ store }: { store: CommentThreadsStore }) {
-  const editor = useEditor();
-  const document = useEditorState((state) => state.document);
-  const selection = useEditorState((state) => state.selection);
+/** A set's comment threads beside its annotations: open one on what is selected, answer, resolve, reopen. */
+export function CommentsPanel({ store, target, targetExists, show, leave }: CommentsPanelProps) {
   const { threads, error } = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const [showResolved, setShowResolved] = useState(false);
-  const focusText = useContext(FocusTextContext);
   useEffect(() => store.refresh(), [store]);
 
-  const target = selectedTarget(document, selection);
   const open = threads.filter((thread) => !thread.resolved);
   const shown = showResolved ? threads : open;
-  const show = (thread: CommentThread) => {
-    const about = parseCommentTarget(thread.target);
-    if (about?.kind === "event" || about?.kind === "argument") editor.selectEvent(about.eventIndex);
-    else if (about?.kind === "hopper") editor.selectHopper(about.hopperIndex);
-  };
 
   return (
     <section className={panels.section} aria-labelledby="comments-heading" data-testid="comments-panel">
@@ -66,7 +46,7 @@ export function CommentsPanel({ store }: { store: CommentThreadsStore }) {
       <CommentForm
         label={`New thread on ${describeCommentTarget(target)}`}
         submitLabel="Comment"
-        onEscape={focusText}
+        onEscape={leave}
         onSubmit={(body) => store.send({ action: "open", target: formatCommentTarget(target), body })}
       />
       {threads.length > open.length && (
@@ -75,9 +55,9 @@ export function CommentsPanel({ store }: { store: CommentThreadsStore }) {
         </label>
       )}
       <ol className={styles.threads}>
-        {shown.map((thread) => {
+        {shown.map((thread: CommentThread) => {
           const about = parseCommentTarget(thread.target);
-          const gone = about !== null && !commentTargetExists(document, about);
+          const gone = about !== null && !targetExists(about);
           return (
             <li
               key={thread.id}
@@ -86,7 +66,7 @@ export function CommentsPanel({ store }: { store: CommentThreadsStore }) {
               data-target={thread.target ?? "document"}
             >
               <div className={styles.threadHead}>
-                <button type="button" onClick={() => show(thread)} disabled={gone || about?.kind === "document"}>
+                <button type="button" onClick={() => about && show(about)} disabled={gone || about?.kind === "document"}>
                   On {thread.about}
                 </button>
                 {gone && <span className={styles.gone}>deleted since</span>}
@@ -106,7 +86,7 @@ export function CommentsPanel({ store }: { store: CommentThreadsStore }) {
                 <CommentForm
                   label="Reply"
                   submitLabel="Reply"
-                  onEscape={focusText}
+                  onEscape={leave}
                   onSubmit={(body) => store.send({ action: "reply", threadId: thread.id, body })}
                 />
               )}

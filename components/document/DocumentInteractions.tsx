@@ -8,9 +8,12 @@
 //   event item  (data-event, data-spans)  → its spans in the text
 //   text mark   (data-span, data-events)  → its events in the panel
 // Hovering or focusing previews; clicking (or Enter on a focused event) selects
-// and scrolls the other side into view; Escape clears the selection.
+// and scrolls the other side into view; Escape clears the selection. Others
+// on the page (the live set's presence and comments) hear of the selection and
+// may ask for one through DOM events (document-selection.ts).
 
 import { useEffect } from "react";
+import { announceSelection, SELECT_EVENT, type SelectEventRequest } from "./document-selection";
 
 /** Renders nothing: attaches the view's listeners to its root, the element with `data-document-view` (DocumentView.tsx), once hydrated. */
 export function DocumentInteractions() {
@@ -75,20 +78,26 @@ function attachInteractions(root: HTMLElement): () => void {
     if (!(e.relatedTarget as Element | null)?.closest("[data-event]")) setPreview(null);
   };
 
+  const select = (event: string | null) => {
+    if (event === selected) return;
+    selected = event;
+    render();
+    announceSelection(root, selected);
+  };
+
   const onClick = (e: MouseEvent) => {
     const target = e.target as Element;
     const button = target.closest("[data-select-event]");
     if (button) {
       const event = button.getAttribute("data-select-event")!;
-      selected = selected === event ? null : event;
-      render();
+      select(selected === event ? null : event);
       if (selected) scrollIntoView(firstMarkOf(root, event));
       return;
     }
     const event = eventsAt(target)[0];
     if (event) {
-      selected = event;
       preview = null;
+      select(event);
       render();
       const item = eventItem(root, event);
       if (item) revealInPanel(item);
@@ -96,11 +105,20 @@ function attachInteractions(root: HTMLElement): () => void {
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === "Escape" && selected) {
-      selected = null;
-      render();
-    }
+    if (e.key === "Escape" && selected) select(null);
   };
+
+  const onSelectRequest = (e: Event) => {
+    const { event } = (e as CustomEvent<SelectEventRequest>).detail;
+    select(event);
+    scrollIntoView(firstMarkOf(root, event));
+    const item = eventItem(root, event);
+    if (item) revealInPanel(item);
+  };
+
+  // The view is rendered again when the set changes (a live refresh): its new marks are lit as the old ones were.
+  const observer = new MutationObserver(render);
+  observer.observe(root, { childList: true, subtree: true });
 
   root.addEventListener("mouseover", onMouseOver);
   root.addEventListener("mouseleave", onMouseLeave);
@@ -108,7 +126,10 @@ function attachInteractions(root: HTMLElement): () => void {
   root.addEventListener("focusout", onFocusOut);
   root.addEventListener("click", onClick);
   root.addEventListener("keydown", onKeyDown);
+  root.addEventListener(SELECT_EVENT, onSelectRequest);
   return () => {
+    observer.disconnect();
+    root.removeEventListener(SELECT_EVENT, onSelectRequest);
     root.removeEventListener("mouseover", onMouseOver);
     root.removeEventListener("mouseleave", onMouseLeave);
     root.removeEventListener("focusin", onFocusIn);

@@ -1,4 +1,5 @@
 import { collectHighlightMarks, highlightParagraphs } from "@/lib/annotation/highlight-segments";
+import { commentTargetsOf } from "@/lib/comments/comment-target";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { DocumentSet } from "@/lib/documents/document-sets";
 import type { GoldDocument } from "@/lib/documents/load";
@@ -9,6 +10,7 @@ import styles from "./DocumentView.module.css";
 import { EventPanel } from "./EventPanel";
 import { ImportWarnings } from "./ImportWarnings";
 import { Legend } from "./Legend";
+import { LiveComments, LivePresence, LiveSetProvider } from "./LiveSet";
 import { SetSwitcher } from "./SetSwitcher";
 import layout from "./text-layout.module.css";
 
@@ -17,7 +19,8 @@ interface Props {
   document: GoldDocument;
   /** The sets the viewer may see, and the one shown with its annotations; none shown: the text alone. */
   sets: DocumentSet[];
-  shown: { set: DocumentSet; document: CasieDocument } | null;
+  /** At `version`: the page follows the set live (LiveSet.tsx). */
+  shown: { set: DocumentSet; document: CasieDocument; version: number } | null;
   viewerId: string;
   /** Admins and reviewers: the gold file's download and import warnings. */
   showGoldDetails: boolean;
@@ -43,22 +46,26 @@ export function DocumentView({ document, sets, shown, viewerId, showGoldDetails 
   }
   return (
     <div className={`${layout.page} ${styles.view}`} data-document-view="">
-      <DocumentInteractions />
-      <DocumentHeading document={document} showDownload={showGoldDetails} />
-      {showGoldDetails && <ImportWarnings warnings={document.warnings} />}
-      {switcher}
-      <div className={layout.columns}>
-        <article aria-label="Document text">
-          <Legend eventTypes={eventTypes} hasMismatches={marks.some((m) => !m.textMatches)} />
-          <AnnotatedText content={content} paragraphs={highlightParagraphs(content, marks)} />
-        </article>
-        <aside className={styles.panel} aria-label="Events" data-event-panel="">
-          <EventPanel
-            hoppers={hoppers}
-            empty={shown.set.kind === "GOLD" ? "This document has no gold annotations." : "This set has no annotations yet."}
-          />
-        </aside>
-      </div>
+      <LiveSetProvider setId={shown.set.setId} version={shown.version} targets={commentTargetsOf(shown.document)}>
+        <DocumentInteractions />
+        <DocumentHeading document={document} showDownload={showGoldDetails} />
+        {showGoldDetails && <ImportWarnings warnings={document.warnings} />}
+        {switcher}
+        <LivePresence />
+        <div className={layout.columns}>
+          <article aria-label="Document text">
+            <Legend eventTypes={eventTypes} hasMismatches={marks.some((m) => !m.textMatches)} />
+            <AnnotatedText content={content} paragraphs={highlightParagraphs(content, marks)} />
+          </article>
+          <aside className={styles.panel} aria-label="Events" data-event-panel="">
+            <EventPanel
+              hoppers={hoppers}
+              empty={shown.set.kind === "GOLD" ? "This document has no gold annotations." : "This set has no annotations yet."}
+            />
+            <LiveComments />
+          </aside>
+        </div>
+      </LiveSetProvider>
     </div>
   );
 }

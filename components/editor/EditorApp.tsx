@@ -6,7 +6,6 @@ import layout from "@/components/document/text-layout.module.css";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { Tagset } from "@/lib/casie/tagset";
-import { CommentsPanel } from "@/components/comments/CommentsPanel";
 import { CommentThreadsStore } from "@/components/comments/comment-threads-store";
 import { ChecksPanel } from "./ChecksPanel";
 import { CommandFeedback } from "./CommandFeedback";
@@ -15,6 +14,7 @@ import { EARLY_KEYS_SCRIPT, replayEarlyKeys } from "./early-keys";
 import styles from "./EditorApp.module.css";
 import { browserEnvironment } from "./browser-environment";
 import { EditorStore } from "./editor-store";
+import { EditorComments } from "./EditorComments";
 import { EditorText } from "./EditorText";
 import { EventDetails } from "./EventDetails";
 import { HopperPanel } from "./HopperPanel";
@@ -23,7 +23,7 @@ import { httpTransport, postPresence } from "./http-transport";
 import { Notices } from "./Notices";
 import { PopupLayer } from "./PopupLayer";
 import { PresenceBar } from "./PresenceBar";
-import { PresenceStore } from "./presence-store";
+import { PresenceStore } from "@/components/presence/presence-store";
 import { SaveStatus } from "./SaveStatus";
 import { Toolbar } from "./Toolbar";
 import { FocusTextContext } from "./use-action-context";
@@ -114,7 +114,7 @@ export function EditorApp(props: EditorAppProps) {
               <EventDetails />
               <HopperPanel />
               <ChecksPanel />
-              <CommentsPanel store={comments} />
+              <EditorComments store={comments} textRef={textRef} />
             </aside>
           </div>
           <PopupLayer textRef={textRef} />

@@ -24,7 +24,7 @@ export function httpTransport(setId: string, viewer?: ViewerChannel): SyncTransp
       ),
     since: (version) => call<SinceResponse>(`${base}?since=${version}`, { cache: "no-store" }),
     load: () => call<LoadResponse>(base, { cache: "no-store" }),
-    subscribe: (events) => subscribe(viewer ? `${base}/events?client=${encodeURIComponent(viewer.clientId)}` : `${base}/events`, events, viewer),
+    subscribe: (events) => subscribe(setStreamUrl(setId, viewer?.clientId), events, viewer),
   };
 }
 
@@ -40,29 +40,54 @@ export function postPresence(setId: string, clientId: string): (eventIndex: stri
   };
 }
 
-/** The set's push stream (Server-Sent Events); the browser reconnects it by itself after a drop. */
+/** The set's push stream (Server-Sent Events) as the editor's sync client takes it. */
 function subscribe(url: string, events: PushEvents, viewer?: ViewerChannel): () => void {
+  return openSetStream(url, {
+    opened: () => {
+      events.opened();
+      // Threads may have changed while the stream was down.
+      viewer?.commentsChanged();
+    },
+    interrupted: () => events.interrupted(),
+    version: (version) => events.version(version),
+    presence: (windows) => viewer?.presence(windows),
+    commentsChanged: () => viewer?.commentsChanged(),
+  });
+}
+
+export interface SetStreamHandlers {
+  opened: () => void;
+  interrupted: () => void;
+  version: (version: number) => void;
+  presence: (windows: PresenceView[]) => void;
+  commentsChanged: () => void;
+}
+
+/** The URL of `setId`'s stream; with a client id, the window enters the set's presence. */
+export function setStreamUrl(setId: string, clientId?: string): string {
+  const base = `/api/annotation-sets/${encodeURIComponent(setId)}/events`;
+  return clientId ? `${base}?client=${encodeURIComponent(clientId)}` : base;
+}
+
+/** Opens a set's push stream (Server-Sent Events); the browser reconnects it by itself after a drop. Returns what closes it. */
+export function openSetStream(url: string, handlers: SetStreamHandlers): () => void {
   if (typeof EventSource === "undefined") return () => undefined;
   const source = new EventSource(url, { withCredentials: true });
-  source.onopen = () => {
-    events.opened();
-    // Threads may have changed while the stream was down.
-    viewer?.commentsChanged();
-  };
-  source.onerror = () => events.interrupted();
+  source.onopen = () => handlers.opened();
+  source.onerror = () => handlers.interrupted();
   source.addEventListener("version", (message) => {
     const { version } = JSON.parse((message as MessageEvent<string>).data) as { version: number };
-    events.version(version);
+    handlers.version(version);
   });
   source.addEventListener("presence", (message) => {
     const { windows } = JSON.parse((message as MessageEvent<string>).data) as { windows: PresenceView[] };
-    viewer?.presence(windows);
+    handlers.presence(windows);
   });
-  source.addEventListener("comments", () => viewer?.commentsChanged());
+  source.addEventListener("comments", () => handlers.commentsChanged());
   // The server ends the stream when the viewer may no longer see the set: do not reconnect.
   source.addEventListener("closed", () => {
     source.close();
-    events.interrupted();
+    handlers.interrupted();
   });
   return () => source.close();
 }

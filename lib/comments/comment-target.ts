@@ -67,3 +67,16 @@ export function commentTargetExists(document: CasieDocument, target: CommentTarg
       return document.hoppers.some((hopper) => hopper.index === target.hopperIndex);
   }
 }
+
+/** Every target the set has now, in their stored form: its events, their arguments and its hoppers. */
+export function commentTargetsOf(document: CasieDocument): string[] {
+  const targets: string[] = [];
+  for (const hopper of document.hoppers) {
+    targets.push(`hopper:${hopper.index}`);
+    for (const event of hopper.events) {
+      targets.push(`event:${event.index}`);
+      for (const argument of event.arguments) targets.push(`argument:${event.index}:${argument.index}`);
+    }
+  }
+  return targets;
+}

@@ -36,7 +36,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       <DocumentView
         document={document}
         sets={sets}
-        shown={state && shownSet ? { set: shownSet, document: state.document } : null}
+        shown={state && shownSet ? { set: shownSet, document: state.document, version: state.version } : null}
         viewerId={user.id}
         showGoldDetails={permissions.review}
       />
