@@ -79,7 +79,8 @@ export function parseExportQuery(query: Record<string, string>): { ok: true; req
   const parsed = exportQuerySchema.safeParse(query);
   if (parsed.success) return { ok: true, request: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, message: `${issue.path.join(".") || "query"}: ${issue.message}` };
+  // Named by the parameter alone: `status`, not `status.0`.
+  return { ok: false, message: `${String(issue.path[0] ?? "query")}: ${issue.message}` };
 }
 
 export function exportUrl(projectId: string, request: ExportRequest): string {
