@@ -77,7 +77,11 @@ async function measureZipExport(projectName: string, out: string, client: Databa
   }, SAMPLE_MS);
   const started = performance.now();
   try {
-    const prepared = await prepareDatasetExport({ name: projectName }, { format: "zip", statuses: ["adjudicated"], sets: { kind: "gold" } }, { client });
+    const prepared = await prepareDatasetExport(
+      { name: projectName },
+      { format: "zip", statuses: ["adjudicated"], sets: { kind: "gold" } },
+      { client },
+    );
     await pipeline(Readable.from(prepared.chunks()), createWriteStream(out));
   } finally {
     clearInterval(sampler);
@@ -131,13 +135,17 @@ async function main(): Promise<void> {
       );
     }
     const first = median(results.get(SIZES[0])!.map((run) => run.ms));
-    console.log(`  target: ${SIZES[0].toLocaleString("en")} documents under ${seconds(TARGET_MS)}, ${first < TARGET_MS ? "met" : `missed by ${seconds(first - TARGET_MS)}`}`);
+    console.log(
+      `  target: ${SIZES[0].toLocaleString("en")} documents under ${seconds(TARGET_MS)}, ${first < TARGET_MS ? "met" : `missed by ${seconds(first - TARGET_MS)}`}`,
+    );
     const ratio = peaks.get(SIZES[1])! / peaks.get(SIZES[0])!;
     console.log(
       `  peak memory ${SIZES[1].toLocaleString("en")}/${SIZES[0].toLocaleString("en")}: ${ratio.toFixed(2)}×  target: at most ${TARGET_MEMORY_RATIO}×, ${ratio <= TARGET_MEMORY_RATIO ? "met" : "missed"}`,
     );
     const baseline = median(baselines);
-    console.log(`  baseline, hopper export --format dir of the same ${SIZES[0].toLocaleString("en")} documents: ${seconds(baseline)} (zip ${(first / baseline).toFixed(2)}× baseline)`);
+    console.log(
+      `  baseline, hopper export --format dir of the same ${SIZES[0].toLocaleString("en")} documents: ${seconds(baseline)} (zip ${(first / baseline).toFixed(2)}× baseline)`,
+    );
     console.log(describeLoad(loadBefore, loadavg()));
   } finally {
     await client.$disconnect();

@@ -5,9 +5,9 @@
 
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import yauzl from "yauzl";
 import type { ExportManifest } from "@/lib/export/export-manifest";
 import { FIXTURE, fixturePath, readFixture } from "@/lib/testing/casie-fixtures";
+import { readZipEntries } from "@/lib/testing/read-zip";
 import { ADMIN, runCli, signIn } from "./support";
 
 const PROJECT = "Export E2E";
@@ -23,16 +23,7 @@ async function openExportPage(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { name: "Export dataset" })).toBeVisible();
 }
 
-async function zipEntries(file: string): Promise<Map<string, string>> {
-  const zip = await yauzl.fromBufferPromise(readFileSync(file), { lazyEntries: true });
-  const entries = new Map<string, string>();
-  for await (const entry of zip.eachEntry()) {
-    const parts: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) parts.push(chunk as Buffer);
-    entries.set(entry.fileName, Buffer.concat(parts).toString("utf8"));
-  }
-  return entries;
-}
+const zipEntries = (file: string) => readZipEntries(readFileSync(file));
 
 test("an admin exports the gold sets of the chosen documents as a zip with its manifest", async ({ page }) => {
   await signIn(page, ADMIN);

@@ -116,7 +116,8 @@ async function runImport(args: string[]): Promise<number> {
   const projectName = values.project;
   if (!projectName) throw new UsageError("import needs --project <name>");
   if (!positionals.length) throw new UsageError("import needs files or folders to import");
-  if (values.annotator && values.replace) throw new UsageError("--replace would delete the other sets of the documents: it does not go with --annotator");
+  if (values.annotator && values.replace)
+    throw new UsageError("--replace would delete the other sets of the documents: it does not go with --annotator");
   return withPool(BATCHES_IN_FLIGHT, async (client) => {
     const report = await importFiles(positionals, {
       projectName,
@@ -173,7 +174,9 @@ async function exportDataset(project: string, out: string, flags: { format?: str
     const partial = `${out}.partial`;
     await pipeline(Readable.from(prepared.chunks()), createWriteStream(partial));
     await rename(partial, out);
-    console.log(`Exported ${countNoun(prepared.documents, "document")} (${countNoun(prepared.files, "file")} and the manifest) to ${path.resolve(out)}`);
+    console.log(
+      `Exported ${countNoun(prepared.documents, "document")} (${countNoun(prepared.files, "file")} and the manifest) to ${path.resolve(out)}`,
+    );
     return 0;
   });
 }

@@ -130,7 +130,12 @@ export function ExportForm({ projectId, projectName, annotators }: Props) {
             <div className={styles.annotators} role="group" aria-label="Annotators">
               {annotators.map((email) => (
                 <label key={email} className={styles.choice}>
-                  <input type="checkbox" name="annotator" checked={chosen.has(email)} onChange={(event) => setChosen(toggle(chosen, email, event.target.checked))} />
+                  <input
+                    type="checkbox"
+                    name="annotator"
+                    checked={chosen.has(email)}
+                    onChange={(event) => setChosen(toggle(chosen, email, event.target.checked))}
+                  />
                   {email}
                 </label>
               ))}
@@ -150,9 +155,9 @@ export function ExportForm({ projectId, projectName, annotators }: Props) {
           </label>
         </fieldset>
         <p className={styles.hint}>
-          Each file is named after its document&apos;s source file, in a folder per set (<code>gold/</code>, or the annotator&apos;s e-mail); a
-          gold set nobody changed is exported as the imported file, byte for byte. <code>manifest.json</code> (the JSON Lines file&apos;s last line)
-          lists the documents, sets, counts and tagset.
+          Each file is named after its document&apos;s source file, in a folder per set (<code>gold/</code>, or the annotator&apos;s e-mail); a gold
+          set nobody changed is exported as the imported file, byte for byte. <code>manifest.json</code> (the JSON Lines file&apos;s last line) lists
+          the documents, sets, counts and tagset.
         </p>
         <div>
           <Button type="submit" variant="primary" disabled={busy}>

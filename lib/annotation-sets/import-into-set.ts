@@ -17,7 +17,12 @@ import { writeSetStatement } from "./set-write-sql";
 export class SetNotEmptyError extends Error {}
 
 /** Gives the empty set `setId` the annotations of `document` (whose text must be the set's document's); returns the set's new version. */
-export async function importIntoEmptySet(setId: string, document: CasieDocument, userId: string | null, client: DatabasePool = db()): Promise<number> {
+export async function importIntoEmptySet(
+  setId: string,
+  document: CasieDocument,
+  userId: string | null,
+  client: DatabasePool = db(),
+): Promise<number> {
   return inTransaction(client, async (connection) => {
     const head = await readSetHead(connection, setId, { lock: true });
     if (!head) throw new AnnotationSetNotFoundError(setId);

@@ -4,7 +4,6 @@
 
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import yauzl from "yauzl";
 import { importIntoEmptySet } from "@/lib/annotation-sets/import-into-set";
 import { saveOperations } from "@/lib/annotation-sets/save-operations";
 import { parseCasieDocument, serializeCasieDocument } from "@/lib/casie";
@@ -14,6 +13,7 @@ import { useTestDatabase } from "@/lib/db/test-database";
 import { loadGoldDocuments } from "@/lib/documents/store";
 import { importFiles } from "@/lib/import/import-files";
 import { FIXTURE, fixturePath, readFixture } from "@/lib/testing/casie-fixtures";
+import { readZipEntries } from "@/lib/testing/read-zip";
 import { createUser } from "@/lib/users";
 import { MANIFEST_ENTRY, prepareDatasetExport, type DatasetExportOptions } from "./dataset-export";
 import type { ExportManifest } from "./export-manifest";
@@ -80,13 +80,7 @@ async function bytesOf(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
 /** The zip's entries by name, in archive order. */
 async function exportZip(request: ExportRequest, extra?: Partial<DatasetExportOptions>): Promise<Map<string, string>> {
   const prepared = await prepareDatasetExport({ name: PROJECT }, request, options(extra));
-  const zip = await yauzl.fromBufferPromise(await bytesOf(prepared.chunks()), { lazyEntries: true });
-  const entries = new Map<string, string>();
-  for await (const entry of zip.eachEntry()) {
-    const parts: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) parts.push(chunk as Buffer);
-    entries.set(entry.fileName, Buffer.concat(parts).toString("utf8"));
-  }
+  const entries = await readZipEntries(await bytesOf(prepared.chunks()));
   assert.equal(entries.size, prepared.entries, "the entries announced");
   return entries;
 }
@@ -131,7 +125,12 @@ test("the adjudicated gold sets: the imported file byte for byte while unchanged
       agreement: null,
     },
   );
-  assert.deepEqual(manifest.counts.bySet.gold, { files: 2, hoppers: manifest.counts.hoppers, events: manifest.counts.events, arguments: manifest.counts.arguments });
+  assert.deepEqual(manifest.counts.bySet.gold, {
+    files: 2,
+    hoppers: manifest.counts.hoppers,
+    events: manifest.counts.events,
+    arguments: manifest.counts.arguments,
+  });
   assert.deepEqual(manifest.tagset, projectTagset);
 });
 
@@ -142,7 +141,10 @@ test("the status filter chooses the documents; pages of one document give the sa
 
   const both = await exportZip({ ...GOLD_ADJUDICATED, statuses: ["adjudicated", "unassigned"] });
   const paged = await exportZip({ ...GOLD_ADJUDICATED, statuses: ["adjudicated", "unassigned"] }, { pageSize: 1 });
-  assert.deepEqual([...both.keys()], ["gold/clinic-breach.json", "gold/library-phishing-pretty.json", "gold/water-utility-key-order.json", MANIFEST_ENTRY]);
+  assert.deepEqual(
+    [...both.keys()],
+    ["gold/clinic-breach.json", "gold/library-phishing-pretty.json", "gold/water-utility-key-order.json", MANIFEST_ENTRY],
+  );
   assert.deepEqual(paged, both);
 });
 
@@ -161,7 +163,10 @@ test("JSON Lines: a compact line per document and set that parses back to the zi
   );
   for (const record of records) {
     assert.deepEqual(record.document, JSON.parse(zip.get(`${record.set}/${record.name}.json`)!));
-    assert.deepEqual(parseCasieDocument(JSON.stringify(record.document), {}).document!.hoppers, parseCasieDocument(zip.get(`gold/${record.name}.json`)!, {}).document!.hoppers);
+    assert.deepEqual(
+      parseCasieDocument(JSON.stringify(record.document), {}).document!.hoppers,
+      parseCasieDocument(zip.get(`gold/${record.name}.json`)!, {}).document!.hoppers,
+    );
   }
   assert.ok(!lines[0].includes("\n") && !/": /.test(lines[0]), "compact");
   const { manifest } = JSON.parse(lines.at(-1)!) as { manifest: ExportManifest };
@@ -169,7 +174,11 @@ test("JSON Lines: a compact line per document and set that parses back to the zi
 });
 
 test("chosen annotators' sets, each in its folder, with their agreement in the manifest", async () => {
-  const entries = await exportZip({ format: "zip", statuses: ["adjudicated"], sets: { kind: "annotators", emails: ["bob@example.org", "Ann@example.org"] } });
+  const entries = await exportZip({
+    format: "zip",
+    statuses: ["adjudicated"],
+    sets: { kind: "annotators", emails: ["bob@example.org", "Ann@example.org"] },
+  });
   assert.deepEqual([...entries.keys()], ["bob@example.org/clinic-breach.json", "ann@example.org/clinic-breach.json", MANIFEST_ENTRY]);
   const realisOf = (name: string) => parseCasieDocument(entries.get(name)!, {}).document!.hoppers[0].events[0].realis;
   assert.equal(realisOf("ann@example.org/clinic-breach.json"), "Actual");
@@ -178,7 +187,9 @@ test("chosen annotators' sets, each in its folder, with their agreement in the m
 
   const manifest = manifestOf(entries);
   assert.deepEqual(manifest.selection.sets, ["bob@example.org", "ann@example.org"]);
-  assert.deepEqual(manifest.documents, [{ name: "clinic-breach", sourcefile: "clinic-breach.txt", status: "adjudicated", sets: ["bob@example.org", "ann@example.org"] }]);
+  assert.deepEqual(manifest.documents, [
+    { name: "clinic-breach", sourcefile: "clinic-breach.txt", status: "adjudicated", sets: ["bob@example.org", "ann@example.org"] },
+  ]);
   assert.equal(manifest.counts.bySet["ann@example.org"].files, 1);
   const agreement = manifest.agreement!;
   assert.deepEqual(agreement.annotators, ["ann@example.org", "bob@example.org"]);
@@ -197,7 +208,11 @@ test("chosen annotators' sets, each in its folder, with their agreement in the m
 
 test("progress is reported file by file up to the total", async () => {
   const seen: string[] = [];
-  const prepared = await prepareDatasetExport({ name: PROJECT }, GOLD_ADJUDICATED, options({ onProgress: ({ done, total }) => seen.push(`${done}/${total}`) }));
+  const prepared = await prepareDatasetExport(
+    { name: PROJECT },
+    GOLD_ADJUDICATED,
+    options({ onProgress: ({ done, total }) => seen.push(`${done}/${total}`) }),
+  );
   await bytesOf(prepared.chunks());
   assert.deepEqual(seen, ["1/2", "2/2"]);
 });
@@ -206,7 +221,11 @@ test("refusals: an unknown project, an annotator without sets in it, nothing mat
   const refused = (where: { name: string }, request: ExportRequest) => assert.rejects(prepareDatasetExport(where, request, options()), ExportRefusal);
   await refused({ name: "Nope" }, GOLD_ADJUDICATED);
   await assert.rejects(
-    prepareDatasetExport({ name: PROJECT }, { ...GOLD_ADJUDICATED, sets: { kind: "annotators", emails: ["ann@example.org", "carol@example.org"] } }, options()),
+    prepareDatasetExport(
+      { name: PROJECT },
+      { ...GOLD_ADJUDICATED, sets: { kind: "annotators", emails: ["ann@example.org", "carol@example.org"] } },
+      options(),
+    ),
     { name: "Error", message: /No sets of carol@example\.org in Export/ },
   );
   await assert.rejects(prepareDatasetExport({ name: PROJECT }, { ...GOLD_ADJUDICATED, statuses: ["ready-for-adjudication"] }, options()), {

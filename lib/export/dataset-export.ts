@@ -21,7 +21,15 @@ import type { DatabasePool } from "@/lib/db/client";
 import { agreementSummary, ManifestBuilder, type ExportManifest } from "./export-manifest";
 import { readExportFiles, type ExportFile } from "./export-files";
 import type { ExportFormat, ExportRequest } from "./export-query";
-import { countSelection, ExportRefusal, findExportProject, resolveSelection, selectedDocumentPages, type ExportProject, type ResolvedSelection } from "./export-selection";
+import {
+  countSelection,
+  ExportRefusal,
+  findExportProject,
+  resolveSelection,
+  selectedDocumentPages,
+  type ExportProject,
+  type ResolvedSelection,
+} from "./export-selection";
 import { zipStream } from "./zip-stream";
 
 export interface DatasetExportOptions {

@@ -8,11 +8,11 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import yauzl from "yauzl";
 import { parseCasieDocument } from "@/lib/casie";
 import type { Database } from "@/lib/db/client";
 import { useTestDatabase } from "@/lib/db/test-database";
 import { FIXTURE, fixturePath, readFixture } from "@/lib/testing/casie-fixtures";
+import { readZipEntries } from "@/lib/testing/read-zip";
 import type { ExportManifest } from "./export-manifest";
 
 const root = path.resolve(__dirname, "../..");
@@ -45,20 +45,14 @@ before(async () => {
 
 after(() => rm(work, { recursive: true, force: true }));
 
-async function zipEntries(file: string): Promise<Map<string, string>> {
-  const zip = await yauzl.fromBufferPromise(await readFile(file), { lazyEntries: true });
-  const entries = new Map<string, string>();
-  for await (const entry of zip.eachEntry()) {
-    const parts: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) parts.push(chunk as Buffer);
-    entries.set(entry.fileName, Buffer.concat(parts).toString("utf8"));
-  }
-  return entries;
-}
+const zipEntries = async (file: string) => readZipEntries(await readFile(file));
 
 test("--format zip writes the chosen documents' gold files, byte for byte, and the manifest", async () => {
   const out = path.join(work, "gold.zip");
-  assert.match(succeeds("export", "--project", "Cli", "--out", out, "--format", "zip", "--status", "unassigned"), /Exported 2 documents \(2 files and the manifest\)/);
+  assert.match(
+    succeeds("export", "--project", "Cli", "--out", out, "--format", "zip", "--status", "unassigned"),
+    /Exported 2 documents \(2 files and the manifest\)/,
+  );
   const entries = await zipEntries(out);
   assert.deepEqual([...entries.keys()], ["gold/clinic-breach.json", "gold/water-utility-key-order.json", "manifest.json"]);
   assert.equal(entries.get("gold/clinic-breach.json"), readFixture(FIXTURE.clinicBreach));
@@ -78,7 +72,15 @@ test("--format jsonl writes a line per document and the manifest last", async ()
 });
 
 test("import --annotator fills the annotator's sets on documents already there and imports new ones into their sets; export --annotators writes them", async () => {
-  const imported = succeeds("import", fixturePath(FIXTURE.clinicBreach), fixturePath(FIXTURE.prettyPrinted), "--project", "Cli", "--annotator", "ann@example.org");
+  const imported = succeeds(
+    "import",
+    fixturePath(FIXTURE.clinicBreach),
+    fixturePath(FIXTURE.prettyPrinted),
+    "--project",
+    "Cli",
+    "--annotator",
+    "ann@example.org",
+  );
   assert.match(imported, /Imported 2 documents/);
   const sets = await client.annotationSet.findMany({
     where: { kind: "ANNOTATOR", annotator: { email: "ann@example.org" } },
@@ -92,7 +94,11 @@ test("import --annotator fills the annotator's sets on documents already there a
       ["library-phishing-pretty", 1],
     ],
   );
-  assert.equal(await client.annotationSet.count({ where: { kind: "GOLD", document: { name: "library-phishing-pretty" } } }), 0, "a new document gets no gold set");
+  assert.equal(
+    await client.annotationSet.count({ where: { kind: "GOLD", document: { name: "library-phishing-pretty" } } }),
+    0,
+    "a new document gets no gold set",
+  );
   assert.equal(await client.assignment.count({ where: { annotator: { email: "ann@example.org" } } }), 2, "ann is assigned both");
 
   const again = hopper("import", fixturePath(FIXTURE.clinicBreach), "--project", "Cli", "--annotator", "ann@example.org");
@@ -115,11 +121,19 @@ test("refusals: an account that is not a project annotator, unknown statuses and
     assert.equal(run.status, status, `${run.stdout}${run.stderr}`);
     assert.match(run.stderr, message);
   };
-  refused(["import", fixturePath(FIXTURE.clinicBreach), "--project", "Cli", "--annotator", "bob@example.org"], 1, /bob@example\.org is not an annotator of "Cli"/);
+  refused(
+    ["import", fixturePath(FIXTURE.clinicBreach), "--project", "Cli", "--annotator", "bob@example.org"],
+    1,
+    /bob@example\.org is not an annotator of "Cli"/,
+  );
   refused(["import", fixturePath(FIXTURE.clinicBreach), "--project", "Nope", "--annotator", "ann@example.org"], 1, /no project named "Nope"/);
   const out = path.join(work, "refused.zip");
   refused(["export", "--project", "Cli", "--out", out, "--format", "zip", "--status", "finished"], 2, /--status: must be among/);
-  refused(["export", "--project", "Cli", "--out", out, "--format", "zip", "--annotators", "bob@example.org"], 1, /No sets of bob@example\.org in Cli/);
+  refused(
+    ["export", "--project", "Cli", "--out", out, "--format", "zip", "--annotators", "bob@example.org"],
+    1,
+    /No sets of bob@example\.org in Cli/,
+  );
   refused(["export", "--project", "Cli", "--out", out, "--format", "zip"], 1, /Nothing to export: no document of Cli is adjudicated/);
   refused(["export", "--project", "Cli", "--out", out, "--status", "unassigned"], 2, /--status and --annotators need --format zip or jsonl/);
 });

@@ -89,9 +89,10 @@ async function readAnnotatorFiles(documents: ExportDocument[], annotators: reado
       annotators.map((annotator) => annotator.id),
       client,
     ),
-    client.pool.query<DocumentContentRecord & { id: string }>('SELECT "id", "content", "sourcefile", "info", "layout" FROM "Document" WHERE "id" = ANY($1::uuid[])', [
-      ids,
-    ]),
+    client.pool.query<DocumentContentRecord & { id: string }>(
+      'SELECT "id", "content", "sourcefile", "info", "layout" FROM "Document" WHERE "id" = ANY($1::uuid[])',
+      [ids],
+    ),
   ]);
   const rows = await readSetsRows(
     client.pool,

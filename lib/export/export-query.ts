@@ -66,13 +66,11 @@ export const exportQuerySchema = z
     if (query.sets === "gold" && query.annotators?.length)
       context.addIssue({ code: "custom", path: ["annotators"], message: "annotators are chosen only with sets=annotators" });
   })
-  .transform(
-    (query): ExportRequest => ({
-      format: query.format,
-      statuses: query.status,
-      sets: query.sets === "gold" ? { kind: "gold" } : { kind: "annotators", emails: [...new Set(query.annotators)] },
-    }),
-  );
+  .transform((query): ExportRequest => ({
+    format: query.format,
+    statuses: query.status,
+    sets: query.sets === "gold" ? { kind: "gold" } : { kind: "annotators", emails: [...new Set(query.annotators)] },
+  }));
 
 /** The query's values, or the first problem as a sentence. */
 export function parseExportQuery(query: Record<string, string>): { ok: true; request: ExportRequest } | { ok: false; message: string } {

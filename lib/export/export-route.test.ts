@@ -4,12 +4,12 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import yauzl from "yauzl";
 import { GET } from "@/app/api/projects/[projectId]/export/route";
 import { openAnnotatorSet } from "@/lib/annotation-sets";
 import { closeTestWorld, createTestWorld, sessionCookie, type TestWorld } from "@/lib/annotation-sets/test-fixtures";
 import type { CurrentUser } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
+import { readZipEntries } from "@/lib/testing/read-zip";
 import { createUser } from "@/lib/users";
 import { contentDisposition } from "./export-route";
 import { EXPORT_ENTRIES_HEADER } from "./export-query";
@@ -34,12 +34,7 @@ async function download(user: CurrentUser, query: string, headers: Record<string
   return GET(request, { params: Promise.resolve({ projectId: world.projectId }) });
 }
 
-async function zipNames(response: Response): Promise<string[]> {
-  const zip = await yauzl.fromBufferPromise(Buffer.from(await response.arrayBuffer()), { lazyEntries: true });
-  const names = [];
-  for await (const entry of zip.eachEntry()) names.push(entry.fileName);
-  return names;
-}
+const zipNames = async (response: Response) => [...(await readZipEntries(Buffer.from(await response.arrayBuffer()))).keys()];
 
 test("a manager downloads the gold sets as a zip named after the project, its entries announced", async () => {
   const response = await download(manager, "status=in-annotation");
@@ -71,10 +66,16 @@ test("the query is checked: unknown parameters, statuses and annotators, empty s
     return [response.status, ((await response.json()) as { error: string }).error] as const;
   };
   assert.deepEqual(await refusal("format=tar"), [400, "Invalid request: format: must be zip or jsonl"]);
-  assert.deepEqual(await refusal("status=done"), [400, "Invalid request: status: must be among unassigned, in-annotation, ready-for-adjudication, adjudicated"]);
+  assert.deepEqual(await refusal("status=done"), [
+    400,
+    "Invalid request: status: must be among unassigned, in-annotation, ready-for-adjudication, adjudicated",
+  ]);
   assert.deepEqual(await refusal("status="), [400, "Invalid request: status: choose at least one document status"]);
   assert.deepEqual(await refusal("sets=annotators"), [400, "Invalid request: annotators: choose at least one annotator whose sets to export"]);
-  assert.deepEqual(await refusal("annotators=ann@example.org"), [400, "Invalid request: annotators: annotators are chosen only with sets=annotators"]);
+  assert.deepEqual(await refusal("annotators=ann@example.org"), [
+    400,
+    "Invalid request: annotators: annotators are chosen only with sets=annotators",
+  ]);
   assert.deepEqual(await refusal("sets=annotators&annotators=not-an-email"), [400, "Invalid request: annotators: must be e-mail addresses"]);
   assert.equal((await refusal("verbose=1"))[0], 400);
   assert.deepEqual(await refusal("status=in-annotation&sets=annotators&annotators=nobody@example.org"), [

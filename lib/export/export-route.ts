@@ -5,16 +5,13 @@
 // database only as fast as the client takes it. Archived projects export too.
 
 import { requireApiUser } from "@/lib/auth/access";
-import { mayArchiveProject, projectPermissions, projectStanding } from "@/lib/auth/policy";
 import { db, type Database } from "@/lib/db/client";
-import { isRecordId } from "@/lib/db/record-id";
 import { jsonError } from "@/lib/http/json-error";
 import { checkMutationRequest } from "@/lib/http/request-guard";
+import { checkManager } from "@/lib/projects/project-access";
 import { prepareDatasetExport, type DatasetExport } from "./dataset-export";
 import { EXPORT_ENTRIES_HEADER, parseExportQuery, type ExportFormat } from "./export-query";
 import { ExportRefusal } from "./export-selection";
-
-const NO_SUCH_PROJECT = () => jsonError(404, "not-found", "No such project.");
 
 const CONTENT_TYPES: { [F in ExportFormat]: string } = { zip: "application/zip", jsonl: "application/jsonl; charset=utf-8" };
 
@@ -30,11 +27,12 @@ export async function handleDatasetExport(request: Request, projectId: string, c
   if (refused) return refused;
   const user = await requireApiUser(request);
   if (user instanceof Response) return user;
-  if (!isRecordId(projectId)) return NO_SUCH_PROJECT();
-  const standing = await projectStanding(user, projectId, client);
-  // A project the user may not see is answered as if it did not exist.
-  if (!standing || !projectPermissions(user, standing.memberRole).view) return NO_SUCH_PROJECT();
-  if (!mayArchiveProject(user, standing.memberRole)) return jsonError(403, "forbidden", "Only admins and the project's managers export datasets.");
+  // Who manages the project, archived or not; a project the user may not see is answered as if it did not exist.
+  const allowed = await checkManager(user, projectId, { archiving: true }, client);
+  if (!allowed.ok)
+    return allowed.code === "forbidden"
+      ? jsonError(403, "forbidden", "Only admins and the project's managers export datasets.")
+      : jsonError(404, "not-found", "No such project.");
 
   const parsed = parseExportQuery(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.ok) return jsonError(400, "invalid-request", `Invalid request: ${parsed.message}`);

@@ -20,7 +20,12 @@ async function readZip(archive: Buffer): Promise<{ name: string; method: number;
   for await (const entry of zip.eachEntry()) {
     const parts: Buffer[] = [];
     for await (const chunk of await zip.openReadStreamPromise(entry)) parts.push(chunk as Buffer);
-    found.push({ name: entry.fileName, method: entry.compressionMethod, modified: entry.getLastModDate(), text: Buffer.concat(parts).toString("utf8") });
+    found.push({
+      name: entry.fileName,
+      method: entry.compressionMethod,
+      modified: entry.getLastModDate(),
+      text: Buffer.concat(parts).toString("utf8"),
+    });
   }
   return found;
 }
@@ -45,7 +50,9 @@ test("a reader finds each entry with its UTF-8 name and bytes: deflated when tha
 });
 
 test("level 0 stores every entry; an archive without entries is still a zip", async () => {
-  const found = await readZip(await collect(zipStream([{ name: "a.json", data: encoder.encode("a".repeat(1000)) }], { modified: MODIFIED, level: 0 })));
+  const found = await readZip(
+    await collect(zipStream([{ name: "a.json", data: encoder.encode("a".repeat(1000)) }], { modified: MODIFIED, level: 0 })),
+  );
   assert.deepEqual(
     found.map(({ method }) => method),
     [0],
@@ -83,7 +90,10 @@ test("past 65,535 entries the archive gets zip64 records, and a reader finds eve
 });
 
 test("the progress counter counts a zip's entries however its bytes are cut, and stops at the central directory", async () => {
-  const entries = Array.from({ length: 7 }, (_, i) => ({ name: `gold/${i}.json`, data: encoder.encode(`{"n": ${i}, "text": "${"x".repeat(i * 300)}"}`) }));
+  const entries = Array.from({ length: 7 }, (_, i) => ({
+    name: `gold/${i}.json`,
+    data: encoder.encode(`{"n": ${i}, "text": "${"x".repeat(i * 300)}"}`),
+  }));
   const archive = await collect(zipStream(entries, { modified: MODIFIED }));
   for (const cut of [1, 7, 64, archive.length]) {
     const count = exportProgressCounter("zip");

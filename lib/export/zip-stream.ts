@@ -57,7 +57,10 @@ function dosDateTime(date: Date): { time: number; date: number } {
 }
 
 /** The archive of `entries`, chunk by chunk, as the entries come: an entry's bytes are yielded before the next one is asked for. */
-export async function* zipStream(entries: AsyncIterable<ZipStreamEntry> | Iterable<ZipStreamEntry>, options: ZipStreamOptions): AsyncGenerator<Uint8Array> {
+export async function* zipStream(
+  entries: AsyncIterable<ZipStreamEntry> | Iterable<ZipStreamEntry>,
+  options: ZipStreamOptions,
+): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   const stamp = dosDateTime(options.modified);
   const level = options.level ?? 6;

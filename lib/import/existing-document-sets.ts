@@ -31,10 +31,11 @@ export async function importIntoExistingDocument(
     if (error instanceof SetNotEmptyError) return { ok: false, reason: `the annotator's set on ${document.sourcefile} already has annotations` };
     throw error;
   }
-  await client.pool.query(
-    `INSERT INTO "Assignment" ("documentId", "annotatorId", "assignedById") VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-    [target.id, annotator.annotatorId, annotator.assignedById],
-  );
+  await client.pool.query(`INSERT INTO "Assignment" ("documentId", "annotatorId", "assignedById") VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+    target.id,
+    annotator.annotatorId,
+    annotator.assignedById,
+  ]);
   return { ok: true, documentId: target.id };
 }
 

@@ -119,7 +119,11 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
 }
 
 /** The project and the annotator whose sets an import fills; throws when either is unknown or the account is not a project annotator. */
-async function annotatorTarget(projectName: string, email: string, client: DatabasePool): Promise<{ project: ProjectRecord; target: AnnotationTarget }> {
+async function annotatorTarget(
+  projectName: string,
+  email: string,
+  client: DatabasePool,
+): Promise<{ project: ProjectRecord; target: AnnotationTarget }> {
   const project = await findProjectByName(projectName, client);
   if (!project) throw new Error(`no project named "${projectName}" (importing as an annotator needs the project and its documents' annotator)`);
   const { rows } = await client.pool.query<{ id: string; role: string | null; disabled: boolean }>(
@@ -129,7 +133,9 @@ async function annotatorTarget(projectName: string, email: string, client: Datab
   const account = rows[0];
   if (!account) throw new Error(`no account ${email.toLowerCase()}`);
   if (account.role !== "ANNOTATOR" || account.disabled)
-    throw new Error(`${email.toLowerCase()} is not an annotator of "${projectName}" (add them with: hopper member add ${email.toLowerCase()} --project ${projectName})`);
+    throw new Error(
+      `${email.toLowerCase()} is not an annotator of "${projectName}" (add them with: hopper member add ${email.toLowerCase()} --project ${projectName})`,
+    );
   return { project, target: { kind: "annotator", annotatorId: account.id, assignedById: null } };
 }
 
@@ -188,8 +194,7 @@ export async function importSources(
     else if (present.has(prepared.casie.sourcefile)) {
       if (target.kind === "annotator" && prepared.withGoldSet) existing.push(prepared);
       else skip(alreadyThere(prepared));
-    }
-    else {
+    } else {
       batch.push(prepared);
       if (batch.length === BATCH_DOCUMENTS) await send();
     }
