@@ -64,7 +64,7 @@ test("entries are written as they come: the first entry's bytes are out before t
   let asked = 0;
   async function* entries() {
     asked++;
-    yield { name: "1.json", data: encoder.encode("one") };
+    yield await Promise.resolve({ name: "1.json", data: encoder.encode("one") });
     asked++;
     yield { name: "2.json", data: encoder.encode("two") };
   }
