@@ -2,9 +2,12 @@
 // `npm run hopper` runs it from a bundle (scripts/hopper-launcher.mjs); import, export
 // and check use plain pg, and only the account commands load Prisma, on demand.
 
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import {
@@ -23,18 +26,27 @@ import { DEFAULT_COMPARED_STATUSES, loadProjectAgreement } from "@/lib/agreement
 import { collectAnnFiles, exportProjectToBrat, readBratFile } from "@/lib/brat/brat-folder";
 import { bratRoundTripProblem } from "@/lib/brat/brat-round-trip";
 import type { Tagset } from "@/lib/casie/tagset";
+import { countNoun } from "@/lib/count-noun";
+import { prepareDatasetExport } from "@/lib/export/dataset-export";
 import { exportProject } from "@/lib/export/export-project";
+import { parseExportQuery } from "@/lib/export/export-query";
+import { ExportRefusal } from "@/lib/export/export-selection";
 import { collectImportFiles } from "@/lib/import/collect-files";
 import { formatImportReport } from "@/lib/import/format-report";
 import { BATCHES_IN_FLIGHT, importFiles } from "@/lib/import/import-files";
 
 const HELP = `Usage: npm run hopper -- <command>
 
-  import <files or folders...> --project <name> [--replace]
+  import <files or folders...> --project <name> [--replace] [--annotator <email>]
       CASIE .json files become documents with their annotations as the gold set;
       raw .txt articles become unannotated documents. Creates the project if missing.
-  export --project <name> --out <dir>
-      Writes one <name>.json per document from its gold set.
+      --annotator: the annotations become that project annotator's sets instead (they are
+      assigned the documents); on documents already in the project, their still empty sets.
+  export --project <name> --out <dir or file> [--format dir|zip|jsonl] [--status <list>] [--annotators <emails>]
+      dir (the default): one <name>.json per document from its gold set, in the folder --out.
+      zip, jsonl: the dataset as one file (README, "Exporting a dataset"): the documents of the
+      statuses listed (comma-separated: unassigned, in-annotation, ready-for-adjudication,
+      adjudicated; default adjudicated), from their gold sets or the listed annotators' sets.
   agreement --project <name> [--json] [--csv <file>] [--documents <n>] [--status <list>] [--with-gold]
       Inter-annotator agreement of the project's annotator sets: nuggets, arguments, hoppers
       (MUC, B³, CEAF-e, BLANC, CoNLL), kappa and alpha; per pair, per label, worst documents
@@ -96,25 +108,75 @@ function progressPrinter(verb: string) {
 }
 
 async function runImport(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { project: { type: "string" }, replace: { type: "boolean" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { project: { type: "string" }, replace: { type: "boolean" }, annotator: { type: "string" } },
+  });
   const projectName = values.project;
   if (!projectName) throw new UsageError("import needs --project <name>");
   if (!positionals.length) throw new UsageError("import needs files or folders to import");
+  if (values.annotator && values.replace)
+    throw new UsageError("--replace would delete the other sets of the documents: it does not go with --annotator");
   return withPool(BATCHES_IN_FLIGHT, async (client) => {
-    const report = await importFiles(positionals, { projectName, replace: values.replace, onProgress: progressPrinter("Importing"), client });
+    const report = await importFiles(positionals, {
+      projectName,
+      replace: values.replace,
+      annotatorEmail: values.annotator,
+      onProgress: progressPrinter("Importing"),
+      client,
+    });
     console.log(formatImportReport(report));
     return report.skipped.some((s) => s.errors.length) ? 1 : 0;
   });
 }
 
 async function runExport(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { project: { type: "string" }, out: { type: "string" } } });
-  if (!values.project || !values.out) throw new UsageError("export needs --project <name> and --out <dir>");
-  const { project, out } = values;
+  const { values } = parseArgs({
+    args,
+    options: {
+      project: { type: "string" },
+      out: { type: "string" },
+      format: { type: "string", default: "dir" },
+      status: { type: "string" },
+      annotators: { type: "string" },
+    },
+  });
+  if (!values.project || !values.out) throw new UsageError("export needs --project <name> and --out <dir or file>");
+  const { project, out, format } = values;
+  if (format !== "dir") return exportDataset(project, out, values);
+  if (values.status !== undefined || values.annotators !== undefined) throw new UsageError("--status and --annotators need --format zip or jsonl");
   // One connection reads a batch's documents while the other reads their annotations.
   return withPool(2, async (client) => {
     const report = await exportProject(project, out, { onProgress: progressPrinter("Exporting"), client });
     console.log(`Exported ${report.files.length} documents to ${path.resolve(out)}`);
+    return 0;
+  });
+}
+
+/** `hopper export --format zip|jsonl`: the query the export route takes, checked the same way, written to `out` as it is read. */
+async function exportDataset(project: string, out: string, flags: { format?: string; status?: string; annotators?: string }): Promise<number> {
+  const query: Record<string, string> = { format: flags.format ?? "zip", sets: flags.annotators === undefined ? "gold" : "annotators" };
+  if (flags.status !== undefined) query.status = flags.status;
+  if (flags.annotators !== undefined) query.annotators = flags.annotators;
+  const parsed = parseExportQuery(query);
+  if (!parsed.ok) throw new UsageError(parsed.message.replace(/^(\w+):/, "--$1:"));
+  return withPool(3, async (client) => {
+    let prepared;
+    try {
+      prepared = await prepareDatasetExport({ name: project }, parsed.request, { client, onProgress: progressPrinter("Exporting") });
+    } catch (error) {
+      if (!(error instanceof ExportRefusal)) throw error;
+      console.error(error.message);
+      return 1;
+    }
+    // Written beside and renamed, so an interrupted export never leaves a truncated file.
+    const partial = `${out}.partial`;
+    await pipeline(Readable.from(prepared.chunks()), createWriteStream(partial));
+    await rename(partial, out);
+    console.log(
+      `Exported ${countNoun(prepared.documents, "document")} (${countNoun(prepared.files, "file")} and the manifest) to ${path.resolve(out)}`,
+    );
     return 0;
   });
 }

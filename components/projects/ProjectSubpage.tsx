@@ -2,13 +2,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import styles from "./ProjectAdmin.module.css";
 
-export type ProjectSection = "documents" | "comments" | "import" | "assignments" | "dashboard" | "members" | "tagset" | "settings";
+export type ProjectSection = "documents" | "comments" | "import" | "export" | "assignments" | "dashboard" | "members" | "tagset" | "settings";
 
 /** A project's pages: everyone who may view it has the first two; who manages it, all. */
 const SECTIONS: { section: ProjectSection; label: string; path: string; managers: boolean }[] = [
   { section: "documents", label: "Documents", path: "", managers: false },
   { section: "comments", label: "Comments", path: "/comments", managers: false },
   { section: "import", label: "Import documents", path: "/import", managers: true },
+  { section: "export", label: "Export", path: "/export", managers: true },
   { section: "assignments", label: "Assignments", path: "/assignments", managers: true },
   { section: "dashboard", label: "Progress", path: "/dashboard", managers: true },
   { section: "members", label: "Members", path: "/members", managers: true },

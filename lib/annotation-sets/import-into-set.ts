@@ -7,7 +7,7 @@
 import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
 import { documentNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
-import { db, type Database } from "@/lib/db/client";
+import { db, type DatabasePool } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { snapshotChanges, snapshotOf } from "./set-snapshot";
 import { AnnotationSetNotFoundError, SetNotEditableError } from "./save-operations";
@@ -17,7 +17,12 @@ import { writeSetStatement } from "./set-write-sql";
 export class SetNotEmptyError extends Error {}
 
 /** Gives the empty set `setId` the annotations of `document` (whose text must be the set's document's); returns the set's new version. */
-export async function importIntoEmptySet(setId: string, document: CasieDocument, userId: string | null, client: Database = db()): Promise<number> {
+export async function importIntoEmptySet(
+  setId: string,
+  document: CasieDocument,
+  userId: string | null,
+  client: DatabasePool = db(),
+): Promise<number> {
   return inTransaction(client, async (connection) => {
     const head = await readSetHead(connection, setId, { lock: true });
     if (!head) throw new AnnotationSetNotFoundError(setId);

@@ -15,6 +15,7 @@ import * as commentsRoute from "@/app/api/annotation-sets/[setId]/comments/route
 import * as eventsRoute from "@/app/api/annotation-sets/[setId]/events/route";
 import * as historyRoute from "@/app/api/annotation-sets/[setId]/history/route";
 import * as presenceRoute from "@/app/api/annotation-sets/[setId]/presence/route";
+import * as exportRoute from "@/app/api/projects/[projectId]/export/route";
 import * as importsRoute from "@/app/api/projects/[projectId]/imports/route";
 import * as tagsetRoute from "@/app/projects/[projectId]/tagset/tagset.json/route";
 import * as operationsRoute from "@/app/api/annotation-sets/[setId]/operations/route";
@@ -26,6 +27,7 @@ import { ANNOTATE_BOTH, closeTestWorld, createTestWorld, sessionCookie, type Tes
 import { ORIGIN, testWindow } from "@/lib/annotation-sets/test-requests";
 import type { CurrentUser } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
+import { findOrCreateProject } from "@/lib/projects/project-store";
 
 type Params = { setId: string; documentId: string; projectId: string };
 type Handler = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
@@ -47,6 +49,7 @@ const SET_ROUTES: Record<string, RouteModule> = {
 /** Routes about a project: nobody outside it learns it exists (lib/import/import-route.test.ts tries the import's other refusals). */
 const PROJECT_ROUTES: Record<string, RouteModule> = {
   "app/api/projects/[projectId]/imports/route.ts": importsRoute,
+  "app/api/projects/[projectId]/export/route.ts": exportRoute,
   "app/projects/[projectId]/tagset/tagset.json/route.ts": tagsetRoute,
 };
 const DOCUMENT_ROUTES: Record<string, RouteModule> = { "app/documents/[documentId]/casie.json/route.ts": casieRoute };
@@ -135,5 +138,31 @@ test("someone outside a project, or with a guessed id, learns nothing of it from
         assert.equal(response.status, 404, `${method} ${file} by ${user.name} with ${projectId}: ${await response.text()}`);
       }
     }
+  }
+});
+
+test("the dataset export: refused signed out, to annotators, to reviewers who do not manage the project, and for another project's id", async () => {
+  const exportUrl = (projectId: string) => `${ORIGIN}/api/projects/${projectId}/export?sets=gold&status=unassigned,in-annotation,adjudicated`;
+  const ask = async (user: CurrentUser | null, projectId = world.projectId) => {
+    const headers: Record<string, string> = { host: "hopper.test" };
+    if (user) headers.cookie = await sessionCookie(user);
+    const response = await exportRoute.GET(new Request(exportUrl(projectId), { headers }), { params: Promise.resolve({ projectId }) });
+    const text = await response.text();
+    if (response.status !== 200) assert.doesNotMatch(text, /cyberevent|hopper/, "no annotations in a refusal");
+    return response.status;
+  };
+  const other = await findOrCreateProject("Another");
+  await db().projectMember.create({ data: { projectId: other.id, userId: world.bob.id, role: "MANAGER" } });
+  await db().projectMember.create({ data: { projectId: world.projectId, userId: world.outsider.id, role: "REVIEWER" } });
+  try {
+    assert.equal(await ask(null), 401, "signed out");
+    assert.equal(await ask(world.ann), 403, "an annotator of the project");
+    assert.equal(await ask(world.reviewer), 403, "a reviewer (global role) who does not manage it");
+    assert.equal(await ask(world.outsider), 403, "a reviewer of the project, not its manager");
+    assert.equal(await ask(world.bob, other.id), 400, "bob manages the other project (and it has nothing to export)");
+    assert.equal(await ask(world.ann, other.id), 404, "not a member of the other project: it does not exist");
+    assert.equal(await ask(world.admin), 200, "admins export");
+  } finally {
+    await db().projectMember.deleteMany({ where: { OR: [{ projectId: other.id }, { projectId: world.projectId, userId: world.outsider.id }] } });
   }
 });

@@ -6,6 +6,7 @@
 import { importIntoEmptySet, SetNotEmptyError } from "@/lib/annotation-sets/import-into-set";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { Database } from "@/lib/db/client";
+import { annotatorSetOn } from "@/lib/import/existing-document-sets";
 
 export interface AnnotatorImportReport {
   imported: string[];
@@ -35,17 +36,9 @@ export async function importAnnotatorSets(
       report.skipped.push({ name, reason: "its .txt is not the document's text" });
       continue;
     }
-    const { rows: sets } = await client.pool.query<{ id: string }>(
-      `WITH created AS (
-         INSERT INTO "AnnotationSet" ("id","documentId","kind","annotatorId","status","version","updatedAt")
-         VALUES (gen_random_uuid(), $1, 'ANNOTATOR', $2, 'NEW', 0, CURRENT_TIMESTAMP)
-         ON CONFLICT ("documentId","kind","annotatorId") DO NOTHING RETURNING "id")
-       SELECT "id" FROM created UNION ALL
-       SELECT "id" FROM "AnnotationSet" WHERE "documentId" = $1 AND "kind" = 'ANNOTATOR' AND "annotatorId" = $2`,
-      [target.id, users[0].id],
-    );
+    const setId = await annotatorSetOn(target.id, users[0].id, client);
     try {
-      await importIntoEmptySet(sets[0].id, document, users[0].id, client);
+      await importIntoEmptySet(setId, document, users[0].id, client);
       report.imported.push(name);
     } catch (error) {
       if (!(error instanceof SetNotEmptyError)) throw error;

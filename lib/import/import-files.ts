@@ -8,7 +8,7 @@ import { checkRoundTrip, newCasieDocumentFromArticle, parseCasieDocument } from 
 import type { CasieDocument, CasieIssue } from "@/lib/casie/types";
 import type { DatabasePool } from "@/lib/db/client";
 import { createDocument, createDocuments, DocumentExistsError, sourcefilesInProject, type NewDocument } from "@/lib/documents/store";
-import { findOrCreateProject, type ProjectRecord } from "@/lib/projects/project-store";
+import { findOrCreateProject, findProjectByName, type ProjectRecord } from "@/lib/projects/project-store";
 import { collectImportFiles, type ImportFileKind } from "./collect-files";
 import { countNoun } from "@/lib/count-noun";
 
@@ -18,6 +18,12 @@ export interface ImportOptions {
   replace?: boolean;
   onProgress?: (progress: { done: number; total: number }) => void;
   client: DatabasePool;
+  /**
+   * CASIE annotations become this account's sets instead of the gold sets, as the
+   * browser's import into an annotator's set does: the project must exist and the
+   * account be one of its annotators.
+   */
+  annotatorEmail?: string;
 }
 
 /** A file to import: its name in the report, what it is, and its bytes. */
@@ -94,12 +100,13 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export async function importFiles(inputs: string[], options: ImportOptions): Promise<ImportReport> {
   const { client } = options;
   const { files, errors } = await collectImportFiles(inputs);
-  const project = await findOrCreateProject(options.projectName, client);
+  const target = options.annotatorEmail ? await annotatorTarget(options.projectName, options.annotatorEmail, client) : null;
+  const project = target ? { ...target.project, created: false } : await findOrCreateProject(options.projectName, client);
   // Read whole and at once: many small files, where asynchronous reads cost more than they overlap.
   const sources = files.map((file): ImportSource => ({ name: path.basename(file.path), kind: file.kind, read: () => readFileSync(file.path) }));
   const report = await importSources(sources, project, {
     replace: options.replace ?? false,
-    target: { kind: "gold" },
+    target: target?.target ?? { kind: "gold" },
     replaceHint: "use --replace to replace it",
     onProgress: options.onProgress,
     client,
@@ -109,6 +116,27 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
     imported: report.imported,
     skipped: [...errors.map(({ input, reason }) => ({ file: input, reason, errors: [] })), ...report.skipped],
   };
+}
+
+/** The project and the annotator whose sets an import fills; throws when either is unknown or the account is not a project annotator. */
+async function annotatorTarget(
+  projectName: string,
+  email: string,
+  client: DatabasePool,
+): Promise<{ project: ProjectRecord; target: AnnotationTarget }> {
+  const project = await findProjectByName(projectName, client);
+  if (!project) throw new Error(`no project named "${projectName}" (importing as an annotator needs the project and its documents' annotator)`);
+  const { rows } = await client.pool.query<{ id: string; role: string | null; disabled: boolean }>(
+    `SELECT u."id", m."role", u."disabled" FROM "User" u LEFT JOIN "ProjectMember" m ON m."userId" = u."id" AND m."projectId" = $2 WHERE u."email" = $1`,
+    [email.toLowerCase(), project.id],
+  );
+  const account = rows[0];
+  if (!account) throw new Error(`no account ${email.toLowerCase()}`);
+  if (account.role !== "ANNOTATOR" || account.disabled)
+    throw new Error(
+      `${email.toLowerCase()} is not an annotator of "${projectName}" (add them with: hopper member add ${email.toLowerCase()} --project ${projectName})`,
+    );
+  return { project, target: { kind: "annotator", annotatorId: account.id, assignedById: null } };
 }
 
 /** Imports `sources` into `project`; the report lists them in the order given. */
@@ -133,6 +161,8 @@ export async function importSources(
     errors: [],
   });
   const write = { project, replace, target, alreadyThere };
+  /** Documents already in the project whose annotator's sets the files fill (annotator imports only). */
+  const existing: PreparedDocument[] = [];
 
   const inFlight = new Set<Promise<void>>();
   // A batch that failed (not a refused document: the database itself) ends the import once the others have settled.
@@ -161,8 +191,10 @@ export async function importSources(
     if (failed) break;
     const prepared = await prepareSource(source, project);
     if (!prepared.ok) skip(prepared.skipped);
-    else if (present.has(prepared.casie.sourcefile)) skip(alreadyThere(prepared));
-    else {
+    else if (present.has(prepared.casie.sourcefile)) {
+      if (target.kind === "annotator" && prepared.withGoldSet) existing.push(prepared);
+      else skip(alreadyThere(prepared));
+    } else {
       batch.push(prepared);
       if (batch.length === BATCH_DOCUMENTS) await send();
     }
@@ -170,6 +202,16 @@ export async function importSources(
   if (batch.length && !failed) await send();
   await Promise.all(inFlight);
   if (failed) throw failed.error;
+  if (target.kind === "annotator" && existing.length) {
+    const { importIntoExistingDocument } = await import("./existing-document-sets");
+    for (const prepared of existing) {
+      const outcome = await importIntoExistingDocument(project.id, prepared.casie, target, client);
+      if (outcome.ok) {
+        report.imported.push(importedDocument(prepared, outcome.documentId));
+        finish();
+      } else skip({ file: prepared.file, reason: outcome.reason, errors: [] });
+    }
+  }
 
   const order = new Map(sources.map((source, i) => [source.name, i]));
   const bySourceOrder = (a: { file: string }, b: { file: string }) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1);
