@@ -10,6 +10,8 @@ export class Writer {
   private seq = 0;
   private realis = "Actual";
   version: number;
+  /** Operations the server acknowledged as saved: each must be in the set's log exactly once. */
+  acknowledgedOperations = 0;
 
   constructor(
     private readonly app: App,
@@ -37,6 +39,7 @@ export class Writer {
     const ms = performance.now() - started;
     if (response.status !== "saved") throw new Error(`a bench save was answered ${JSON.stringify(response).slice(0, 300)}`);
     this.version = response.version;
+    this.acknowledgedOperations += operations.length;
     return { response, ms };
   }
 

@@ -82,6 +82,8 @@ async function main(): Promise<void> {
         { projectId: project.id, name: `live-${i}`, casie, warnings: [], withGoldSet: false, replace: false },
         client,
       );
+      // Only assigned annotators open a set of their own.
+      await client.assignment.create({ data: { documentId, annotatorId: person.id } });
       const opened = await openAnnotatorSet({ id: person.id, email: person.email, name: person.name, role: person.role }, documentId, client);
       if (!opened) throw new Error("the bench set did not open");
       const cookie = `next-auth.session-token=${await encode({ token: { sub: person.id }, secret: BENCH_SECRET })}`;
@@ -145,8 +147,7 @@ async function main(): Promise<void> {
             WHERE s."id" = $1 GROUP BY s."version"`,
           [writer.setId, writer.clientId],
         );
-        // The writer's first save built the annotations; every other one is a toggle.
-        const expected = (acknowledged.get(writer.setId) ?? 0) + 1;
+        const expected = writer.acknowledgedOperations;
         lost += Math.max(0, expected - rows[0].distinct);
         duplicated += rows[0].seqs - rows[0].distinct + Math.max(0, rows[0].distinct - expected);
       }
