@@ -2,6 +2,7 @@
 
 import type { ProjectRole } from "@/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/access";
+import type { Session } from "@/lib/auth/session-token";
 import { permissionsInProject, projectPermissions, setAccess, type Actor, type SetAccess } from "@/lib/auth/policy";
 import { db, type Database } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
@@ -24,7 +25,7 @@ export async function findVisibleSet(actor: Actor, setId: string, client: Databa
  * asks on every request, so this is one round trip, not three.
  */
 export async function findSetForSession(
-  userId: string,
+  { userId, epoch }: Session,
   setId: string,
   client: Database = db(),
 ): Promise<{ user: CurrentUser | null; visible: VisibleSet | null }> {
@@ -35,12 +36,13 @@ export async function findSetForSession(
     name: string;
     role: CurrentUser["role"];
     disabled: boolean;
+    sessionEpoch: number;
     set: AnnotationSetSummary | null;
     memberRole: ProjectRole | null;
     archived: boolean;
   };
   const { rows } = await client.pool.query<Row>(
-    `SELECT u."id", u."email", u."name", u."role", u."disabled", found."set", m."role" AS "memberRole", found."archived"
+    `SELECT u."id", u."email", u."name", u."role", u."disabled", u."sessionEpoch", found."set", m."role" AS "memberRole", found."archived"
       FROM "User" u
       LEFT JOIN LATERAL (SELECT row_to_json(x) AS "set", x."projectId", x."archived" FROM (SELECT ${SUMMARY_COLUMNS},
         p."archivedAt" IS NOT NULL AS "archived"
@@ -50,7 +52,7 @@ export async function findSetForSession(
     [userId, isRecordId(setId) ? setId : null],
   );
   const row = rows[0];
-  if (!row || row.disabled) return { user: null, visible: null };
+  if (!row || row.disabled || row.sessionEpoch !== epoch) return { user: null, visible: null };
   const user: CurrentUser = { id: row.id, email: row.email, name: row.name, role: row.role };
   if (!row.set) return { user, visible: null };
   const access = setAccess(user, projectPermissions(user, row.memberRole, row.archived), row.set);

@@ -3,7 +3,8 @@
 // user may do (one query), the rate limit of saves, the refusals and the
 // error mapping, written once.
 
-import { requestSessionUserId, signedOut, type CurrentUser } from "@/lib/auth/access";
+import { requestSession, signedOut, type CurrentUser } from "@/lib/auth/access";
+import type { Session } from "@/lib/auth/session-token";
 import { jsonError } from "@/lib/http/json-error";
 import { tokenBucket } from "@/lib/http/rate-limit";
 import { checkMutationRequest } from "@/lib/http/request-guard";
@@ -12,6 +13,7 @@ import { findSetForSession, type VisibleSet } from "./set-access";
 
 export interface SetRequest extends VisibleSet {
   request: Request;
+  session: Session;
   user: CurrentUser;
 }
 
@@ -47,9 +49,9 @@ export function annotationSetRoute(
       const refused = checkMutationRequest(request, { maxBytes: posted.maxBodyBytes });
       if (refused) return refused;
     }
-    const userId = await requestSessionUserId(request);
-    if (!userId) return signedOut();
-    const { user, visible } = await findSetForSession(userId, (await params).setId);
+    const session = await requestSession(request);
+    if (!session) return signedOut();
+    const { user, visible } = await findSetForSession(session, (await params).setId);
     if (!user) return signedOut();
     if (!visible) return NO_SUCH_SET();
     if (options.edits && visible.access.level !== "edit") return jsonError(403, "forbidden", visible.access.whyNotEdit);
@@ -63,7 +65,7 @@ export function annotationSetRoute(
       }
     }
     try {
-      return await handle({ request, user, ...visible });
+      return await handle({ request, session, user, ...visible });
     } catch (error) {
       // Deleted since it was looked up.
       if (error instanceof AnnotationSetNotFoundError) return NO_SUCH_SET();

@@ -1,12 +1,15 @@
 // The set's push stream, through its route handler as Next calls it: a stream
 // already open stops within seconds once its viewer may no longer see the set
-// (a disabled account, a member removed from the project).
+// (a disabled account, a member removed from the project), and a password
+// reset ends the sessions signed in before it.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { GET } from "@/app/api/annotation-sets/[setId]/events/route";
+import { GET as getSet } from "@/app/api/annotation-sets/[setId]/route";
 import type { CurrentUser } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
+import { resetPassword } from "@/lib/users/passwords";
 import { openAnnotatorSet } from "./open-annotator-set";
 import { closeTestWorld, createTestWorld, type TestWorld } from "./test-fixtures";
 import { getRequest } from "./test-requests";
@@ -57,4 +60,12 @@ test("a member removed from the project stops receiving within seconds", async (
     await db().projectMember.deleteMany({ where: { projectId: world.projectId, userId: world.bob.id } });
   });
   assert.match(received, /event: closed/);
+});
+
+test("a password reset ends the account's earlier sessions: their requests are answered as signed out", async () => {
+  const goldSet = (await db().annotationSet.findFirstOrThrow({ where: { documentId: world.goldDocumentId, kind: "GOLD" } })).id;
+  assert.equal((await getSet(...(await getRequest(world.reviewer, goldSet)))).status, 200);
+  assert.ok((await resetPassword(world.admin, world.reviewer.id)).ok);
+  assert.equal((await getSet(...(await getRequest(world.reviewer, goldSet)))).status, 401);
+  assert.equal((await GET(...(await getRequest(world.reviewer, goldSet)))).status, 401, "and cannot open a stream");
 });

@@ -11,18 +11,18 @@ import type { Role } from "@/generated/prisma/client";
 import { findActiveUser, hasAnyUser } from "@/lib/users";
 import { currentRequestPath } from "./current-path";
 import { jsonError } from "@/lib/http/json-error";
-import { sessionUserId } from "./session-token";
+import { readSession, type Session } from "./session-token";
 import { signInUrl } from "./sign-in-url";
 
 /** `mustChangePassword`: an administrator reset the password; pages send the user to choose a new one first. */
 export type CurrentUser = { id: string; email: string; name: string; role: Role; mustChangePassword?: true };
 
-async function userFromSession(userId: string | null): Promise<CurrentUser | null> {
-  return userId ? findActiveUser(userId) : null;
+async function userFromSession(session: Session | null): Promise<CurrentUser | null> {
+  return session ? findActiveUser(session.userId, undefined, session.epoch) : null;
 }
 
-/** The signed-in account, or null when signed out, disabled or deleted. Read once per render. */
-export const getCurrentUser: () => Promise<CurrentUser | null> = cache(async () => userFromSession(await sessionUserId(await cookies())));
+/** The signed-in account, or null when signed out, disabled, deleted or its session ended by a password reset. Read once per render. */
+export const getCurrentUser: () => Promise<CurrentUser | null> = cache(async () => userFromSession(await readSession(await cookies())));
 
 /**
  * For server components and server actions: the signed-in account, when it
@@ -41,11 +41,11 @@ export async function requirePageUser(...roles: Role[]): Promise<CurrentUser> {
   return user;
 }
 
-/** The account id of a request's session cookie, not yet checked against the database (see sessionUserId). */
-export async function requestSessionUserId(request: Request): Promise<string | null> {
+/** The session of a request's cookie, not yet checked against the database (see readSession). */
+export async function requestSession(request: Request): Promise<Session | null> {
   // Only the headers: the handler may still need to read the body.
   const { cookies } = new NextRequest(request.url, { headers: request.headers });
-  return sessionUserId(cookies);
+  return readSession(cookies);
 }
 
 /** The 401 a route handler answers without a usable session. */
@@ -57,7 +57,7 @@ export const signedOut = () => jsonError(401, "signed-out", "Sign in to continue
  * 401 when signed out, 403 for a role without access.
  */
 export async function requireApiUser(request: Request, ...roles: Role[]): Promise<CurrentUser | Response> {
-  const user = await userFromSession(await requestSessionUserId(request));
+  const user = await userFromSession(await requestSession(request));
   if (!user) return signedOut();
   if (roles.length > 0 && !roles.includes(user.role)) return jsonError(403, "forbidden", "Your role does not allow this.");
   return user;

@@ -21,14 +21,15 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const result = await signInWithPassword({ ...parsed.data, address: clientAddress(request.headers ?? {}) });
-        if (result.ok) return { id: result.userId };
+        if (result.ok) return { id: result.userId, sessionEpoch: result.sessionEpoch };
         // next-auth hands a thrown message to the sign-in page as its `error` code.
         throw new Error(signInErrorCode(result));
       },
     }),
   ],
   callbacks: {
-    // The token carries only the account id: role and status are read from the database on every request.
-    jwt: ({ token }) => ({ sub: token.sub }),
+    // The token carries only the account id and the session epoch it signed in at (kept as the session is renewed):
+    // role and status are read from the database on every request, and a raised epoch ends the session.
+    jwt: ({ token, user }) => ({ sub: token.sub, epoch: user ? (user as { sessionEpoch?: number }).sessionEpoch : token.epoch }),
   },
 };

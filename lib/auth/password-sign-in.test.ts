@@ -24,7 +24,11 @@ const T0 = new Date("2026-01-01T12:00:00Z");
 const attempt = (password: string, email = "ann@example.org") => ({ email, password, address: "10.0.0.1" });
 
 test("signs in with the right password, in any letter case of the email", async () => {
-  assert.deepEqual(await signInWithPassword(attempt("ann's long password", " Ann@Example.ORG"), client, T0), { ok: true, userId: annId });
+  assert.deepEqual(await signInWithPassword(attempt("ann's long password", " Ann@Example.ORG"), client, T0), {
+    ok: true,
+    userId: annId,
+    sessionEpoch: 0,
+  });
 });
 
 test("refuses a wrong password or an unknown email alike, and counts both", async () => {
@@ -40,7 +44,7 @@ test("after 5 failures even the right password is refused until the window passe
   assert.deepEqual(locked, { ok: false, reason: "rate-limited", retryAfterMinutes: 14 });
   if (!locked.ok) assert.equal(describeSignInError(signInErrorCode(locked)), "Too many failed sign-ins; try again in 14 minutes.");
   const later = new Date(T0.getTime() + LOGIN_LIMITS.windowMs + 1);
-  assert.deepEqual(await signInWithPassword(attempt("ann's long password"), client, later), { ok: true, userId: annId });
+  assert.deepEqual(await signInWithPassword(attempt("ann's long password"), client, later), { ok: true, userId: annId, sessionEpoch: 0 });
 });
 
 test("a successful sign-in clears the account's failures", async () => {

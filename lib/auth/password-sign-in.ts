@@ -4,7 +4,7 @@ import { checkLoginAllowed, clearAccountFailures, recordLoginFailure } from "./l
 import { hashPassword, verifyPassword } from "./password";
 import type { SignInFailure } from "./sign-in-error";
 
-export type PasswordSignIn = { ok: true; userId: string } | ({ ok: false } & SignInFailure);
+export type PasswordSignIn = { ok: true; userId: string; sessionEpoch: number } | ({ ok: false } & SignInFailure);
 
 let decoyHash: Promise<string> | undefined;
 
@@ -29,7 +29,10 @@ export async function signInWithPassword(
   const allowance = await checkLoginAllowed(source, client, now);
   if (!allowance.allowed) return { ok: false, reason: "rate-limited", retryAfterMinutes: Math.ceil(allowance.retryAfterMs / 60_000) };
 
-  const user = await client.user.findUnique({ where: { email: source.email }, select: { id: true, passwordHash: true, disabled: true } });
+  const user = await client.user.findUnique({
+    where: { email: source.email },
+    select: { id: true, passwordHash: true, disabled: true, sessionEpoch: true },
+  });
   const matches = await verifyPassword(user?.passwordHash ?? (await decoy()), attempt.password);
   if (!user || !matches) {
     await recordLoginFailure(source, client, now);
@@ -37,5 +40,5 @@ export async function signInWithPassword(
   }
   if (user.disabled) return { ok: false, reason: "disabled" };
   await clearAccountFailures(source.email, client);
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, sessionEpoch: user.sessionEpoch };
 }

@@ -58,20 +58,25 @@ test("changing a password refuses the signed out, a wrong current password, a sh
   assert.equal((await signIn("ann@example.org", PASSWORD)).ok, true, "the password is unchanged");
 });
 
-test("an admin resets a password: a generated one, shown once, that must be replaced at the next sign-in", async () => {
+test("an admin resets a password: a generated one, shown once, that must be replaced at the next sign-in; earlier sessions end", async () => {
+  assert.notEqual(await findActiveUser(ann.id, client, 0), null, "a session signed in before the reset");
   const reset = await resetPassword(admin, ann.id, client);
   assert.ok(reset.ok);
   assert.equal(reset.email, "ann@example.org");
   assert.match(reset.password, /^[a-km-zA-HJ-NP-Z2-9]{20}$/);
+  assert.equal(await findActiveUser(ann.id, client, 0), null, "has ended");
   assert.equal((await signIn("ann@example.org", PASSWORD)).ok, false);
-  assert.equal((await signIn("ann@example.org", reset.password)).ok, true);
-  assert.equal((await findActiveUser(ann.id, client))?.mustChangePassword, true);
+  const signedIn = await signIn("ann@example.org", reset.password);
+  assert.ok(signedIn.ok);
+  assert.equal(signedIn.sessionEpoch, 1);
+  assert.equal((await findActiveUser(ann.id, client, 1))?.mustChangePassword, true);
   assert.equal((await accountOverview(ann.id, client))?.mustChangePassword, true);
 
   assert.deepEqual(await changeOwnPassword(ann, { current: reset.password, next: "my own password", confirm: "my own password" }, client), {
     ok: true,
   });
-  assert.deepEqual(await findActiveUser(ann.id, client), { id: ann.id, email: "ann@example.org", name: "ann", role: "ANNOTATOR" });
+  // Choosing one's own password keeps the session it is chosen in.
+  assert.deepEqual(await findActiveUser(ann.id, client, 1), { id: ann.id, email: "ann@example.org", name: "ann", role: "ANNOTATOR" });
 });
 
 test("only administrators reset passwords, never their own, and only of existing accounts", async () => {
@@ -86,7 +91,7 @@ test("only administrators reset passwords, never their own, and only of existing
   assert.equal(await code(resetPassword(admin, "00000000-0000-4000-8000-000000000000", client)), "not-found");
   assert.equal(await code(resetPassword(admin, "nope", client)), "not-found");
   assert.equal((await signIn("ann@example.org", PASSWORD)).ok, true, "nothing was reset");
-  assert.equal((await findActiveUser(ann.id, client))?.mustChangePassword, undefined);
+  assert.equal((await findActiveUser(ann.id, client, 1))?.mustChangePassword, undefined);
 });
 
 test("the account overview shows the global role and the projects with their project roles", async () => {

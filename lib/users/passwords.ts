@@ -49,7 +49,10 @@ export async function resetPassword(
   if (!isRecordId(userId)) return { ok: false, code: "not-found", error: "That account no longer exists." };
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  const { count } = await client.user.updateMany({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
+  const { count } = await client.user.updateMany({
+    where: { id: userId },
+    data: { passwordHash, mustChangePassword: true, sessionEpoch: { increment: 1 } },
+  });
   if (!count) return { ok: false, code: "not-found", error: "That account no longer exists." };
   const { email } = await client.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   return { ok: true, email, password };

@@ -8,20 +8,22 @@ export function listUsers(client: Database = db()): Promise<UserSummary[]> {
 }
 
 /**
- * The account behind a session, or null when it was deleted or disabled (which
- * signs it out). `mustChangePassword` is there only when an administrator reset
+ * The account behind a session, or null when it was deleted or disabled, or
+ * the session's `epoch` is not the account's any more (a password reset): each
+ * signs it out. `mustChangePassword` is there only when an administrator reset
  * the password and the account has not chosen a new one yet.
  */
 export async function findActiveUser(
   userId: string,
   client: Database = db(),
+  epoch = 0,
 ): Promise<{ id: string; email: string; name: string; role: Role; mustChangePassword?: true } | null> {
   if (!isRecordId(userId)) return null;
   const user = await client.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, disabled: true, mustChangePassword: true },
+    select: { id: true, email: true, name: true, role: true, disabled: true, mustChangePassword: true, sessionEpoch: true },
   });
-  if (!user || user.disabled) return null;
+  if (!user || user.disabled || user.sessionEpoch !== epoch) return null;
   const active = { id: user.id, email: user.email, name: user.name, role: user.role };
   return user.mustChangePassword ? { ...active, mustChangePassword: true } : active;
 }

@@ -14,7 +14,7 @@ import { presenceViews } from "@/lib/presence/presence-views";
  * the viewer's window is present on the document while the stream is open,
  * and the stream tells it who else is there.
  */
-export const GET = annotationSetRoute(({ request, user, set }) => {
+export const GET = annotationSetRoute(({ request, session, user, set }) => {
   const client = new URL(request.url).searchParams.get("client");
   if (client !== null && !clientIdSchema.safeParse(client).success)
     return Promise.resolve(jsonError(400, "invalid-request", "client must be a window's client id."));
@@ -24,7 +24,7 @@ export const GET = annotationSetRoute(({ request, user, set }) => {
       setId: set.setId,
       version: set.version,
       feed: setChangeFeed(),
-      stillAllowed: async () => (await findSetForSession(user.id, set.setId)).visible !== null,
+      stillAllowed: async () => (await findSetForSession(session, set.setId)).visible !== null,
       signal: request.signal,
       presence: window
         ? {
