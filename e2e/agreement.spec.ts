@@ -6,6 +6,7 @@
 // progress dashboard.
 
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { importFiles, rawArticle, seedOwnSet } from "./annotation-seed";
 import { openEditor } from "./editor-driver";
@@ -111,9 +112,14 @@ test("a reviewer reads the pair's figures, a figure not defined, the worst docum
   await page.context().close();
 });
 
-test("the reviewer downloads the CSV hopper agreement --csv writes", async ({ browser }) => {
+test("the reviewer downloads the CSV hopper agreement --csv writes; the page has no serious accessibility violation", async ({ browser }) => {
   const page = await userPage(browser, reviewer);
   await page.goto(agreementUrl);
+  await expect(page.getByTestId("agreement-report")).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id),
+  ).toEqual([]);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as CSV" }).click()]);
   expect(download.suggestedFilename()).toBe(`Agreement_${suffix}-agreement.csv`);
   const lines = readFileSync(await download.path(), "utf8")

@@ -23,7 +23,9 @@ export function AgreementPage({ project, manages, query }: { project: ReviewedPr
           <a href={`/projects/${project.id}/agreement/agreement.csv${search}`} download>
             Download as CSV
           </a>{" "}
-          <span className={dashboardStyles.muted}>(every figure, one a line, as `hopper agreement --csv` writes it)</span>
+          <span className={dashboardStyles.muted}>
+            (every figure, one a line, as <code>hopper agreement --csv</code> writes it)
+          </span>
         </p>
         <Suspense
           key={search}
