@@ -4,6 +4,9 @@
 // third submitted (over two weeks), a third in progress, a third not opened.
 // Median and p95 of 50 runs (target: p95 under 300 ms), next to a count of
 // the project's documents as the baseline of a query that does nothing much.
+// Then the agreement page's figures on the same project (read from the
+// database and computed: lib/agreement/project-agreement-report.ts), which the
+// page streams in behind a loading state: median of 5 runs, target under 5 s.
 
 import { loadavg } from "node:os";
 import { importIntoEmptySet } from "@/lib/annotation-sets/import-into-set";
@@ -13,6 +16,8 @@ import { createDatabaseClient, type Database } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/test-database";
 import { startTestServer } from "@/lib/db/test-server";
 import { loadDashboard } from "@/lib/dashboard/dashboard-data";
+import { DEFAULT_AGREEMENT_QUERY } from "@/lib/agreement/agreement-query";
+import { loadAgreementReport } from "@/lib/agreement/project-agreement-report";
 import { createDocument } from "@/lib/documents/store";
 import { findOrCreateProject } from "@/lib/projects/project-store";
 import { documentWithEvents } from "@/lib/testing/synthetic-documents";
@@ -23,6 +28,8 @@ const DOCUMENTS = Number(process.env.BENCH_DASHBOARD_DOCUMENTS ?? 1000);
 const ANNOTATORS = 3;
 const RUNS = 50;
 const TARGET_MS = 300;
+const AGREEMENT_RUNS = 5;
+const AGREEMENT_TARGET_MS = 5000;
 
 /** Runs `work` on every item, `width` at a time. */
 async function inParallel<T>(items: T[], width: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
@@ -116,6 +123,12 @@ async function main(): Promise<void> {
       `  dashboard data: median ${median(dashboard).toFixed(1)} ms, p95 ${p95(dashboard).toFixed(1)} ms (${(median(dashboard) / median(baseline)).toFixed(1)}× the baseline; target p95 < ${TARGET_MS} ms: ${p95(dashboard) < TARGET_MS ? "met" : "MISSED"})`,
     );
     console.log(`  ${describeLoad(loadBefore, loadAfter)}`);
+    const project = { id: projectId, name: "Dashboard bench" };
+    const report = await loadAgreementReport(project, DEFAULT_AGREEMENT_QUERY, client);
+    const agreement = await timed(AGREEMENT_RUNS, () => loadAgreementReport(project, DEFAULT_AGREEMENT_QUERY, client));
+    console.log(
+      `  agreement page figures (${report.comparedDocuments} documents compared, ${report.pairs.length} pairs): median ${median(agreement).toFixed(0)} ms of ${AGREEMENT_RUNS} warm runs (${(median(agreement) / median(dashboard)).toFixed(0)}× the dashboard data; target < ${AGREEMENT_TARGET_MS} ms: ${median(agreement) < AGREEMENT_TARGET_MS ? "met" : "MISSED"})`,
+    );
   } finally {
     await client.$disconnect();
     await database.drop();

@@ -22,7 +22,7 @@ import type { Database, DatabasePool } from "@/lib/db/client";
 import { openMigratedServer } from "@/lib/db/migrated-server";
 import { agreementReport } from "@/lib/agreement/agreement-report";
 import { agreementCsv, formatAgreementReport } from "@/lib/agreement/format-agreement";
-import { DEFAULT_COMPARED_STATUSES, loadProjectAgreement } from "@/lib/agreement/load-project-agreement";
+import { loadProjectAgreement, SET_STATUSES } from "@/lib/agreement/load-project-agreement";
 import { collectAnnFiles, exportProjectToBrat, readBratFile } from "@/lib/brat/brat-folder";
 import { bratRoundTripProblem } from "@/lib/brat/brat-round-trip";
 import type { Tagset } from "@/lib/casie/tagset";
@@ -181,8 +181,6 @@ async function exportDataset(project: string, out: string, flags: { format?: str
   });
 }
 
-const SET_STATUSES = ["NEW", ...DEFAULT_COMPARED_STATUSES];
-
 async function runAgreement(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -200,10 +198,10 @@ async function runAgreement(args: string[]): Promise<number> {
   const documents = values.documents === undefined ? 20 : Number(values.documents);
   if (!Number.isInteger(documents) || documents < 0) throw new UsageError("--documents takes a whole number");
   const statuses = values.status?.split(",").map((status) => status.trim().toUpperCase());
-  const unknown = statuses?.filter((status) => !SET_STATUSES.includes(status));
+  const unknown = statuses?.filter((status) => !(SET_STATUSES as readonly string[]).includes(status));
   if (unknown?.length) throw new UsageError(`unknown set status ${unknown.join(", ")} (known: ${SET_STATUSES.join(", ")})`);
   return withPool(1, async (client) => {
-    const agreement = await loadProjectAgreement(projectName, { client, statuses, withGold: values["with-gold"] });
+    const agreement = await loadProjectAgreement({ name: projectName }, { client, statuses, withGold: values["with-gold"] });
     const report = agreementReport(projectName, agreement);
     if (values.csv) await writeFile(values.csv, agreementCsv(report), "utf8");
     console.log(values.json ? JSON.stringify(report, null, 2) : formatAgreementReport(report, { documents }));

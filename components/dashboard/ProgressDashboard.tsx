@@ -70,6 +70,16 @@ export function ProgressDashboard({ project, data }: { project: ManagedProject; 
           </table>
         )}
       </section>
+      <section aria-labelledby="agreement" className={styles.section}>
+        <h2 id="agreement">Agreement</h2>
+        <p>
+          <Link href={`/projects/${project.id}/agreement`}>Inter-annotator agreement</Link>{" "}
+          <span className={styles.muted}>
+            (nuggets, arguments, hoppers, κ and α per annotator pair, per label and per document; computed on its own page, as it takes seconds on a
+            large project)
+          </span>
+        </p>
+      </section>
       <section aria-labelledby="throughput" className={styles.section}>
         <h2 id="throughput">Submissions per day (UTC)</h2>
         {data.submissionsPerDay.length === 0 ? (

@@ -12,9 +12,11 @@ interface Props {
   showGold: boolean;
   /** Links to the project's members, tagset and settings, for its managers. */
   manages?: boolean;
+  /** A link to the project's agreement, for who reviews it. */
+  reviews?: boolean;
 }
 
-export function ProjectDocuments({ project, listing, query, showGold, manages = false }: Props) {
+export function ProjectDocuments({ project, listing, query, showGold, manages = false, reviews = false }: Props) {
   return (
     <div className={styles.page}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
@@ -22,7 +24,7 @@ export function ProjectDocuments({ project, listing, query, showGold, manages = 
       </nav>
       <h1 className={styles.title}>{project.name}</h1>
       {project.description && <p className={styles.description}>{project.description}</p>}
-      <ProjectManageNav projectId={project.id} current="documents" manages={manages} />
+      <ProjectManageNav projectId={project.id} current="documents" manages={manages} reviews={reviews} />
       {project.archivedAt && <p className={styles.description}>This project is archived: it is read-only.</p>}
       <DocumentTable projectId={project.id} listing={listing} query={query} showGold={showGold} />
     </div>

@@ -2,26 +2,31 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import styles from "./ProjectAdmin.module.css";
 
-export type ProjectSection = "documents" | "comments" | "import" | "export" | "assignments" | "dashboard" | "members" | "tagset" | "settings";
+export type ProjectSection = "documents" | "comments" | "import" | "export" | "assignments" | "dashboard" | "agreement" | "members" | "tagset" | "settings";
 
-/** A project's pages: everyone who may view it has the first two; who manages it, all. */
-const SECTIONS: { section: ProjectSection; label: string; path: string; managers: boolean }[] = [
-  { section: "documents", label: "Documents", path: "", managers: false },
-  { section: "comments", label: "Comments", path: "/comments", managers: false },
-  { section: "import", label: "Import documents", path: "/import", managers: true },
-  { section: "export", label: "Export", path: "/export", managers: true },
-  { section: "assignments", label: "Assignments", path: "/assignments", managers: true },
-  { section: "dashboard", label: "Progress", path: "/dashboard", managers: true },
-  { section: "members", label: "Members", path: "/members", managers: true },
-  { section: "tagset", label: "Tagset", path: "/tagset", managers: true },
-  { section: "settings", label: "Settings", path: "/settings", managers: true },
+/** Who sees a page's link: everyone who may view the project, who reviews it (managers too), or who manages it. */
+type Audience = "viewers" | "reviewers" | "managers";
+
+const SECTIONS: { section: ProjectSection; label: string; path: string; audience: Audience }[] = [
+  { section: "documents", label: "Documents", path: "", audience: "viewers" },
+  { section: "comments", label: "Comments", path: "/comments", audience: "viewers" },
+  { section: "import", label: "Import documents", path: "/import", audience: "managers" },
+  { section: "export", label: "Export", path: "/export", audience: "managers" },
+  { section: "assignments", label: "Assignments", path: "/assignments", audience: "managers" },
+  { section: "dashboard", label: "Progress", path: "/dashboard", audience: "managers" },
+  { section: "agreement", label: "Agreement", path: "/agreement", audience: "reviewers" },
+  { section: "members", label: "Members", path: "/members", audience: "managers" },
+  { section: "tagset", label: "Tagset", path: "/tagset", audience: "managers" },
+  { section: "settings", label: "Settings", path: "/settings", audience: "managers" },
 ];
 
-/** The links between a project's pages that the viewer may use. */
-export function ProjectManageNav({ projectId, current, manages = true }: { projectId: string; current: ProjectSection; manages?: boolean }) {
+/** The links between a project's pages that the viewer may use (who manages a project reviews it too). */
+export function ProjectManageNav(props: { projectId: string; current: ProjectSection; manages?: boolean; reviews?: boolean }) {
+  const { projectId, current, manages = true, reviews = manages } = props;
+  const sees: { [A in Audience]: boolean } = { viewers: true, reviewers: reviews || manages, managers: manages };
   return (
     <nav aria-label="Project" className={styles.nav}>
-      {SECTIONS.filter((entry) => manages || !entry.managers).map(({ section, label, path }) => (
+      {SECTIONS.filter((entry) => sees[entry.audience]).map(({ section, label, path }) => (
         <Link key={section} href={`/projects/${projectId}${path}`} aria-current={section === current ? "page" : undefined}>
           {label}
         </Link>

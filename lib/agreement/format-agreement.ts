@@ -25,33 +25,42 @@ function table(rows: string[][], indent = "  "): string[] {
   );
 }
 
-const scoreRow = (label: string, figures: ScoreFigures) => [
-  label,
-  formatFigure(figures.recall),
-  formatFigure(figures.precision),
-  formatFigure(figures.f1),
-];
+/** A row of the figures' first table: a recall, a precision and an F1, or (CoNLL) an F1 alone. */
+export interface ScoreRow {
+  label: string;
+  figures: ScoreFigures | { f1: number | null };
+}
 
-function figuresSection(figures: PairFigures, alpha?: AgreementReport["alpha"]): string[] {
-  const rows = [
-    ["", "recall", "precision", "F1"],
-    scoreRow("nuggets, same span", figures.nuggets.exact),
-    scoreRow("nuggets, overlapping span", figures.nuggets.overlap),
-    scoreRow("arguments (span, role)", figures.arguments.spanRole),
-    scoreRow("arguments (span, role, entity type)", figures.arguments.spanRoleEntityType),
+/** The span and hopper figures of a pair (or of all pairs), in the order the report shows them. */
+export function scoreRows(figures: PairFigures): ScoreRow[] {
+  const rows: ScoreRow[] = [
+    { label: "nuggets, same span", figures: figures.nuggets.exact },
+    { label: "nuggets, overlapping span", figures: figures.nuggets.overlap },
+    { label: "arguments (span, role)", figures: figures.arguments.spanRole },
+    { label: "arguments (span, role, entity type)", figures: figures.arguments.spanRoleEntityType },
   ];
   for (const [scope, coreference] of [
     ["all nuggets", figures.coreference.all],
     ["shared nuggets", figures.coreference.shared],
   ] as const) {
     rows.push(
-      scoreRow(`hoppers over ${scope}: MUC`, coreference.muc),
-      scoreRow(`hoppers over ${scope}: B³`, coreference.bcubed),
-      scoreRow(`hoppers over ${scope}: CEAF-e`, coreference.ceafe),
-      scoreRow(`hoppers over ${scope}: BLANC`, coreference.blanc),
-      [`hoppers over ${scope}: CoNLL`, "", "", formatFigure(coreference.conll)],
+      { label: `hoppers over ${scope}: MUC`, figures: coreference.muc },
+      { label: `hoppers over ${scope}: B³`, figures: coreference.bcubed },
+      { label: `hoppers over ${scope}: CEAF-e`, figures: coreference.ceafe },
+      { label: `hoppers over ${scope}: BLANC`, figures: coreference.blanc },
+      { label: `hoppers over ${scope}: CoNLL`, figures: { f1: coreference.conll } },
     );
   }
+  return rows;
+}
+
+function figuresSection(figures: PairFigures, alpha?: AgreementReport["alpha"]): string[] {
+  const rows = [
+    ["", "recall", "precision", "F1"],
+    ...scoreRows(figures).map(({ label, figures: row }) =>
+      "recall" in row ? [label, formatFigure(row.recall), formatFigure(row.precision), formatFigure(row.f1)] : [label, "", "", formatFigure(row.f1)],
+    ),
+  ];
   const decisions = [["matched items", "items", "agreement", "Cohen's κ", ...(alpha ? ["Krippendorff's α"] : [])]];
   for (const attribute of ATTRIBUTES) {
     const { items, observed, kappa } = figures.decisions[attribute];
@@ -65,6 +74,22 @@ function figuresSection(figures: PairFigures, alpha?: AgreementReport["alpha"]):
   }
   return [...table(rows), "", ...table(decisions)];
 }
+
+/** The figures shown for every pair of annotators, one matrix each. */
+export const PAIR_MATRICES: { title: string; figure: (figures: PairFigures) => number | null }[] = [
+  { title: "nugget F1 (same span)", figure: (figures) => figures.nuggets.exact.f1 },
+  { title: "argument F1 (span, role)", figure: (figures) => figures.arguments.spanRole.f1 },
+  { title: "CoNLL F1 (hoppers over all nuggets)", figure: (figures) => figures.coreference.all.conll },
+  { title: "subtype κ (matched nuggets)", figure: (figures) => figures.decisions.subtype.kappa },
+];
+
+/** The figures shown for each document, beside its score (see `documentScore`). */
+export const DOCUMENT_COLUMNS: { title: string; figure: (figures: PairFigures) => number | null }[] = [
+  { title: "nugget F1", figure: (figures) => figures.nuggets.exact.f1 },
+  { title: "subtype agr.", figure: (figures) => figures.decisions.subtype.observed },
+  { title: "argument F1", figure: (figures) => figures.arguments.spanRole.f1 },
+  { title: "CoNLL F1", figure: (figures) => figures.coreference.all.conll },
+];
 
 function pairMatrix(report: AgreementReport, title: string, figure: (figures: PairFigures) => number | null): string[] {
   const { annotators } = report;
@@ -103,14 +128,7 @@ export function formatAgreementReport(report: AgreementReport, { documents = 20 
     lines.push(`  (${report.ambiguousUnits} groups of matched events holding two events of one set left out of Krippendorff's α)`);
   lines.push(
     "",
-    ...pairMatrix(report, "Annotator pairs: nugget F1 (same span)", (figures) => figures.nuggets.exact.f1),
-    "",
-    ...pairMatrix(report, "Annotator pairs: argument F1 (span, role)", (figures) => figures.arguments.spanRole.f1),
-    "",
-    ...pairMatrix(report, "Annotator pairs: CoNLL F1 (hoppers over all nuggets)", (figures) => figures.coreference.all.conll),
-    "",
-    ...pairMatrix(report, "Annotator pairs: subtype κ (matched nuggets)", (figures) => figures.decisions.subtype.kappa),
-    "",
+    ...PAIR_MATRICES.flatMap(({ title, figure }) => [...pairMatrix(report, `Annotator pairs: ${title}`, figure), ""]),
     ...labelTable("Per event subtype (nuggets matched with the subtype on both sides)", report.labels.subtypes),
     "",
     ...labelTable("Per argument role ((span, role) matches in matched events)", report.labels.roles),
@@ -120,14 +138,11 @@ export function formatAgreementReport(report: AgreementReport, { documents = 20 
   lines.push(
     `Worst documents first (${shown.length} of ${report.documents.length}; the score is the mean of the defined among nugget F1, subtype agreement, argument F1 and CoNLL F1)`,
     ...table([
-      ["", "score", "nugget F1", "subtype agr.", "argument F1", "CoNLL F1", "annotators"],
+      ["", "score", ...DOCUMENT_COLUMNS.map((column) => column.title), "annotators"],
       ...shown.map(({ name, score, figures, annotators }) => [
         name,
         formatFigure(score),
-        formatFigure(figures.nuggets.exact.f1),
-        formatFigure(figures.decisions.subtype.observed),
-        formatFigure(figures.arguments.spanRole.f1),
-        formatFigure(figures.coreference.all.conll),
+        ...DOCUMENT_COLUMNS.map((column) => formatFigure(column.figure(figures))),
         annotators.join(", "),
       ]),
     ]),

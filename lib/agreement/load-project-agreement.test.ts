@@ -53,15 +53,15 @@ function checkReport(report: AgreementReport) {
 }
 
 test("the project's agreement from the database: annotator sets by e-mail, untouched sets left out", async () => {
-  const agreement = await loadProjectAgreement("Cyber", { client: db() });
+  const agreement = await loadProjectAgreement({ name: "Cyber" }, { client: db() });
   checkReport(agreementReport("Cyber", agreement));
   // With the gold set and every status, the gold-only document and ann's untouched set count too.
   const withGold = agreementReport(
     "Cyber",
-    await loadProjectAgreement("Cyber", { client: db(), withGold: true, statuses: ["NEW", "IN_PROGRESS", "IMPORTED"] }),
+    await loadProjectAgreement({ name: "Cyber" }, { client: db(), withGold: true, statuses: ["NEW", "IN_PROGRESS", "IMPORTED"] }),
   );
   assert.deepEqual(withGold.annotators, ["ann@example.org", "bob@example.org", "gold"]);
-  await assert.rejects(loadProjectAgreement("No such project", { client: db() }), /no project named "No such project"/);
+  await assert.rejects(loadProjectAgreement({ name: "No such project" }, { client: db() }), /no project named "No such project"/);
 });
 
 test("`hopper agreement --json --csv` prints the report and writes the CSV", async () => {

@@ -10,6 +10,13 @@ import { ProjectAgreementBuilder, type DocumentSets, type ProjectAgreement } fro
 /** The set statuses `hopper agreement` compares unless told otherwise: sets nobody has edited yet (NEW) are left out. */
 export const DEFAULT_COMPARED_STATUSES = ["IN_PROGRESS", "SUBMITTED", "IMPORTED", "ADJUDICATED"] as const;
 
+/** Every set status, the ones a comparison may be restricted to. */
+export const SET_STATUSES = ["NEW", ...DEFAULT_COMPARED_STATUSES] as const;
+export type ComparedStatus = (typeof SET_STATUSES)[number];
+
+/** A project by its name (the CLI's) or its id (the app's). */
+export type ProjectRef = { name: string } | { id: string };
+
 export interface ProjectSetsOptions {
   client: DatabasePool;
   /** Set statuses to compare. */
@@ -24,10 +31,13 @@ export const GOLD_ANNOTATOR = "gold";
 export class UnknownProjectError extends Error {}
 
 /** The project's documents with their annotators' sets (annotators named by e-mail), by document name. */
-export async function* readProjectDocumentSets(projectName: string, options: ProjectSetsOptions): AsyncGenerator<DocumentSets> {
+export async function* readProjectDocumentSets(project: ProjectRef, options: ProjectSetsOptions): AsyncGenerator<DocumentSets> {
   const { pool } = options.client;
-  const { rows: projects } = await pool.query<{ id: string }>('SELECT "id" FROM "Project" WHERE "name" = $1', [projectName]);
-  if (!projects.length) throw new UnknownProjectError(`no project named "${projectName}"`);
+  const { rows: projects } =
+    "id" in project
+      ? await pool.query<{ id: string }>('SELECT "id" FROM "Project" WHERE "id" = $1', [project.id])
+      : await pool.query<{ id: string }>('SELECT "id" FROM "Project" WHERE "name" = $1', [project.name]);
+  if (!projects.length) throw new UnknownProjectError("id" in project ? `no project with id ${project.id}` : `no project named "${project.name}"`);
   const { rows: documents } = await pool.query<{ id: string; name: string }>(
     'SELECT "id", "name" FROM "Document" WHERE "projectId" = $1 ORDER BY "name", "id"',
     [projects[0].id],
@@ -58,8 +68,8 @@ export async function* readProjectDocumentSets(projectName: string, options: Pro
 }
 
 /** The agreement of the project's sets, streamed through the builder batch by batch. */
-export async function loadProjectAgreement(projectName: string, options: ProjectSetsOptions): Promise<ProjectAgreement> {
+export async function loadProjectAgreement(project: ProjectRef, options: ProjectSetsOptions): Promise<ProjectAgreement> {
   const builder = new ProjectAgreementBuilder();
-  for await (const document of readProjectDocumentSets(projectName, options)) builder.add(document);
+  for await (const document of readProjectDocumentSets(project, options)) builder.add(document);
   return builder.result();
 }

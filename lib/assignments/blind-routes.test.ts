@@ -18,6 +18,7 @@ import * as presenceRoute from "@/app/api/annotation-sets/[setId]/presence/route
 import * as exportRoute from "@/app/api/projects/[projectId]/export/route";
 import * as importsRoute from "@/app/api/projects/[projectId]/imports/route";
 import * as tagsetRoute from "@/app/projects/[projectId]/tagset/tagset.json/route";
+import * as agreementCsvRoute from "@/app/projects/[projectId]/agreement/agreement.csv/route";
 import * as operationsRoute from "@/app/api/annotation-sets/[setId]/operations/route";
 import * as reopenRoute from "@/app/api/annotation-sets/[setId]/reopen/route";
 import * as submitRoute from "@/app/api/annotation-sets/[setId]/submit/route";
@@ -51,6 +52,7 @@ const PROJECT_ROUTES: Record<string, RouteModule> = {
   "app/api/projects/[projectId]/imports/route.ts": importsRoute,
   "app/api/projects/[projectId]/export/route.ts": exportRoute,
   "app/projects/[projectId]/tagset/tagset.json/route.ts": tagsetRoute,
+  "app/projects/[projectId]/agreement/agreement.csv/route.ts": agreementCsvRoute,
 };
 const DOCUMENT_ROUTES: Record<string, RouteModule> = { "app/documents/[documentId]/casie.json/route.ts": casieRoute };
 const WITHOUT_IDS = ["app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts"];
@@ -165,4 +167,19 @@ test("the dataset export: refused signed out, to annotators, to reviewers who do
   } finally {
     await db().projectMember.deleteMany({ where: { OR: [{ projectId: other.id }, { projectId: world.projectId, userId: world.outsider.id }] } });
   }
+});
+
+test("the agreement CSV is refused to the signed out and to the project's annotators (it shows the other annotators' sets)", async () => {
+  const file = "app/projects/[projectId]/agreement/agreement.csv/route.ts";
+  const signedOut = await agreementCsvRoute.GET(new Request(`${ORIGIN}/projects/${world.projectId}/agreement/agreement.csv`), {
+    params: Promise.resolve({ projectId: world.projectId }),
+  });
+  assert.equal(signedOut.status, 401);
+  assert.deepEqual(await signedOut.json(), { error: "Sign in to continue.", code: "signed-out" });
+  const annotator = await agreementCsvRoute.GET(...(await call(world.ann, "GET", file, world.projectId)));
+  assert.equal(annotator.status, 403);
+  const text = await annotator.text();
+  assert.doesNotMatch(text, /bob|nuggets/);
+  assert.equal(JSON.parse(text).code, "forbidden");
+  assert.equal((await agreementCsvRoute.GET(...(await call(world.reviewer, "GET", file, world.projectId)))).status, 200, "reviewers download it");
 });

@@ -20,7 +20,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const manages = standing !== null && mayArchiveProject(user, standing.memberRole);
   return (
     <SignedInPage user={user}>
-      <ProjectDocuments project={project} listing={listing} query={query} showGold={permissions.review} manages={manages} />
+      <ProjectDocuments
+        project={project}
+        listing={listing}
+        query={query}
+        showGold={permissions.review}
+        manages={manages}
+        reviews={permissions.review}
+      />
     </SignedInPage>
   );
 }
