@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import styles from "./ProjectAdmin.module.css";
 
-export type ProjectSection = "documents" | "comments" | "import" | "export" | "assignments" | "dashboard" | "agreement" | "members" | "tagset" | "settings";
+export type ProjectSection =
+  "documents" | "comments" | "import" | "export" | "assignments" | "dashboard" | "agreement" | "members" | "tagset" | "settings";
 
 /** Who sees a page's link: everyone who may view the project, who reviews it (managers too), or who manages it. */
 type Audience = "viewers" | "reviewers" | "managers";
