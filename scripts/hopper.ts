@@ -35,6 +35,10 @@ const HELP = `Usage: npm run hopper -- <command>
       raw .txt articles become unannotated documents. Creates the project if missing.
   export --project <name> --out <dir>
       Writes one <name>.json per document from its gold set.
+  repair --project <name> [--dry-run]
+      Repairs every span of the project's gold sets whose text sits one character off its
+      offsets (each repair a logged operation, as the editor's checks make it); --dry-run
+      lists each document, span and old → new offsets, and changes nothing.
   agreement --project <name> [--json] [--csv <file>] [--documents <n>] [--status <list>] [--with-gold]
       Inter-annotator agreement of the project's annotator sets: nuggets, arguments, hoppers
       (MUC, B³, CEAF-e, BLANC, CoNLL), kappa and alpha; per pair, per label, worst documents
@@ -116,6 +120,35 @@ async function runExport(args: string[]): Promise<number> {
     const report = await exportProject(project, out, { onProgress: progressPrinter("Exporting"), client });
     console.log(`Exported ${report.files.length} documents to ${path.resolve(out)}`);
     return 0;
+  });
+}
+
+async function runRepair(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { project: { type: "string" }, "dry-run": { type: "boolean" } } });
+  const projectName = values.project;
+  if (!projectName) throw new UsageError("repair needs --project <name>");
+  const { findShiftRepairs, repairShiftedSpans } = await import("@/lib/annotation-sets/repair-shifted-spans");
+  const { describeShiftRepair } = await import("@/lib/annotation/shift-repairs");
+  const { findProjectByName } = await import("@/lib/projects/project-store");
+  return withPool(1, async (client) => {
+    const project = await findProjectByName(projectName, client);
+    if (!project) throw new Error(`no project named "${projectName}"`);
+    if (values["dry-run"]) {
+      const documents = await findShiftRepairs(project.id, client);
+      for (const { documentName, repairs } of documents) for (const repair of repairs) console.log(`${documentName}: ${describeShiftRepair(repair)}`);
+      const spans = documents.reduce((sum, document) => sum + document.repairs.length, 0);
+      console.log(`Would repair ${spans} shifted spans in ${documents.length} documents (dry run: nothing changed)`);
+      return 0;
+    }
+    const documents = await repairShiftedSpans(project.id, { userId: null, client });
+    let repaired = 0;
+    for (const { documentName, repaired: done, refused } of documents) {
+      repaired += done.length;
+      for (const repair of done) console.log(`${documentName}: ${describeShiftRepair(repair)}`);
+      for (const { repair, message } of refused) console.log(`${documentName}: ${repair.spanIndex} not repaired: ${message}`);
+    }
+    console.log(`Repaired ${repaired} shifted spans in ${documents.filter((document) => document.repaired.length).length} documents`);
+    return documents.some((document) => document.refused.length) ? 1 : 0;
   });
 }
 
@@ -351,6 +384,7 @@ async function runAssign(args: string[]): Promise<number> {
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   import: runImport,
   export: runExport,
+  repair: runRepair,
   agreement: runAgreement,
   brat: runBrat,
   check: runCheck,
