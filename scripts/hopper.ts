@@ -15,6 +15,7 @@ import {
   serializeCasieDocument,
   summarizeIssues,
 } from "@/lib/casie";
+import { countNoun } from "@/lib/count-noun";
 import type { Database, DatabasePool } from "@/lib/db/client";
 import { openMigratedServer } from "@/lib/db/migrated-server";
 import { agreementReport } from "@/lib/agreement/agreement-report";
@@ -127,7 +128,7 @@ async function runRepair(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { project: { type: "string" }, "dry-run": { type: "boolean" } } });
   const projectName = values.project;
   if (!projectName) throw new UsageError("repair needs --project <name>");
-  const { findShiftRepairs, repairShiftedSpans } = await import("@/lib/annotation-sets/repair-shifted-spans");
+  const { findShiftRepairs, repairShiftedSpans, summarizeRepairs } = await import("@/lib/annotation-sets/repair-shifted-spans");
   const { describeShiftRepair } = await import("@/lib/annotation/shift-repairs");
   const { findProjectByName } = await import("@/lib/projects/project-store");
   return withPool(1, async (client) => {
@@ -137,17 +138,15 @@ async function runRepair(args: string[]): Promise<number> {
       const documents = await findShiftRepairs(project.id, client);
       for (const { documentName, repairs } of documents) for (const repair of repairs) console.log(`${documentName}: ${describeShiftRepair(repair)}`);
       const spans = documents.reduce((sum, document) => sum + document.repairs.length, 0);
-      console.log(`Would repair ${spans} shifted spans in ${documents.length} documents (dry run: nothing changed)`);
+      console.log(`Would repair ${countNoun(spans, "shifted span")} in ${countNoun(documents.length, "document")} (dry run: nothing changed)`);
       return 0;
     }
     const documents = await repairShiftedSpans(project.id, { userId: null, client });
-    let repaired = 0;
     for (const { documentName, repaired: done, refused } of documents) {
-      repaired += done.length;
       for (const repair of done) console.log(`${documentName}: ${describeShiftRepair(repair)}`);
       for (const { repair, message } of refused) console.log(`${documentName}: ${repair.spanIndex} not repaired: ${message}`);
     }
-    console.log(`Repaired ${repaired} shifted spans in ${documents.filter((document) => document.repaired.length).length} documents`);
+    console.log(summarizeRepairs(documents));
     return documents.some((document) => document.refused.length) ? 1 : 0;
   });
 }

@@ -22,7 +22,7 @@ export function ProjectDocuments({ project, listing, query, showGold, manages = 
       </nav>
       <h1 className={styles.title}>{project.name}</h1>
       {project.description && <p className={styles.description}>{project.description}</p>}
-      <ProjectManageNav projectId={project.id} current="documents" manages={manages} />
+      <ProjectManageNav projectId={project.id} current="documents" manages={manages} reviews={showGold} />
       {project.archivedAt && <p className={styles.description}>This project is archived: it is read-only.</p>}
       <DocumentTable projectId={project.id} listing={listing} query={query} showGold={showGold} />
     </div>

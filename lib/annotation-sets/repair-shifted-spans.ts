@@ -6,6 +6,7 @@
 
 import { randomUUID } from "node:crypto";
 import { shiftRepairs, type ShiftRepair } from "@/lib/annotation/shift-repairs";
+import { countNoun } from "@/lib/count-noun";
 import type { CurrentUser } from "@/lib/auth/access";
 import { db, type DatabasePool } from "@/lib/db/client";
 import { loadGoldDocuments } from "@/lib/documents/store";
@@ -109,6 +110,15 @@ async function repairGoldSet(
   }
   const busy = "others kept changing the set meanwhile: run the repair again";
   return { repaired: [], refused: [...refused, ...repairs.map((repair) => ({ repair, message: busy }))] };
+}
+
+/** What a repair did, in one line: `Repaired 21 shifted spans in 2 documents`, and what it could not. */
+export function summarizeRepairs(documents: RepairedDocument[]): string {
+  const repaired = documents.filter((document) => document.repaired.length);
+  const spans = repaired.reduce((sum, document) => sum + document.repaired.length, 0);
+  const refused = documents.reduce((sum, document) => sum + document.refused.length, 0);
+  const summary = `Repaired ${countNoun(spans, "shifted span")} in ${countNoun(repaired.length, "document")}`;
+  return refused ? `${summary}; ${countNoun(refused, "span")} could not be repaired` : summary;
 }
 
 /** What a repair of the project would change, for who may make it (checkGoldEditor). */
