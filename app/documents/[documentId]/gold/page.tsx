@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EditorApp } from "@/components/editor/EditorApp";
+import { SetEditor } from "@/components/editor/SetEditor";
 import { GoldSetNote } from "@/components/editor/GoldSetNote";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { Notice } from "@/components/ui/Notice";
@@ -28,18 +28,7 @@ export default async function GoldEditorPage({ params }: { params: Promise<{ doc
   }
   return (
     <SignedInPage user={user}>
-      <EditorApp
-        setId={set.setId}
-        version={set.version}
-        numbering={set.numbering}
-        document={set.document}
-        tagset={document.tagset}
-        documentId={documentId}
-        documentName={document.name}
-        projectId={document.projectId}
-        projectName={document.projectName}
-        workflow={<GoldSetNote status={set.status} />}
-      />
+      <SetEditor set={set} document={document} documentId={documentId} workflow={<GoldSetNote status={set.status} />} />
     </SignedInPage>
   );
 }
