@@ -4,7 +4,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseCasieDocument, type CasieDocument } from "@/lib/casie";
+import { readAnnotationFiles } from "@/lib/testing/casie-corpus";
 import { FIXTURE, readFixture, type FixtureFile } from "@/lib/testing/casie-fixtures";
+import { locateCasieSample } from "@/lib/testing/casie-sample";
 import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import { checkAnnotations } from "./checks";
 import { spanUses } from "./document-lookup";
@@ -47,4 +49,29 @@ test("a shifted span past the end of the text is repaired onto it; documents wit
   assert.equal(describeShiftRepair(last), `T8 "the criminals" 247-${end + 1} → 246-${end}`);
   for (const file of [FIXTURE.clinicBreach, FIXTURE.prettyPrinted, FIXTURE.otherKeyOrder, FIXTURE.generalRealis])
     assert.deepEqual(shiftRepairs(fixture(file)), [], file);
+});
+
+const { sample, skip } = locateCasieSample();
+
+test("over the CASIE sample: every span the import reports shifted is repaired, and no other span is touched", { skip }, () => {
+  let shiftedDocuments = 0;
+  for (const file of readAnnotationFiles(sample!)) {
+    const { document, issues } = parseCasieDocument(file.text, { tagset: DEFAULT_CASIE_TAGSET, fileName: file.name });
+    assert.ok(document, file.name);
+    const reported = new Set(issues.filter((issue) => issue.code.startsWith("span-shifted")).map((issue) => issue.message));
+    const repairs = shiftRepairs(document);
+    if (repairs.length) shiftedDocuments++;
+    assert.equal(repairs.length > 0, reported.size > 0, file.name);
+    const repaired = applyOperations(
+      document,
+      repairs.map((repair) => repair.operation),
+    );
+    assert.deepEqual(shiftRepairs(repaired), [], file.name);
+    const moved = new Set(repairs.map((repair) => repair.spanIndex));
+    const before = [...spanUses(document)];
+    [...spanUses(repaired)].forEach(({ span }, i) => {
+      if (!moved.has(span.index)) assert.deepEqual(span, before[i].span, `${file.name} ${span.index}`);
+    });
+  }
+  assert.ok(shiftedDocuments > 0, "the sample holds documents with shifted spans");
 });
