@@ -18,6 +18,7 @@ import {
   serializeCasieDocument,
   summarizeIssues,
 } from "@/lib/casie";
+import { countNoun } from "@/lib/count-noun";
 import type { Database, DatabasePool } from "@/lib/db/client";
 import { openMigratedServer } from "@/lib/db/migrated-server";
 import { agreementReport } from "@/lib/agreement/agreement-report";
@@ -47,6 +48,10 @@ const HELP = `Usage: npm run hopper -- <command>
       zip, jsonl: the dataset as one file (README, "Exporting a dataset"): the documents of the
       statuses listed (comma-separated: unassigned, in-annotation, ready-for-adjudication,
       adjudicated; default adjudicated), from their gold sets or the listed annotators' sets.
+  repair --project <name> [--dry-run]
+      Repairs every span of the project's gold sets whose text sits one character off its
+      offsets (each repair a logged operation, as the editor's checks make it); --dry-run
+      lists each document, span and old → new offsets, and changes nothing.
   agreement --project <name> [--json] [--csv <file>] [--documents <n>] [--status <list>] [--with-gold]
       Inter-annotator agreement of the project's annotator sets: nuggets, arguments, hoppers
       (MUC, B³, CEAF-e, BLANC, CoNLL), kappa and alpha; per pair, per label, worst documents
@@ -180,6 +185,35 @@ async function exportDataset(project: string, out: string, flags: { format?: str
     return 0;
   });
 }
+
+async function runRepair(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { project: { type: "string" }, "dry-run": { type: "boolean" } } });
+  const projectName = values.project;
+  if (!projectName) throw new UsageError("repair needs --project <name>");
+  const { findShiftRepairs, repairShiftedSpans, summarizeRepairs } = await import("@/lib/annotation-sets/repair-shifted-spans");
+  const { describeShiftRepair } = await import("@/lib/annotation/shift-repairs");
+  const { findProjectByName } = await import("@/lib/projects/project-store");
+  return withPool(1, async (client) => {
+    const project = await findProjectByName(projectName, client);
+    if (!project) throw new Error(`no project named "${projectName}"`);
+    if (values["dry-run"]) {
+      const documents = await findShiftRepairs(project.id, client);
+      for (const { documentName, repairs } of documents) for (const repair of repairs) console.log(`${documentName}: ${describeShiftRepair(repair)}`);
+      const spans = documents.reduce((sum, document) => sum + document.repairs.length, 0);
+      console.log(`Would repair ${countNoun(spans, "shifted span")} in ${countNoun(documents.length, "document")} (dry run: nothing changed)`);
+      return 0;
+    }
+    const documents = await repairShiftedSpans(project.id, { userId: null, client });
+    for (const { documentName, repaired: done, refused } of documents) {
+      for (const repair of done) console.log(`${documentName}: ${describeShiftRepair(repair)}`);
+      for (const { repair, message } of refused) console.log(`${documentName}: ${repair.spanIndex} not repaired: ${message}`);
+    }
+    console.log(summarizeRepairs(documents));
+    return documents.some((document) => document.refused.length) ? 1 : 0;
+  });
+}
+
+const SET_STATUSES = ["NEW", ...DEFAULT_COMPARED_STATUSES];
 
 async function runAgreement(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -411,6 +445,7 @@ async function runAssign(args: string[]): Promise<number> {
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   import: runImport,
   export: runExport,
+  repair: runRepair,
   agreement: runAgreement,
   brat: runBrat,
   check: runCheck,

@@ -61,6 +61,11 @@ export function SetSwitcher({
         </ul>
       </nav>
       {shownId && <HistoryLink documentId={documentId} setId={shownId} />}
+      {sets.some((set) => set.setId === shownId && set.kind === "GOLD" && set.editable) && (
+        <Link className={styles.history} href={`/documents/${documentId}/gold`} prefetch={false}>
+          Edit gold
+        </Link>
+      )}
     </div>
   );
 }

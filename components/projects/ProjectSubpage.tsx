@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import styles from "./ProjectAdmin.module.css";
 
 export type ProjectSection =
-  "documents" | "comments" | "import" | "export" | "assignments" | "dashboard" | "agreement" | "members" | "tagset" | "settings";
+  "documents" | "comments" | "import" | "export" | "assignments" | "dashboard" | "agreement" | "members" | "tagset" | "settings" | "repair";
 
 /** Who sees a page's link: everyone who may view the project, who reviews it (managers too), or who manages it. */
 type Audience = "viewers" | "reviewers" | "managers";
@@ -19,6 +19,7 @@ const SECTIONS: { section: ProjectSection; label: string; path: string; audience
   { section: "members", label: "Members", path: "/members", audience: "managers" },
   { section: "tagset", label: "Tagset", path: "/tagset", audience: "managers" },
   { section: "settings", label: "Settings", path: "/settings", audience: "managers" },
+  { section: "repair", label: "Repair spans", path: "/repair", audience: "reviewers" },
 ];
 
 /** The links between a project's pages that the viewer may use (who manages a project reviews it too). */
@@ -36,22 +37,23 @@ export function ProjectManageNav(props: { projectId: string; current: ProjectSec
   );
 }
 
-/** A project page for its managers: breadcrumb, title, the project's links, an archived notice, then the page. */
+/** A project page for its managers (or, with `manages` false, its reviewers): breadcrumb, title, the project's links, an archived notice, then the page. */
 export function ProjectSubpage(props: {
   project: { id: string; name: string };
   archived: boolean;
   section: ProjectSection;
   title: string;
+  manages?: boolean;
   children: ReactNode;
 }) {
-  const { project, archived, section, title, children } = props;
+  const { project, archived, section, title, manages = true, children } = props;
   return (
     <div className={styles.page}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
         <Link href="/projects">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
       </nav>
       <h1 className={styles.title}>{title}</h1>
-      <ProjectManageNav projectId={project.id} current={section} />
+      <ProjectManageNav projectId={project.id} current={section} manages={manages} reviews />
       {archived && (
         <p className={styles.archived} role="note">
           This project is archived: it is read-only. Unarchive it in its settings to change it.

@@ -46,7 +46,7 @@ test("GET gives the set's document, version, numbering and whether the user may 
   );
   assert.equal((await answer(await GET(...(await get(world.admin, annSet)))))[1].canEdit, true);
   assert.equal((await answer(await GET(...(await get(world.reviewer, annSet)))))[1].canEdit, false);
-  assert.equal((await answer(await GET(...(await get(world.reviewer, goldSet)))))[1].canEdit, false);
+  assert.equal((await answer(await GET(...(await get(world.reviewer, goldSet)))))[1].canEdit, true);
 });
 
 test("GET ?since= gives the operations saved after a version, with the window that sent each", async () => {
@@ -112,7 +112,7 @@ test("admins may edit an annotator's set", async () => {
   assert.equal(logged.userId, world.admin.id);
 });
 
-test("POST refusals: signed out, another annotator, reviewer, gold set, cross-origin", async () => {
+test("POST refusals: signed out, another annotator, reviewer, cross-origin", async () => {
   const version = await currentVersion(annSet);
   const body = save(version, [setRealis("E2", "Other", "Actual")]);
   assert.deepEqual(await answer(await POST(...(await post(null, annSet, body)))), [401, { error: "Sign in to continue.", code: "signed-out" }]);
@@ -124,15 +124,36 @@ test("POST refusals: signed out, another annotator, reviewer, gold set, cross-or
     403,
     { error: "Reviewers can view annotators' sets but not edit them.", code: "forbidden" },
   ]);
-  assert.deepEqual(await answer(await POST(...(await post(world.admin, goldSet, { ...body, baseVersion: 0 })))), [
-    403,
-    { error: "Gold annotation sets cannot be edited in the editor yet.", code: "forbidden" },
-  ]);
   const [status, refusal] = await answer(await POST(...(await post(world.ann, annSet, body, { origin: "https://evil.test" }))));
   assert.equal(status, 403);
   assert.equal(refusal.code, "cross-origin");
   assert.match(String(refusal.error), /Cross-origin request refused/);
   assert.equal(await currentVersion(annSet), version);
+});
+
+test("reviewers and admins save to the gold set, which keeps its status; annotators are told there is no such set", async () => {
+  const status = async () => (await db().annotationSet.findUniqueOrThrow({ where: { id: goldSet } })).status;
+  const before = await status();
+  const version = await currentVersion(goldSet);
+  const reviewerWindow = testWindow("gold-reviewer-window");
+  const adminWindow = testWindow("gold-admin-window");
+  const hidden = [404, { error: "No such annotation set.", code: "not-found" }];
+  assert.deepEqual(
+    await answer(await POST(...(await post(world.ann, goldSet, reviewerWindow(version, [setRealis("E1", "Actual", "Other")]))))),
+    hidden,
+  );
+  const saved = await answer(await POST(...(await post(world.reviewer, goldSet, reviewerWindow(version, [setRealis("E1", "Actual", "Other")])))));
+  assert.deepEqual(saved, [200, { status: "saved", version: version + 1 }]);
+  const [, byAdmin] = await answer(
+    await POST(...(await post(world.admin, goldSet, adminWindow(version + 1, [setRealis("E1", "Other", "Generic")])))),
+  );
+  assert.equal(byAdmin.status, "saved");
+  const logged = await db().annotationOperation.findMany({ where: { setId: goldSet, version: { gt: version } }, orderBy: { version: "asc" } });
+  assert.deepEqual(
+    logged.map((entry) => entry.userId),
+    [world.reviewer.id, world.admin.id],
+  );
+  assert.equal(await status(), before);
 });
 
 test("POST answers malformed or oversized bodies with 4xx, never saving", async () => {

@@ -2,6 +2,7 @@
 // Server-only (plain pg): the wire contract both sides share is lib/annotation/sync-protocol.ts.
 
 export { openAnnotatorSet, openOwnAnnotatorSet, type OpenAnnotatorSetResult, type OpenedAnnotatorSet } from "./open-annotator-set";
+export { openGoldSet, type OpenGoldSetResult } from "./open-gold-set";
 export { operationsSince } from "./operation-log";
 export { AnnotationSetNotFoundError, saveOperations, type SaveOperationsInput } from "./save-operations";
 export { findVisibleSet, type VisibleSet } from "./set-access";

@@ -20,7 +20,7 @@ import { checkSaveOperations, heldBy, type SaveCheck } from "@/lib/annotation/sa
 import type { SaveResponse } from "@/lib/annotation/sync-protocol";
 import { parseTagset } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
-import { db, type Database } from "@/lib/db/client";
+import { db, type DatabasePool } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
 import { inTransaction } from "@/lib/db/transaction";
 import { loggedOperations, loggedOperationsAfter, storedVersions } from "./operation-log";
@@ -51,7 +51,7 @@ export class AnnotationSetNotFoundError extends Error {
 
 const UNIQUE_VIOLATION = "23505";
 
-export async function saveOperations(input: SaveOperationsInput, client: Database = db()): Promise<SaveResponse> {
+export async function saveOperations(input: SaveOperationsInput, client: DatabasePool = db()): Promise<SaveResponse> {
   if (!isRecordId(input.setId)) throw new AnnotationSetNotFoundError(input.setId);
   const cached = cachedSet(input.setId);
   if (cached && cached.snapshot.version === input.baseVersion) {
@@ -77,7 +77,7 @@ class TagsetChangedError extends Error {}
  * when that cannot settle it (the set or its tagset moved on, a refusal to
  * confirm, a value to prove from the log): the locked path then does.
  */
-async function saveOnCachedSet(cached: CachedSet, input: SaveOperationsInput, client: Database): Promise<SaveResponse | null> {
+async function saveOnCachedSet(cached: CachedSet, input: SaveOperationsInput, client: DatabasePool): Promise<SaveResponse | null> {
   const { snapshot } = cached;
   const operations = input.operations.map((entry) => entry.operation);
   const checked = checkSaveOperations(snapshot.document, operations, cached.tagset);
@@ -103,7 +103,7 @@ async function saveOnCachedSet(cached: CachedSet, input: SaveOperationsInput, cl
 }
 
 /** The save under the set's lock: every answer, and a snapshot of the set as saved for the next saves. */
-async function saveUnderLock(input: SaveOperationsInput, client: Database): Promise<{ response: SaveResponse; cache?: CachedSet }> {
+async function saveUnderLock(input: SaveOperationsInput, client: DatabasePool): Promise<{ response: SaveResponse; cache?: CachedSet }> {
   const { setId, baseVersion, clientId, operations } = input;
   return inTransaction(client, async (connection) => {
     const head = await readSetHead(connection, setId, { lock: true });

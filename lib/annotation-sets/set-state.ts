@@ -5,7 +5,7 @@ import type pg from "pg";
 import type { SetKind, SetStatus } from "@/generated/prisma/enums";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
-import { db, type Database } from "@/lib/db/client";
+import { db, type DatabasePool } from "@/lib/db/client";
 import { casieDocumentFromRecord, type DocumentContentRecord } from "@/lib/documents/document-record";
 import { hoppersFromAnnotationRows, type AnnotationRows } from "./annotation-rows";
 import { readSetsRows } from "./set-rows";
@@ -37,14 +37,14 @@ export const SUMMARY_COLUMNS = `s."id" AS "setId", s."documentId", d."projectId"
 const FROM_SET = `FROM "AnnotationSet" s JOIN "Document" d ON d."id" = s."documentId" JOIN "Project" p ON p."id" = d."projectId" WHERE s."id" = $1`;
 
 /** The set without its annotations (enough to check access), or null when there is no such set. */
-export async function findAnnotationSetSummary(setId: string, client: Database = db()): Promise<AnnotationSetSummary | null> {
+export async function findAnnotationSetSummary(setId: string, client: DatabasePool = db()): Promise<AnnotationSetSummary | null> {
   if (!isRecordId(setId)) return null;
   const { rows } = await client.pool.query<AnnotationSetSummary>(`SELECT ${SUMMARY_COLUMNS} ${FROM_SET}`, [setId]);
   return rows[0] ?? null;
 }
 
 /** The set with its document, or null when there is no such set. Read in one snapshot, so the version matches the annotations. */
-export async function loadAnnotationSet(setId: string, client: Database = db()): Promise<AnnotationSetState | null> {
+export async function loadAnnotationSet(setId: string, client: DatabasePool = db()): Promise<AnnotationSetState | null> {
   if (!isRecordId(setId)) return null;
   const read = await inTransaction(client, (connection) => readSetState(connection, setId, { lock: false }), { readOnly: true });
   return read?.state ?? null;

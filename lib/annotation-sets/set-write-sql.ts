@@ -5,7 +5,8 @@
 // written (the answer says so). So a save needs no transaction of its own and no lock held over
 // round trips. Data-modifying CTEs run as one statement, so foreign keys are
 // checked once all of it is done (an event may move to a new hopper in the same
-// statement that deletes its old one).
+// statement that deletes its old one). An annotator's new set is in progress
+// from its first save on; the gold set keeps its status (lib/auth/workflow.ts).
 
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import { OPERATION_FORMAT } from "@/lib/annotation/operation-format";
@@ -56,7 +57,7 @@ export function writeSetStatement(write: SetWrite): SqlStatement {
         "lastEventNumber" = GREATEST(s."lastEventNumber", ${param(numbering.event, "bigint")}),
         "lastSpanNumber" = GREATEST(s."lastSpanNumber", ${param(numbering.span, "bigint")}),
         "lastHopperIndex" = GREATEST(s."lastHopperIndex", ${param(numbering.hopper, "bigint")}),
-        "status" = CASE WHEN s."status" = 'NEW' THEN 'IN_PROGRESS' ELSE s."status" END, "updatedAt" = CURRENT_TIMESTAMP
+        "status" = CASE WHEN s."status" = 'NEW' AND s."kind" = 'ANNOTATOR' THEN 'IN_PROGRESS' ELSE s."status" END, "updatedAt" = CURRENT_TIMESTAMP
       WHERE s."id" = ${setId} AND s."version" = ${fromVersion} AND s."status" <> 'SUBMITTED'
         AND (${tagsetHash} IS NULL OR ${tagsetHash} = (SELECT md5(p."tagset"::text) FROM "Document" d JOIN "Project" p ON p."id" = d."projectId" WHERE d."id" = s."documentId"))
         AND NOT EXISTS (SELECT 1 FROM "Document" d JOIN "Project" p ON p."id" = d."projectId" WHERE d."id" = s."documentId" AND p."archivedAt" IS NOT NULL)

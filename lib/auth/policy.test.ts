@@ -40,7 +40,7 @@ test("project permissions (view, annotate, review, manage) for every global role
   });
 });
 
-test("sets: annotators see only their own, reviewers view every set, admins edit annotators' sets, nobody edits gold here", () => {
+test("sets: annotators see only their own, reviewers view every set, admins edit annotators' sets, reviewers and admins edit the gold", () => {
   const me = actor("ANNOTATOR", "me");
   const annotatorPermissions = projectPermissions(me, "ANNOTATOR");
   assert.deepEqual(setAccess(me, annotatorPermissions, { kind: "ANNOTATOR", annotatorId: "me", status: "IN_PROGRESS", assigned: true }), {
@@ -61,16 +61,22 @@ test("sets: annotators see only their own, reviewers view every set, admins edit
   });
   const projectReviewer = projectPermissions(me, "REVIEWER");
   assert.equal(setAccess(me, projectReviewer, { kind: "ANNOTATOR", annotatorId: "someone", status: "IN_PROGRESS", assigned: true }).level, "view");
-  assert.equal(setAccess(me, projectReviewer, { kind: "GOLD", annotatorId: null, status: "IMPORTED", assigned: false }).level, "view");
+  assert.equal(setAccess(me, projectReviewer, { kind: "GOLD", annotatorId: null, status: "IMPORTED", assigned: false }).level, "edit");
   const admin = actor("ADMIN");
   assert.equal(
     setAccess(admin, projectPermissions(admin, null), { kind: "ANNOTATOR", annotatorId: "someone", status: "IN_PROGRESS", assigned: true }).level,
     "edit",
   );
   assert.deepEqual(setAccess(admin, projectPermissions(admin, null), { kind: "GOLD", annotatorId: null, status: "IMPORTED", assigned: false }), {
-    level: "view",
-    whyNotEdit: "Gold annotation sets cannot be edited in the editor yet.",
+    level: "edit",
   });
+  assert.deepEqual(
+    setAccess(admin, projectPermissions(admin, null, true), { kind: "GOLD", annotatorId: null, status: "IMPORTED", assigned: false }),
+    {
+      level: "view",
+      whyNotEdit: "The project is archived: it is read-only.",
+    },
+  );
 });
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -122,7 +122,7 @@ export type SetAccess = { level: "none" } | { level: "view"; whyNotEdit: string 
  * An annotation set in a project where `actor` has `permissions`. Annotators
  * see only their own set (annotation is blind); reviewers, managers and admins
  * see every set. Who may edit it is the workflow's to say (workflow.ts): its
- * annotator until they submit it, admins, and nobody the gold set here yet.
+ * annotator until they submit it, admins; the gold set its reviewers, managers and admins.
  */
 export function setAccess(actor: Actor, permissions: ProjectPermissions, set: MoveSubject): SetAccess {
   if (!permissions.view) return { level: "none" };

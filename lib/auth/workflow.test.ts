@@ -44,13 +44,34 @@ test("others: another annotator can do nothing; reviewers and managers reopen; a
   assert.equal(outcome("reopen", admin, "SUBMITTED"), "IN_PROGRESS");
 });
 
-test("the gold set is adjudicated by reviewers only, and not edited here", () => {
+test("the gold set is adjudicated by reviewers only", () => {
   const gold = { kind: "GOLD" as const, annotatorId: null, status: "IMPORTED" as const, assigned: false };
   assert.deepEqual(setMove("adjudicate", reviewer, permissions(reviewer), gold), { allowed: true, to: "ADJUDICATED" });
   assert.equal(setMove("adjudicate", ann, permissions(ann), gold).allowed, false);
-  assert.equal(setMove("edit", admin, permissions(admin), gold).allowed, false);
   assert.equal(setMove("adjudicate", reviewer, permissions(reviewer), annSet("SUBMITTED")).allowed, false);
   assert.equal(setMove("edit", ann, projectPermissions(ann, null), annSet("NEW")).allowed, false, "no longer a member");
+});
+
+test("reviewers, managers and admins edit the gold set in every status, which an edit keeps; annotators never; nobody in an archived project", () => {
+  const gold = (status: SetStatus) => ({ kind: "GOLD" as const, annotatorId: null, status, assigned: false });
+  for (const status of ["NEW", "IMPORTED", "ADJUDICATED"] as const) {
+    for (const actor of [reviewer, manager, admin])
+      assert.deepEqual(setMove("edit", actor, permissions(actor), gold(status)), { allowed: true, to: status });
+    assert.deepEqual(setMove("edit", ann, permissions(ann), gold(status)), {
+      allowed: false,
+      why: "Only the project's reviewers, managers and administrators edit the gold set.",
+    });
+  }
+  const projectReviewer: Actor = { id: "rob", role: "ANNOTATOR" };
+  assert.equal(
+    setMove("edit", projectReviewer, projectPermissions(projectReviewer, "REVIEWER"), gold("IMPORTED")).allowed,
+    true,
+    "a reviewer by membership",
+  );
+  for (const actor of [reviewer, admin]) {
+    const archived = projectPermissions(actor, null, true);
+    assert.deepEqual(setMove("edit", actor, archived, gold("IMPORTED")), { allowed: false, why: "The project is archived: it is read-only." });
+  }
 });
 
 test("withdrawn, an annotator's set is read-only to them and cannot be submitted or reopened; reviewers annotate unassigned", () => {

@@ -6,15 +6,20 @@
 //   annotator set:  NEW --edit--> IN_PROGRESS --submit--> SUBMITTED --reopen--> IN_PROGRESS
 //                   NEW --submit--> SUBMITTED (nothing to annotate)
 //   gold set:       NEW or IMPORTED --adjudicate--> ADJUDICATED
+//                   any status --edit--> the same status (reviewers, managers, admins)
 //
 // An annotator works on a document while it is assigned to them: withdrawn,
 // their set stays (for the reviewers) but is read-only to them. Reviewers,
 // managers and admins may annotate a set of their own without an assignment.
+// The gold set is the reviewers' to write: they (and managers and admins) edit
+// it, imported or adjudicated; an edit keeps its status, so a document marked
+// adjudicated stays adjudicated while its gold is corrected.
 
 import type { SetKind, SetStatus } from "@/generated/prisma/enums";
 import type { Actor, ProjectPermissions } from "./policy";
 
 const NO_LONGER_ASSIGNED = "This document is no longer assigned to you: your work on it is kept for the reviewers.";
+const ONLY_REVIEWERS_EDIT_GOLD = "Only the project's reviewers, managers and administrators edit the gold set.";
 const NOT_ASSIGNED = "Only the annotators a document is assigned to submit their sets of it.";
 
 export type SetMove = "edit" | "submit" | "reopen" | "adjudicate";
@@ -37,7 +42,7 @@ export function setMove(move: SetMove, actor: Actor, permissions: ProjectPermiss
   const own = set.kind === "ANNOTATOR" && set.annotatorId === actor.id;
   switch (move) {
     case "edit":
-      if (set.kind === "GOLD") return refuse("Gold annotation sets cannot be edited in the editor yet.");
+      if (set.kind === "GOLD") return permissions.review ? { allowed: true, to: set.status } : refuse(ONLY_REVIEWERS_EDIT_GOLD);
       if (set.status === "SUBMITTED") return refuse(own ? "You submitted this set: ask a reviewer to reopen it." : "The set is submitted.");
       if (own && permissions.annotate) {
         if (!set.assigned && !permissions.review) return refuse(NO_LONGER_ASSIGNED);

@@ -19,12 +19,14 @@ export interface DocumentSet {
   version: number;
   /** Why a reviewer or manager reopened the set, shown to its annotator. */
   reopenNote: string | null;
+  /** Whether the user may edit the set (lib/auth/workflow.ts). */
+  editable: boolean;
 }
 
 /** The document's sets that `user` may see: the gold set first, then the user's own, then the others by annotator. */
 export async function visibleDocumentSets(user: CurrentUser, documentId: string, client: Database = db()): Promise<DocumentSet[]> {
   if (!isRecordId(documentId)) return [];
-  const { rows } = await client.pool.query<DocumentSet & { projectId: string }>(
+  const { rows } = await client.pool.query<Omit<DocumentSet, "editable"> & { projectId: string }>(
     `SELECT s."id" AS "setId", s."kind", s."annotatorId", s."status", s."version", s."reopenNote", d."projectId",
         EXISTS (SELECT 1 FROM "Assignment" a WHERE a."documentId" = s."documentId" AND a."annotatorId" = s."annotatorId") AS "assigned",
         NULLIF(COALESCE(NULLIF(u."name", ''), u."email"), '') AS "annotatorName"
@@ -34,7 +36,10 @@ export async function visibleDocumentSets(user: CurrentUser, documentId: string,
   );
   if (!rows.length) return [];
   const permissions = await permissionsInProject(user, rows[0].projectId, client);
-  const visible = rows.flatMap(({ projectId: _projectId, ...set }) => (setAccess(user, permissions, set).level === "none" ? [] : [set]));
+  const visible = rows.flatMap(({ projectId: _projectId, ...set }) => {
+    const { level } = setAccess(user, permissions, set);
+    return level === "none" ? [] : [{ ...set, editable: level === "edit" }];
+  });
   const rank = (set: DocumentSet) => (set.kind === "GOLD" ? 0 : set.annotatorId === user.id ? 1 : 2);
   return visible.sort((a, b) => rank(a) - rank(b) || (a.annotatorName ?? "").localeCompare(b.annotatorName ?? ""));
 }

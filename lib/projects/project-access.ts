@@ -5,6 +5,7 @@
 
 import type { CurrentUser } from "@/lib/auth/access";
 import { mayArchiveProject, projectPermissions, projectStanding } from "@/lib/auth/policy";
+import { setMove } from "@/lib/auth/workflow";
 import { db, type Database } from "@/lib/db/client";
 
 export type RefusalCode = "signed-out" | "forbidden" | "not-found" | "archived" | "invalid" | "conflict";
@@ -43,4 +44,16 @@ export async function checkManager(
   if (!mayArchiveProject(actor, standing.memberRole)) return refuse("forbidden", "Only the project's managers and administrators change it.");
   if (!archiving && !permissions.manage) return ARCHIVED;
   return { ok: true, archived: standing.archived };
+}
+
+/** Whether `actor` may edit the project's gold sets (lib/auth/workflow.ts): its reviewers, managers and admins, while it is not archived. */
+export async function checkGoldEditor(actor: CurrentUser | null, projectId: string, client: Database = db()): Promise<ProjectResult> {
+  if (!actor) return SIGNED_OUT;
+  const standing = await projectStanding(actor, projectId, client);
+  if (!standing) return NO_SUCH_PROJECT;
+  const permissions = projectPermissions(actor, standing.memberRole, standing.archived);
+  if (!permissions.view) return NO_SUCH_PROJECT;
+  if (standing.archived) return ARCHIVED;
+  const edit = setMove("edit", actor, permissions, { kind: "GOLD", annotatorId: null, status: "IMPORTED", assigned: false });
+  return edit.allowed ? { ok: true } : refuse("forbidden", edit.why);
 }

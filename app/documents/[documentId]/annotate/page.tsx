@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EditorApp } from "@/components/editor/EditorApp";
+import { SetEditor } from "@/components/editor/SetEditor";
 import { SubmitControl } from "@/components/editor/SubmitControl";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { NotAssignedNotice } from "@/components/queue/NotAssignedNotice";
@@ -42,16 +42,10 @@ export default async function AnnotatePage({ params }: { params: Promise<{ docum
   }
   return (
     <SignedInPage user={user}>
-      <EditorApp
-        setId={set.setId}
-        version={set.version}
-        numbering={set.numbering}
-        document={set.document}
-        tagset={document.tagset}
+      <SetEditor
+        set={set}
+        document={document}
         documentId={documentId}
-        documentName={document.name}
-        projectId={document.projectId}
-        projectName={document.projectName}
         workflow={workflow?.assigned ? <SubmitControl setId={set.setId} documentId={documentId} reopenNote={workflow.reopenNote} /> : undefined}
       />
     </SignedInPage>
