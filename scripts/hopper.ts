@@ -18,7 +18,6 @@ import {
   serializeCasieDocument,
   summarizeIssues,
 } from "@/lib/casie";
-import { countNoun } from "@/lib/count-noun";
 import type { Database, DatabasePool } from "@/lib/db/client";
 import { openMigratedServer } from "@/lib/db/migrated-server";
 import { agreementReport } from "@/lib/agreement/agreement-report";
@@ -212,8 +211,6 @@ async function runRepair(args: string[]): Promise<number> {
     return documents.some((document) => document.refused.length) ? 1 : 0;
   });
 }
-
-const SET_STATUSES = ["NEW", ...DEFAULT_COMPARED_STATUSES];
 
 async function runAgreement(args: string[]): Promise<number> {
   const { values } = parseArgs({
