@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { spanOf } from "@/lib/agreement/test-sets";
-import { ANN, BOB } from "@/lib/adjudication/test-sets";
+import { ANN, BOB, offsetsOf } from "@/lib/adjudication/test-sets";
 import { openAnnotatorSet } from "@/lib/annotation-sets";
 import { importIntoEmptySet } from "@/lib/annotation-sets/import-into-set";
 import { assignTestDocument, closeTestWorld, createTestWorld, type TestWorld } from "@/lib/annotation-sets/test-fixtures";
@@ -9,10 +8,7 @@ import { db } from "@/lib/db/client";
 import { createDocument } from "@/lib/documents/store";
 import { decide, openAdjudication, type AdjudicationResult, type DocumentAdjudication } from "./adjudication-store";
 
-const key = (text: string) => {
-  const span = spanOf("T", text);
-  return `${span.startOffset}-${span.endOffset}`;
-};
+const key = offsetsOf;
 const ROLE = `argument:${key("stole")}:${key("Hackers")}`;
 const SPAN = `span:${key("paid")}+${key("paid a ransom")}`;
 const SUBTYPE = `subtype:${key("leaked")}`;

@@ -1,14 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { spanOf } from "@/lib/agreement/test-sets";
-import { event, hoppers } from "@/lib/agreement/test-sets";
+import { event, hoppers, spanOf } from "@/lib/agreement/test-sets";
 import { findDisagreements } from "./disagreements";
-import { ANN, BOB, documentWith } from "./test-sets";
+import { ANN, BOB, documentWith, offsetsOf } from "./test-sets";
 
-const key = (text: string) => {
-  const span = spanOf("T", text);
-  return `${span.startOffset}-${span.endOffset}`;
-};
+const key = offsetsOf;
 
 test("two annotators' sets give exactly their disagreements: a span, a subtype, a role and a hopper grouping", () => {
   const model = findDisagreements([ANN, BOB]);

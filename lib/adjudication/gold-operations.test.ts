@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { spanOf } from "@/lib/agreement/test-sets";
+import { event, hoppers, spanOf } from "@/lib/agreement/test-sets";
 import { numberingAfter } from "@/lib/annotation/index-allocation";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import { checkSaveOperations } from "@/lib/annotation/save-validation";
@@ -9,12 +9,9 @@ import type { CasieDocument } from "@/lib/casie/types";
 import { adjudicationState } from "./adjudication-state";
 import { findDisagreements, type Disagreements } from "./disagreements";
 import { acceptVersionOperations, agreedGoldOperations, UnknownVersionError } from "./gold-operations";
-import { ANN, BOB, EMPTY_GOLD } from "./test-sets";
+import { ANN, BOB, documentWith, EMPTY_GOLD, offsetsOf } from "./test-sets";
 
-const key = (text: string) => {
-  const span = spanOf("T", text);
-  return `${span.startOffset}-${span.endOffset}`;
-};
+const key = offsetsOf;
 
 /** A gold set as the server keeps it: operations checked against the tagset exactly as a save is. */
 class Gold {
@@ -122,4 +119,32 @@ test("an unknown item or an annotator without a version is refused", () => {
   const model = findDisagreements([ANN, BOB]);
   assert.throws(() => acceptVersionOperations(model, "span:0-1", "ann", EMPTY_GOLD.document, EMPTY_GOLD.numbering), UnknownVersionError);
   assert.throws(() => acceptVersionOperations(model, model.items[0].id, "cy", EMPTY_GOLD.document, EMPTY_GOLD.numbering), UnknownVersionError);
+});
+
+test("an event is looked for in the gold among all the rows: a neighbour's overlapping event is not taken for it", () => {
+  // Ann has "paid" and "ransom"; Bob one event "paid a ransom", aligned with Ann's "ransom" (the larger overlap).
+  const ann = {
+    annotatorId: "ann",
+    name: "Ann",
+    document: documentWith(
+      hoppers([event("E1", spanOf("T1", "paid"), "Ransom", "Actual")], [event("E2", spanOf("T2", "ransom"), "Ransom", "Actual")]),
+    ),
+  };
+  const bob = { annotatorId: "bob", name: "Bob", document: documentWith(hoppers([event("E1", spanOf("T1", "paid a ransom"), "Ransom", "Actual")])) };
+  const model = findDisagreements([ann, bob]);
+  assert.deepEqual(
+    model.items.map((item) => item.id),
+    [`event:${key("paid")}`, `span:${key("paid a ransom")}+${key("ransom")}`],
+  );
+  const gold = new Gold();
+  gold.accept(model, model.items[1].id, "bob");
+  gold.accept(model, model.items[0].id, "ann");
+  assert.deepEqual(
+    gold.document.hoppers.map((hopper) => hopper.events.map((goldEvent) => goldEvent.nugget.text)),
+    [["paid a ransom"], ["paid"]],
+  );
+  assert.deepEqual(
+    adjudicationState(model, gold.document, []).items.map((item) => item.goldVersion),
+    [0, 1],
+  );
 });

@@ -27,11 +27,19 @@ export class UnknownVersionError extends Error {}
 /** Operations applied one by one to a working copy of the gold, each built against the state the previous left. */
 class GoldDraft {
   readonly operations: AnnotationOperation[] = [];
+  private aligned: { document: CasieDocument; events: Map<string, CasieEvent> } | null = null;
 
   constructor(
+    /** Every row of the model: a row's gold event is found by aligning them all, so that a neighbour's event is never taken for it. */
+    private readonly rows: readonly EventRow[],
     public document: CasieDocument,
     public numbering: SetNumbering,
   ) {}
+
+  eventOf(rowKey: string): CasieEvent | undefined {
+    if (this.aligned?.document !== this.document) this.aligned = { document: this.document, events: eventsOfRows(this.rows, this.document) };
+    return this.aligned.events.get(rowKey);
+  }
 
   apply(operation: AnnotationOperation | null): void {
     if (!operation) return;
@@ -54,7 +62,7 @@ class GoldDraft {
 /** The operations putting into `gold` (empty, as created) everything all annotators agree on. */
 export function agreedGoldOperations(model: Disagreements, gold: CasieDocument, numbering: SetNumbering): AnnotationOperation[] {
   const disputedRows = new Set(model.items.filter((item) => item.kind !== "argument" && item.kind !== "hoppers").flatMap((item) => item.rowKeys));
-  const draft = new GoldDraft(gold, numbering);
+  const draft = new GoldDraft(model.rows, gold, numbering);
   const agreedRows = model.rows.filter((row) => !disputedRows.has(row.key));
   const annotatorIds = model.annotators.map((annotator) => annotator.id);
   for (const row of agreedRows) {
@@ -77,11 +85,10 @@ export function acceptVersionOperations(
   if (!item.versions.some((version) => version.annotatorIds.includes(annotatorId))) {
     throw new UnknownVersionError(`That annotator proposes nothing for ${itemId}.`);
   }
-  const draft = new GoldDraft(gold, numbering);
+  const draft = new GoldDraft(model.rows, gold, numbering);
   const rows = item.rowKeys.map((key) => model.rows.find((row) => row.key === key)!);
   for (const row of rows) ensureRowEvent(draft, model, row, annotatorId);
-  const goldEvents = eventsOfRows(model.rows, draft.document);
-  const target = (row: EventRow) => goldEvents.get(row.key)!;
+  const target = (row: EventRow) => draft.eventOf(row.key)!;
   const theirs = (row: EventRow) => row.events[annotatorId];
   const accept: { [K in ItemKind]: (item: Extract<AdjudicationItem, { kind: K }>) => void } = {
     event: () => undefined,
@@ -100,7 +107,7 @@ export function acceptVersionOperations(
       const version = hopperItem.versions.find((candidate) => candidate.annotatorIds.includes(annotatorId))!;
       regroup(
         draft,
-        version.value.groups.map((group) => group.map((key) => goldEvents.get(key)!.index)),
+        version.value.groups.map((group) => group.map((key) => draft.eventOf(key)!.index)),
       );
     },
   };
@@ -118,7 +125,7 @@ function annotatorName(model: Disagreements, annotatorId: string): string {
 
 /** The row's event in the gold: created from the annotator's version when the gold lacks it. */
 function ensureRowEvent(draft: GoldDraft, model: Disagreements, row: EventRow, annotatorId: string): void {
-  if (eventsOfRows([row], draft.document).has(row.key)) return;
+  if (draft.eventOf(row.key)) return;
   const companions = model.rows.filter((other) => other !== row && other.events[annotatorId] && sameHopper(annotatorId, row, other));
   createRowEvent(draft, row, annotatorId, companions);
 }
@@ -143,10 +150,9 @@ function createRowEvent(draft: GoldDraft, row: EventRow, annotatorId: string, co
     nugget: { index: allocate.span(), startOffset: source.nugget.startOffset, endOffset: source.nugget.endOffset, text: source.nugget.text },
     arguments: [],
   };
-  const goldEvents = eventsOfRows(companions, draft.document);
-  const companion = companions.find((other) => goldEvents.has(other.key));
+  const companion = companions.map((other) => draft.eventOf(other.key)).find((found) => found !== undefined);
   if (companion) {
-    const hopperIndex = draft.hopperOf(goldEvents.get(companion.key)!.index);
+    const hopperIndex = draft.hopperOf(companion.index);
     const hopper = draft.document.hoppers.find((candidate) => candidate.index === hopperIndex)!;
     draft.apply({ kind: "createEvent", event, place: { hopperIndex, position: hopper.events.length } });
   } else {

@@ -6,6 +6,12 @@ import { EMPTY_NUMBERING } from "@/lib/annotation/index-allocation";
 import type { CasieDocument, CasieHopper } from "@/lib/casie/types";
 import type { AnnotatorSet } from "./event-rows";
 
+/** The offsets of the first occurrence of `text` in the article, as item ids write them. */
+export function offsetsOf(text: string): string {
+  const span = spanOf("T", text);
+  return `${span.startOffset}-${span.endOffset}`;
+}
+
 export function documentWith(sets: CasieHopper[]): CasieDocument {
   return { content: ARTICLE, sourcefile: "made-up.txt", hoppers: sets };
 }
