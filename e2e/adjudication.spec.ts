@@ -14,6 +14,8 @@ import { createAccount, importArticle, runCli, signIn } from "./support";
 
 const PROJECT = "Adjudication E2E";
 const NAME = "adjudicate";
+/** The same two sets on another document, which two reviewers adjudicate at once. */
+const TOGETHER = "adjudicate-together";
 const OTHER_ARTICLE = `<title>Other</title>
 <source> https://example.com/news/other </source>
 <date> 2018_07_08 </date>
@@ -22,11 +24,12 @@ Nothing to adjudicate here.
 </text>
 `;
 let reviewer: { email: string; password: string };
+let otherReviewer: { email: string; password: string };
 
-/** Writes `document` as `<NAME>.json` in a folder of its own and imports it as `email`'s set. */
-function importAsAnnotatorSet(document: CasieDocument, email: string): void {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "hopper-e2e-")), `${NAME}.json`);
-  writeFileSync(file, serializeCasieDocument({ ...document, sourcefile: `${NAME}.txt` }));
+/** Writes `document` as `<name>.json` in a folder of its own and imports it as `email`'s set. */
+function importAsAnnotatorSet(document: CasieDocument, name: string, email: string): void {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "hopper-e2e-")), `${name}.json`);
+  writeFileSync(file, serializeCasieDocument({ ...document, sourcefile: `${name}.txt` }));
   runCli(["import", file, "--project", PROJECT, "--annotator", email]);
 }
 
@@ -36,26 +39,31 @@ test.beforeAll(() => {
   importArticle(PROJECT, "other.txt", OTHER_ARTICLE);
   const stamp = Date.now();
   reviewer = createAccount(`reviewer-adj-${stamp}@hopper.test`, "reviewer");
+  otherReviewer = createAccount(`second-reviewer-adj-${stamp}@hopper.test`, "reviewer");
   for (const [set, prefix] of [
     [ANN, "ann"],
     [BOB, "bob"],
   ] as const) {
     const annotator = createAccount(`${prefix}-adj-${stamp}@hopper.test`, "annotator");
     runCli(["member", "add", annotator.email, "--project", PROJECT]);
-    importAsAnnotatorSet(set.document, annotator.email);
+    for (const name of [NAME, TOGETHER]) importAsAnnotatorSet(set.document, name, annotator.email);
   }
 });
 
 const cards = (page: Page) => page.getByTestId("disagreement");
 const current = (page: Page) => page.locator('[data-testid="disagreement"][aria-current="true"]');
 
-test("the reviewer sees exactly the disagreements, resolves them by keyboard and marks the document adjudicated", async ({ page }) => {
-  await signIn(page, reviewer);
+async function openAdjudication(page: Page, name: string): Promise<void> {
   await page.goto("/");
   await page.getByRole("link", { name: PROJECT, exact: true }).click();
-  await page.getByRole("link", { name: NAME, exact: true }).click();
+  await page.getByRole("link", { name, exact: true }).click();
   await page.getByRole("link", { name: "Adjudicate the annotators’ sets" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Adjudicate ${NAME}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Adjudicate ${name}`);
+}
+
+test("the reviewer sees exactly the disagreements, resolves them by keyboard and marks the document adjudicated", async ({ page }) => {
+  await signIn(page, reviewer);
+  await openAdjudication(page, NAME);
 
   await expect(cards(page).locator("h3")).toHaveText([
     "Argument “Hackers” of “stole”",
@@ -108,4 +116,32 @@ test("the reviewer sees exactly the disagreements, resolves them by keyboard and
       hopper.events.map((event) => [event.nugget.text, event.subtype, event.arguments.map((argument) => `${argument.role.type}:${argument.text}`)]),
     ),
   ).toEqual([[["stole", "Databreach", ["Compromised-Data:data"]]], [["leaked", "Databreach", []]], [["paid a ransom", "Ransom", ["Victim:Acme"]]]]);
+});
+
+test("two reviewers adjudicating the same document at once both keep their decisions", async ({ browser }) => {
+  const pages = await Promise.all(
+    [reviewer, otherReviewer].map(async (user) => {
+      const page = await (await browser.newContext()).newPage();
+      await signIn(page, user);
+      await openAdjudication(page, TOGETHER);
+      await expect(page.getByTestId("undecided-count")).toHaveText("4 of 4 undecided");
+      return page;
+    }),
+  );
+  const [first, second] = pages;
+  // The first accepts Bob's span; the second, whose page has not seen that, Ann's subtype.
+  await cards(first).nth(1).click();
+  await first.keyboard.press("2");
+  await expect(first.getByTestId("undecided-count")).toHaveText("3 of 4 undecided");
+  await cards(second).nth(2).click();
+  await second.keyboard.press("1");
+  await expect(second.getByTestId("undecided-count")).toHaveText("2 of 4 undecided");
+  for (const page of pages) {
+    await page.reload();
+    await expect(cards(page).nth(1).getByTestId("decision")).toHaveText(/^Accepted bob-adj/);
+    await expect(cards(page).nth(2).getByTestId("decision")).toHaveText(/^Accepted ann-adj/);
+    await expect(cards(page).nth(1).getByTestId("version").nth(1)).toContainText("in gold");
+    await expect(cards(page).nth(2).getByTestId("version").nth(0)).toContainText("in gold");
+  }
+  await Promise.all(pages.map((page) => page.context().close()));
 });

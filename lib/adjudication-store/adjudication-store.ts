@@ -255,14 +255,13 @@ async function describe(context: Loaded, client: Database): Promise<DocumentAdju
     decision: row.decision === "ACCEPTED" ? "accepted" : "rejected",
     decidedAt: row.decidedAt.toISOString(),
   }));
-  const status = await client.pool.query<{ status: string }>(`SELECT "status" FROM "AnnotationSet" WHERE "id" = $1`, [gold.setId]);
   return {
     documentId: context.documentId,
     documentName: context.documentName,
     projectId: context.projectId,
     goldSetId: gold.setId,
     goldVersion: gold.version,
-    adjudicated: status.rows[0]?.status === "ADJUDICATED",
+    adjudicated: gold.status === "ADJUDICATED",
     gold: gold.document,
     state: adjudicationState(context.model, gold.document, decisions),
   };
