@@ -20,17 +20,13 @@ import { parseCasieDocument } from "@/lib/casie/parse";
 import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
 import { readAnnotationFiles } from "@/lib/testing/casie-corpus";
+import { median } from "./bench-app";
 import { benchCorpus, describeBenchCorpus } from "./bench-corpus";
 import { perturbed, randomSource } from "./perturbed-sets";
 
 const ANNOTATORS = 3;
 const RUNS = Number(process.env.BENCH_ADJUDICATION_RUNS ?? 7);
 const TARGET_MS = 1000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 const eventCount = (document: CasieDocument) => document.hoppers.reduce((sum, hopper) => sum + hopper.events.length, 0);
 
