@@ -23,6 +23,7 @@ import * as operationsRoute from "@/app/api/annotation-sets/[setId]/operations/r
 import * as reopenRoute from "@/app/api/annotation-sets/[setId]/reopen/route";
 import * as submitRoute from "@/app/api/annotation-sets/[setId]/submit/route";
 import * as casieRoute from "@/app/documents/[documentId]/casie.json/route";
+import * as adjudicationRoute from "@/app/api/documents/[documentId]/adjudication/route";
 import { openAnnotatorSet } from "@/lib/annotation-sets";
 import { ANNOTATE_BOTH, closeTestWorld, createTestWorld, sessionCookie, type TestWorld } from "@/lib/annotation-sets/test-fixtures";
 import { ORIGIN, testWindow } from "@/lib/annotation-sets/test-requests";
@@ -55,6 +56,8 @@ const PROJECT_ROUTES: Record<string, RouteModule> = {
   "app/projects/[projectId]/agreement/agreement.csv/route.ts": agreementCsvRoute,
 };
 const DOCUMENT_ROUTES: Record<string, RouteModule> = { "app/documents/[documentId]/casie.json/route.ts": casieRoute };
+/** Reviewers' routes about a document: to anyone else the document does not exist. */
+const REVIEWER_DOCUMENT_ROUTES: Record<string, RouteModule> = { "app/api/documents/[documentId]/adjudication/route.ts": adjudicationRoute };
 const WITHOUT_IDS = ["app/api/auth/[...nextauth]/route.ts", "app/api/health/route.ts"];
 
 const GUESSED = ["00000000-0000-4000-8000-000000000000", "nope", "../../etc/passwd", "%00", '\'; DROP TABLE "User"; --', ""];
@@ -99,7 +102,13 @@ async function routeFiles(): Promise<string[]> {
 test("every route handler under app/ is tried here", async () => {
   assert.deepEqual(
     (await routeFiles()).sort(),
-    [...Object.keys(SET_ROUTES), ...Object.keys(DOCUMENT_ROUTES), ...Object.keys(PROJECT_ROUTES), ...WITHOUT_IDS].sort(),
+    [
+      ...Object.keys(SET_ROUTES),
+      ...Object.keys(DOCUMENT_ROUTES),
+      ...Object.keys(REVIEWER_DOCUMENT_ROUTES),
+      ...Object.keys(PROJECT_ROUTES),
+      ...WITHOUT_IDS,
+    ].sort(),
   );
 });
 
@@ -129,6 +138,32 @@ test("an annotator cannot download the gold set of a document, nor reach a docum
       assert.equal((await handler(...(await call(world.outsider, method, file, world.goldDocumentId)))).status, 404);
       assert.equal((await handler(...(await call(world.reviewer, method, file, world.goldDocumentId)))).status, 200, "reviewers download it");
     }
+  }
+});
+
+test("an annotator, an outsider or a guessed id learns nothing from a reviewer's document route; a reviewer is answered", async () => {
+  const bodies: Record<string, unknown> = { GET: undefined, POST: { action: "reject", itemId: "span:0-1" } };
+  for (const [file, module] of Object.entries(REVIEWER_DOCUMENT_ROUTES)) {
+    for (const [method, handler] of Object.entries(module)) {
+      const attempts: [CurrentUser, string][] = [
+        [world.ann, world.goldDocumentId],
+        [world.outsider, world.goldDocumentId],
+        ...GUESSED.map((id): [CurrentUser, string] => [world.ann, id]),
+      ];
+      for (const [user, documentId] of attempts) {
+        const response = await handler(...(await call(user, method, file, documentId, bodies[method])));
+        const text = await response.text();
+        assert.equal(response.status, 404, `${method} ${file} by ${user.name} with ${documentId}: ${text}`);
+        assert.doesNotMatch(text, /hopper|versions/);
+      }
+      const signedOut = new Request(`${ORIGIN}/${file}`, { method, headers: { host: "hopper.test", origin: ORIGIN } });
+      assert.equal(
+        (await handler(signedOut, { params: Promise.resolve({ setId: "", projectId: "", documentId: world.goldDocumentId }) })).status,
+        401,
+      );
+    }
+    const [request, context] = await call(world.reviewer, "GET", file, world.goldDocumentId);
+    assert.equal((await module.GET(request, context)).status, 200, "reviewers adjudicate");
   }
 });
 

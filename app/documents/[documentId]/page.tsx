@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { AdjudicateLink } from "@/components/adjudication/AdjudicateLink";
 import { DocumentView } from "@/components/document/DocumentView";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { ReopenSetForm } from "@/components/queue/ReopenSetForm";
@@ -30,6 +31,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const shownSet = sets.find((set) => set.setId === state?.setId);
   return (
     <SignedInPage user={user}>
+      {permissions.review && <AdjudicateLink documentId={documentId} sets={sets} />}
       {permissions.review && shownSet?.kind === "ANNOTATOR" && shownSet.status === "SUBMITTED" && shownSet.assigned && (
         <ReopenSetForm key={shownSet.setId} setId={shownSet.setId} annotatorName={shownSet.annotatorName ?? "The annotator"} />
       )}
