@@ -136,6 +136,8 @@ export function AdjudicationView({ initial }: { initial: DocumentAdjudication })
         >
           Mark adjudicated
         </Button>
+        {/* What no annotator proposed is written in the gold itself, with the editor's keys (reviewers edit the gold). */}
+        <Link href={`/documents/${adjudication.documentId}/gold`}>Edit the gold in the editor</Link>
         {adjudication.adjudicated && <Notice tone="success">The document is adjudicated.</Notice>}
       </div>
       <p className={styles.shortcuts}>
