@@ -8,7 +8,7 @@ import { typeColorClass } from "./type-colors";
 
 /**
  * The events grouped by hopper, or `empty` when there are none. Items carry the data attributes DocumentInteractions
- * reads. The list is written as one HTML string, as the text is (annotated-text-html.ts): it travels once and is not hydrated.
+ * reads (and mark-titles.ts, the children of event buttons and argument items). The list is written as one HTML string, as the text is (annotated-text-html.ts): it travels once and is not hydrated.
  */
 export function EventPanel({ hoppers, empty }: { hoppers: CasieHopper[]; empty: string }) {
   const eventCount = hoppers.reduce((n, hopper) => n + hopper.events.length, 0);

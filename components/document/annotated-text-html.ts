@@ -16,11 +16,11 @@ export function annotatedTextHtml(content: string, paragraphs: readonly Highligh
     html.push("<p>");
     for (const segment of paragraph.segments) {
       for (const mark of segment.marks) {
-        const { className, layer, data, title } = markAttributes(mark, segment);
+        const { className, layer, data } = markAttributes(mark, segment);
         html.push(`<mark class='${escapeHtml(className)}'`);
         if (layer !== undefined) html.push(` style='--layer:${layer}'`);
         for (const [name, value] of Object.entries(data)) html.push(value === "" ? ` ${name}` : ` ${name}='${escapeHtml(value)}'`);
-        html.push(` title='${escapeHtml(title)}'>`);
+        html.push(">");
       }
       html.push(escapeHtml(content.slice(segment.start, segment.end)));
       for (let i = 0; i < segment.marks.length; i++) html.push("</mark>");
