@@ -6,7 +6,7 @@ import { typeColorClass } from "./type-colors";
 /** A mark element's attributes, as both the React element and the document page's HTML (annotated-text-html.ts) write them. */
 export interface MarkAttributes {
   className: string;
-  /** Arguments: the underline layer (`--layer`). */
+  /** Arguments above the first: the underline layer (`--layer`, 0 when unset). */
   layer: number | undefined;
   data: Record<string, string>;
 }
@@ -22,7 +22,7 @@ export function markAttributes(mark: HighlightMark, segment: HighlightSegment): 
   if (!mark.textMatches) data["data-mismatch"] = "";
   return {
     className: `${mark.kind === "nugget" ? styles.nugget : styles.argument} ${typeColorClass(mark.uses[0].eventType)}`,
-    layer: mark.kind === "argument" ? mark.layer : undefined,
+    layer: mark.kind === "argument" && mark.layer > 0 ? mark.layer : undefined,
     data,
   };
 }
