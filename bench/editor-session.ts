@@ -75,10 +75,12 @@ export function instrument(): void {
   };
 }
 
-/** Watches for the next keydown and what follows it: the event's nugget mark with `expected` in its title, and the save. */
-function armAction({ eventIndex, expected }: { eventIndex: string; expected: string }): void {
+/** Watches for the next keydown and what follows it: the event's nugget mark in another colour (its class changed), and the save. */
+function armAction({ eventIndex }: { eventIndex: string }): void {
   const w = window as unknown as BenchWindow;
   const text = document.querySelector("[data-testid=editor-text]")!;
+  const nugget = `mark[data-kind="nugget"][data-events~="${CSS.escape(eventIndex)}"]`;
+  const before = text.querySelector(nugget)?.className;
   const status = document.querySelector("[data-testid=save-status]")!;
   const result: ActionTiming = { keydown: NaN, highlightDom: NaN, highlight: NaN, response: NaN, saved: NaN };
   // The next frame after a DOM change: its rAF callbacks, then style, layout and paint, then the next task.
@@ -98,8 +100,8 @@ function armAction({ eventIndex, expected }: { eventIndex: string; expected: str
     const check = () => {
       if (Number.isNaN(result.keydown)) return;
       if (!highlightSeen) {
-        const mark = text.querySelector<HTMLElement>(`mark[data-kind="nugget"][data-events~="${CSS.escape(eventIndex)}"]`);
-        if (mark?.title.includes(expected)) {
+        const mark = text.querySelector(nugget);
+        if (mark && mark.className !== before) {
           highlightSeen = true;
           result.highlightDom = performance.now();
           afterPaint((time) => ((result.highlight = time), finish()));
@@ -187,7 +189,10 @@ export async function typeChange(page: Page): Promise<ActionTiming> {
     return selected && selected !== previous;
   }, before);
   const eventIndex = (await details.getAttribute("data-selected-event"))!;
-  const title = await page.locator(`[data-testid=editor-text] mark[data-kind="nugget"][data-events~="${eventIndex}"]`).first().getAttribute("title");
+  const nugget = page.locator(`[data-testid=editor-text] mark[data-kind="nugget"][data-events~="${eventIndex}"]`).first();
+  // Marks get their title on hover (components/editor/EditorText.tsx).
+  await nugget.dispatchEvent("mouseover");
+  const title = await nugget.getAttribute("title");
   const current = new RegExp(`${eventIndex} \\(([^/]+?) / `).exec(title ?? "")?.[1];
   if (!current) throw new Error(`${eventIndex}: no type in its nugget's title “${title}”`);
 
@@ -204,7 +209,7 @@ export async function typeChange(page: Page): Promise<ActionTiming> {
   if (!target) throw new Error(`${eventIndex}: no type of another colour than ${current} among ${choices.map((c) => c.label).join(", ")}`);
   await page.evaluate(scrollSettled);
 
-  await page.evaluate(armAction, { eventIndex, expected: `${eventIndex} (${target.label})` });
+  await page.evaluate(armAction, { eventIndex });
   await page.keyboard.press(target.key);
   const timing = await page.evaluate(() => (window as unknown as BenchWindow).__benchAction!);
   await page.getByTestId("change-type-popup").waitFor({ state: "detached" });

@@ -109,6 +109,9 @@ test("hovering an event lights its spans; hovering a span lights its event", asy
   await page.locator('[data-span="T4"]').hover();
   await expect(page.locator('[data-event="E1"]')).toHaveAttribute("data-lit");
   await expect(page.locator('[data-event="E3"]')).toHaveAttribute("data-lit");
+  // The tooltip is written on hover, from the event panel.
+  await expect(page.locator('[data-span="T2"]')).toHaveAttribute("title", "T2: Attacker of E1 (Person)");
+  await expect(page.locator('[data-span="T4"]')).toHaveAttribute("title", "T4: Victim of E1 (Organization); Victim of E3 (Organization)");
 
   await page.getByRole("banner").first().hover();
   expect(await litSpans(page)).toEqual(new Set());

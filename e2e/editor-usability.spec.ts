@@ -280,6 +280,9 @@ test("a popup that will re-use a span says so, whether the span was found or cli
   await choose(page, "Victim");
   await choose(page, "Organization");
   await expect(text(page).locator('[data-span="T2"]')).toHaveAttribute("data-events", "E1 E2");
+  // Its tooltip, written on hover, says both uses.
+  await text(page).locator('[data-span="T2"]').hover();
+  await expect(text(page).locator('[data-span="T2"]')).toHaveAttribute("title", /^T2: \S+ of E1 \(\S+\); Victim of E2 \(Organization\)$/);
   // A new span is no re-use.
   await findAndSelect(page, "a ransom");
   await page.keyboard.press("a");

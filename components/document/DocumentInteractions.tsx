@@ -14,6 +14,7 @@
 
 import { useEffect } from "react";
 import { announceSelection, SELECT_EVENT, type SelectEventRequest } from "./document-selection";
+import { titleMarkAt } from "./mark-titles";
 
 /** Renders nothing: attaches the view's listeners to its root, the element with `data-document-view` (DocumentView.tsx), once hydrated. */
 export function DocumentInteractions() {
@@ -55,6 +56,7 @@ function attachInteractions(root: HTMLElement): () => void {
 
   const onMouseOver = (e: MouseEvent) => {
     const target = e.target as Element;
+    titleMarkAt(root, target);
     const item = target.closest("[data-event]");
     if (item) {
       setPreview([item.getAttribute("data-event")!]);

@@ -1,5 +1,6 @@
-import { collectHighlightMarks, highlightParagraphs } from "@/lib/annotation/highlight-segments";
+import { collectHighlightMarks } from "@/lib/annotation/highlight-segments";
 import { commentTargetsOf } from "@/lib/comments/comment-target";
+import { hoppersWithoutLayouts } from "@/lib/casie/hoppers-without-layouts";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { DocumentSet } from "@/lib/documents/document-sets";
 import type { GoldDocument } from "@/lib/documents/load";
@@ -29,7 +30,8 @@ interface Props {
 /** A document with the annotations of one set the viewer may see (their own, for annotators), or its text alone. */
 export function DocumentView({ document, sets, shown, viewerId, showGoldDetails }: Props) {
   const { content } = document.casie;
-  const hoppers = shown?.document.hoppers ?? [];
+  // What the text and the event panel are drawn from in the browser too: one array, so the page's payload holds it once.
+  const hoppers = hoppersWithoutLayouts(shown?.document.hoppers ?? []);
   const marks = collectHighlightMarks(content, hoppers);
   const eventTypes = [...new Set(hoppers.flatMap((h) => h.events.map((e) => e.type)))];
   const switcher = <SetSwitcher documentId={document.id} sets={sets} shownId={shown?.set.setId ?? null} viewerId={viewerId} />;
@@ -39,7 +41,7 @@ export function DocumentView({ document, sets, shown, viewerId, showGoldDetails 
         <DocumentHeading document={document} showDownload={showGoldDetails} />
         {switcher}
         <div className={layout.columns}>
-          <AnnotatedText content={content} paragraphs={highlightParagraphs(content, [])} />
+          <AnnotatedText content={content} hoppers={[]} />
         </div>
       </div>
     );
@@ -55,7 +57,7 @@ export function DocumentView({ document, sets, shown, viewerId, showGoldDetails 
         <div className={layout.columns}>
           <article aria-label="Document text">
             <Legend eventTypes={eventTypes} hasMismatches={marks.some((m) => !m.textMatches)} />
-            <AnnotatedText content={content} paragraphs={highlightParagraphs(content, marks)} />
+            <AnnotatedText content={content} hoppers={hoppers} />
           </article>
           <aside className={styles.panel} aria-label="Events" data-event-panel="">
             <EventPanel

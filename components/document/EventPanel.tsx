@@ -1,3 +1,6 @@
+"use client";
+
+import { useMemo } from "react";
 import { eventSpanIndexes } from "@/lib/annotation/event-spans";
 import type { CasieEvent, CasieHopper } from "@/lib/casie/types";
 import { countNoun } from "@/lib/count-noun";
@@ -8,9 +11,11 @@ import { typeColorClass } from "./type-colors";
 
 /**
  * The events grouped by hopper, or `empty` when there are none. Items carry the data attributes DocumentInteractions
- * reads. The list is written as one HTML string, as the text is (annotated-text-html.ts): it travels once and is not hydrated.
+ * reads (and mark-titles.ts, the children of event buttons and argument items). The list is written as one HTML string, as
+ * the text is (AnnotatedText.tsx), from the hoppers, which the page's React payload carries once: hydrating it touches no item.
  */
 export function EventPanel({ hoppers, empty }: { hoppers: CasieHopper[]; empty: string }) {
+  const html = useMemo(() => hoppersHtml(hoppers), [hoppers]);
   const eventCount = hoppers.reduce((n, hopper) => n + hopper.events.length, 0);
   return (
     <div className={styles.panel}>
@@ -20,7 +25,7 @@ export function EventPanel({ hoppers, empty }: { hoppers: CasieHopper[]; empty: 
           {countNoun(eventCount, "event")} in {countNoun(hoppers.length, "hopper")}
         </span>
       </h2>
-      {hoppers.length === 0 ? <p className={styles.empty}>{empty}</p> : <div dangerouslySetInnerHTML={{ __html: hoppersHtml(hoppers) }} />}
+      {hoppers.length === 0 ? <p className={styles.empty}>{empty}</p> : <div dangerouslySetInnerHTML={{ __html: html }} />}
     </div>
   );
 }

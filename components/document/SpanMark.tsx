@@ -6,13 +6,15 @@ import { typeColorClass } from "./type-colors";
 /** A mark element's attributes, as both the React element and the document page's HTML (annotated-text-html.ts) write them. */
 export interface MarkAttributes {
   className: string;
-  /** Arguments: the underline layer (`--layer`). */
+  /** Arguments above the first: the underline layer (`--layer`, 0 when unset). */
   layer: number | undefined;
   data: Record<string, string>;
-  title: string;
 }
 
-/** The attributes of one highlighted piece of a nugget or argument: its data attributes are what lighting rules and tests select on. */
+/**
+ * The attributes of one highlighted piece of a nugget or argument: its data attributes are what lighting rules and tests select on.
+ * No tooltip: a long text has thousands of marks, so their titles are set on hover (describeMark here, mark-titles.ts on the document page).
+ */
 export function markAttributes(mark: HighlightMark, segment: HighlightSegment): MarkAttributes {
   const data: Record<string, string> = { "data-span": mark.spanIndex, "data-kind": mark.kind, "data-events": mark.eventIndices.join(" ") };
   if (segment.start === mark.startOffset) data["data-start"] = "";
@@ -20,29 +22,42 @@ export function markAttributes(mark: HighlightMark, segment: HighlightSegment): 
   if (!mark.textMatches) data["data-mismatch"] = "";
   return {
     className: `${mark.kind === "nugget" ? styles.nugget : styles.argument} ${typeColorClass(mark.uses[0].eventType)}`,
-    layer: mark.kind === "argument" ? mark.layer : undefined,
+    layer: mark.kind === "argument" && mark.layer > 0 ? mark.layer : undefined,
     data,
-    title: describeMark(mark),
   };
 }
 
 /** One highlighted piece of a nugget or argument, as the editor draws it. */
 export function SpanMark({ mark, segment, children }: { mark: HighlightMark; segment: HighlightSegment; children: ReactNode }) {
-  const { className, layer, data, title } = markAttributes(mark, segment);
+  const { className, layer, data } = markAttributes(mark, segment);
   return (
-    <mark className={className} style={layer === undefined ? undefined : ({ "--layer": layer } as CSSProperties)} {...data} title={title}>
+    <mark className={className} style={layer === undefined ? undefined : ({ "--layer": layer } as CSSProperties)} {...data}>
       {children}
     </mark>
   );
 }
 
 /** The tooltip: what the span is for each event using it. */
-function describeMark(mark: HighlightMark): string {
+export function describeMark(mark: HighlightMark): string {
   const uses = mark.uses.map((use) =>
     mark.kind === "nugget"
-      ? `nugget of ${use.eventIndex} (${use.eventType} / ${use.eventSubtype})`
-      : `${use.role} of ${use.eventIndex} (${use.entityType})`,
+      ? nuggetUse(use.eventIndex, `${use.eventType} / ${use.eventSubtype}`)
+      : argumentUse(use.eventIndex, use.role!, use.entityType!),
   );
-  const mismatch = mark.textMatches ? "" : `\nThe text at these offsets is not the stored text “${mark.text}”.`;
-  return `${mark.spanIndex}: ${uses.join("; ")}${mismatch}`;
+  return markTitle(mark.spanIndex, uses, mark.textMatches ? null : mark.text);
+}
+
+/** A nugget's use in a tooltip: `type` is "Type / Subtype". */
+export function nuggetUse(eventIndex: string, type: string): string {
+  return `nugget of ${eventIndex} (${type})`;
+}
+
+export function argumentUse(eventIndex: string, role: string, entityType: string): string {
+  return `${role} of ${eventIndex} (${entityType})`;
+}
+
+/** `storedText`: the span's text when the content at its offsets differs from it. */
+export function markTitle(spanIndex: string, uses: string[], storedText: string | null): string {
+  const mismatch = storedText === null ? "" : `\nThe text at these offsets is not the stored text “${storedText}”.`;
+  return `${spanIndex}: ${uses.join("; ")}${mismatch}`;
 }

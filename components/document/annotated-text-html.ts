@@ -1,10 +1,8 @@
-// The document page's annotated text as one HTML string, written on the server.
-// Given to React as inner HTML, it travels once in the page's React payload as
-// a string (not as thousands of elements) and React neither rebuilds nor
-// hydrates it: the page's interactions read its data attributes by event
-// delegation (DocumentInteractions.tsx). Attribute values are single-quoted:
-// the payload carries the string inside a JSON string inside a script, where
-// every double quote would be escaped twice over.
+// The document page's annotated text as one HTML string, written from the
+// annotations both on the server and in the browser (AnnotatedText.tsx): as
+// inner HTML, React neither rebuilds nor hydrates its thousands of elements;
+// the page's interactions read its data attributes by event delegation
+// (DocumentInteractions.tsx).
 
 import type { HighlightParagraph } from "@/lib/annotation/highlight-segments";
 import { markAttributes } from "./SpanMark";
@@ -16,11 +14,11 @@ export function annotatedTextHtml(content: string, paragraphs: readonly Highligh
     html.push("<p>");
     for (const segment of paragraph.segments) {
       for (const mark of segment.marks) {
-        const { className, layer, data, title } = markAttributes(mark, segment);
+        const { className, layer, data } = markAttributes(mark, segment);
         html.push(`<mark class='${escapeHtml(className)}'`);
         if (layer !== undefined) html.push(` style='--layer:${layer}'`);
         for (const [name, value] of Object.entries(data)) html.push(value === "" ? ` ${name}` : ` ${name}='${escapeHtml(value)}'`);
-        html.push(` title='${escapeHtml(title)}'>`);
+        html.push(">");
       }
       html.push(escapeHtml(content.slice(segment.start, segment.end)));
       for (let i = 0; i < segment.marks.length; i++) html.push("</mark>");

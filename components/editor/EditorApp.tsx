@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import layout from "@/components/document/text-layout.module.css";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
@@ -112,8 +112,11 @@ export function EditorApp(props: EditorAppProps) {
             </article>
             <aside aria-label="Annotations" className={styles.panel}>
               <EventDetails />
-              <HopperPanel />
-              <ChecksPanel />
+              {/* Hydrated after the editor is ready (hundreds of hoppers and problems on a long document): a boundary of its own. */}
+              <Suspense>
+                <HopperPanel />
+                <ChecksPanel />
+              </Suspense>
               <EditorComments store={comments} textRef={textRef} />
             </aside>
           </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, type ClipboardEvent, type MouseEvent, type RefObject } from "react";
+import { describeMark } from "@/components/document/SpanMark";
 import layout from "@/components/document/text-layout.module.css";
 import { caretRect, readDomSelection, writeDomSelection } from "./dom-selection";
 import type { TextSelection } from "./editor-state";
@@ -86,6 +87,13 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
     editor.clickSpan(mark.getAttribute("data-span")!, kind, mark.getAttribute("data-events")!.split(" "));
   };
 
+  // Marks carry no title (thousands of them on a long text): the one under the pointer gets its own, as it is now.
+  const onMouseOver = (event: MouseEvent) => {
+    const element = (event.target as Element).closest("mark[data-span]");
+    const mark = element && highlights.mark(element.getAttribute("data-span")!, element.getAttribute("data-kind")!);
+    if (mark) element.setAttribute("title", describeMark(mark));
+  };
+
   return (
     <div className={styles.frame}>
       <SelectionLighting textRef={textRef} layoutKey={paragraphs} />
@@ -101,6 +109,7 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
         onMouseDown={onMouseDown}
         onMouseUp={onMouseUp}
         onClick={onClick}
+        onMouseOver={onMouseOver}
         onCopy={onCopy}
       >
         {paragraphs.map((paragraph) => (

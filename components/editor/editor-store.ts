@@ -84,6 +84,7 @@ export class EditorStore {
   private readonly listeners = new Set<() => void>();
   private readonly sync: SyncClient;
   private readonly environment: SyncEnvironment;
+  private readonly initialState: EditorSnapshot;
   private nextNoticeId = 1;
   private nextFeedbackId = 1;
 
@@ -103,6 +104,7 @@ export class EditorStore {
       lastFind: "",
       announcement: "",
     };
+    this.initialState = this.state;
     this.environment = connection.environment;
     this.sync = new SyncClient(
       {
@@ -123,6 +125,9 @@ export class EditorStore {
   };
 
   readonly getSnapshot = (): EditorSnapshot => this.state;
+
+  /** What the server rendered: parts hydrated after the editor is ready (EditorApp.tsx) are hydrated from it, then brought up to date. */
+  readonly getInitialSnapshot = (): EditorSnapshot => this.initialState;
 
   private update(changes: Partial<EditorSnapshot>): void {
     const previous = this.state;

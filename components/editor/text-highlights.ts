@@ -24,4 +24,9 @@ export class TextHighlights {
     this.last = textParagraphs(this.ranges, this.starts, this.marks, this.last);
     return this.last;
   }
+
+  /** The mark of span `spanIndex` as a `kind`, as of the last call to `paragraphs`. */
+  mark(spanIndex: string, kind: string): HighlightMark | undefined {
+    return this.marks.find((mark) => mark.spanIndex === spanIndex && mark.kind === kind);
+  }
 }

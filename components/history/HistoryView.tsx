@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { collectHighlightMarks, highlightParagraphs } from "@/lib/annotation/highlight-segments";
+import { hoppersWithoutLayouts } from "@/lib/casie/hoppers-without-layouts";
 import type { HistoryPage } from "@/lib/annotation-sets/set-history";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { DocumentSet } from "@/lib/documents/document-sets";
@@ -27,7 +27,8 @@ export function HistoryView({ document, sets, set, viewerId, page, version, stat
   const base = `/documents/${document.id}/history?set=${set.setId}`;
   const href = ({ version: v, before }: { version?: number; before?: number }) =>
     `${base}${v !== undefined ? `&version=${v}` : ""}${before !== undefined ? `&before=${before}` : ""}`;
-  const marks = collectHighlightMarks(state.content, state.hoppers);
+  // Drawn in the browser too (AnnotatedText, EventPanel): one array without layouts, held once in the page's payload.
+  const hoppers = hoppersWithoutLayouts(state.hoppers);
   return (
     <div className={`${layout.page} ${styles.view}`}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
@@ -61,8 +62,8 @@ export function HistoryView({ document, sets, set, viewerId, page, version, stat
       </p>
       <div className={layout.columns}>
         <article aria-label={`Document text at version ${version}`}>
-          <AnnotatedText content={state.content} paragraphs={highlightParagraphs(state.content, marks)} />
-          <EventPanel hoppers={state.hoppers} empty="The set had no annotations at this version." />
+          <AnnotatedText content={state.content} hoppers={hoppers} />
+          <EventPanel hoppers={hoppers} empty="The set had no annotations at this version." />
         </article>
         <aside className={styles.panel} aria-label="Changes">
           <SetHistory page={page} href={href} shownVersion={version} />

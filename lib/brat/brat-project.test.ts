@@ -13,7 +13,7 @@ import { loadGoldDocuments } from "@/lib/documents/store";
 import { importFiles } from "@/lib/import/import-files";
 import { CASIE_FIXTURES } from "@/lib/testing/casie-fixtures";
 import type { AgreementReport } from "@/lib/agreement/agreement-report";
-import { hoppersWithoutLayouts } from "./brat-round-trip";
+import { hoppersWithoutLayouts } from "@/lib/casie/hoppers-without-layouts";
 
 const root = path.resolve(__dirname, "../..");
 const testDatabase = useTestDatabase();

@@ -12,7 +12,8 @@ import { CASIE_FIXTURES } from "@/lib/testing/casie-fixtures";
 import { locateCasieSample } from "@/lib/testing/casie-sample";
 import { casieToBrat } from "./brat-export";
 import { bratToCasie } from "./brat-import";
-import { bratRoundTripProblem, hoppersWithoutLayouts } from "./brat-round-trip";
+import { hoppersWithoutLayouts } from "@/lib/casie/hoppers-without-layouts";
+import { bratRoundTripProblem } from "./brat-round-trip";
 
 const withoutLayouts = hoppersWithoutLayouts;
 

@@ -2,14 +2,10 @@
 // its hoppers must be the same, JSON layouts aside (brat does not carry them).
 
 import type { Tagset } from "@/lib/casie/tagset";
-import type { CasieDocument, CasieHopper } from "@/lib/casie/types";
+import { hoppersWithoutLayouts } from "@/lib/casie/hoppers-without-layouts";
+import type { CasieDocument } from "@/lib/casie/types";
 import { casieToBrat } from "./brat-export";
 import { bratToCasie } from "./brat-import";
-
-/** The hoppers without their JSON layouts and without absent members. */
-export function hoppersWithoutLayouts(hoppers: readonly CasieHopper[]): CasieHopper[] {
-  return JSON.parse(JSON.stringify(hoppers, (key, value: unknown) => (key === "layout" ? undefined : value))) as CasieHopper[];
-}
 
 /** Objects' members in name order: their order is layout, which brat does not keep. */
 function withSortedKeys(_key: string, value: unknown): unknown {
