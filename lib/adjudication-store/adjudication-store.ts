@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import { adjudicationState, type AdjudicationDecision, type AdjudicationState } from "@/lib/adjudication/adjudication-state";
 import { findDisagreements, type Disagreements } from "@/lib/adjudication/disagreements";
 import type { AnnotatorSet } from "@/lib/adjudication/event-rows";
-import { acceptVersionOperations, agreedGoldOperations, UnknownVersionError } from "@/lib/adjudication/gold-operations";
+import { acceptVersionOperations, rejectOperations, agreedGoldOperations, UnknownVersionError } from "@/lib/adjudication/gold-operations";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import { loadAnnotationSet, saveOperations, type AnnotationSetState } from "@/lib/annotation-sets";
 import type { CurrentUser } from "@/lib/auth/access";
@@ -86,12 +86,14 @@ export async function decide(
       return { ok: true, adjudication: await describe({ ...context, gold: saved.gold }, client) };
     }
     case "reject": {
-      if (!context.model.items.some((item) => item.id === request.itemId)) {
-        return { ok: false, reason: "conflict", message: `There is no disagreement ${request.itemId} in this document.` };
-      }
+      // What an earlier acceptance put into the gold for this item leaves it (gold-operations.ts says what that is).
+      const saved = await saveDecidedOperations(context, user, client, (gold) =>
+        rejectOperations(context.model, request.itemId, gold.document, gold.numbering),
+      );
+      if (!saved.ok) return saved;
       const reason = request.reason?.trim() || null;
       await recordDecision(client, context, user, { itemId: request.itemId, decision: "REJECTED", annotatorId: null, reason });
-      return { ok: true, adjudication: await describe(context, client) };
+      return { ok: true, adjudication: await describe({ ...context, gold: saved.gold }, client) };
     }
     case "mark-adjudicated":
       return markAdjudicated(context, user, client);

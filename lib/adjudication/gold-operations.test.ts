@@ -8,7 +8,7 @@ import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
 import { adjudicationState } from "./adjudication-state";
 import { findDisagreements, type Disagreements } from "./disagreements";
-import { acceptVersionOperations, agreedGoldOperations, UnknownVersionError } from "./gold-operations";
+import { acceptVersionOperations, agreedGoldOperations, rejectOperations, UnknownVersionError } from "./gold-operations";
 import { ANN, BOB, documentWith, EMPTY_GOLD, offsetsOf } from "./test-sets";
 
 const key = offsetsOf;
@@ -147,4 +147,19 @@ test("an event is looked for in the gold among all the rows: a neighbour's overl
     adjudicationState(model, gold.document, []).items.map((item) => item.goldVersion),
     [0, 1],
   );
+});
+
+test("rejecting every version of an argument takes out what an earlier acceptance put in; rejecting a subtype changes nothing", () => {
+  const model = findDisagreements([ANN, BOB]);
+  const gold = new Gold();
+  gold.save(agreedGoldOperations(model, gold.document, gold.numbering));
+  const role = `argument:${key("stole")}:${key("Hackers")}`;
+  gold.accept(model, role, "bob");
+  assert.ok(summary(gold.document)[0][0].arguments.includes("Victim:Hackers"));
+  gold.save(rejectOperations(model, role, gold.document, gold.numbering));
+  assert.deepEqual(summary(gold.document), [[{ nugget: "stole", subtype: "Databreach", arguments: ["Compromised-Data:data"] }]]);
+  assert.deepEqual(rejectOperations(model, role, gold.document, gold.numbering), [], "nothing left to take out");
+  const subtype = model.items.find((item) => item.kind === "subtype")!.id;
+  assert.deepEqual(rejectOperations(model, subtype, gold.document, gold.numbering), []);
+  assert.throws(() => rejectOperations(model, "span:0-1", gold.document, gold.numbering), UnknownVersionError);
 });

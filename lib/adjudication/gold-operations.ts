@@ -8,6 +8,7 @@
 import { findEvent, spanUses } from "@/lib/annotation/document-lookup";
 import {
   adjustSpanOperation,
+  deleteEventOperation,
   moveEventOperation,
   removeArgumentOperation,
   setEventAttributesOperation,
@@ -113,6 +114,34 @@ export function acceptVersionOperations(
   };
   (accept[item.kind] as (item: AdjudicationItem) => void)(item);
   return asOneStep(draft.operations, `Accept ${annotatorName(model, annotatorId)}'s ${item.kind}`);
+}
+
+/**
+ * The operations a rejection of every version of item `itemId` takes: an event
+ * or an argument span some annotators propose leaves the gold if an earlier
+ * decision had put it there. Rejecting a span, a subtype, a realis or a
+ * grouping changes nothing (the event must keep one; the reviewer writes the
+ * right one in the gold's editor): the decision is only recorded.
+ */
+export function rejectOperations(model: Disagreements, itemId: string, gold: CasieDocument, numbering: SetNumbering): AnnotationOperation[] {
+  const item = model.items.find((candidate) => candidate.id === itemId);
+  if (!item) throw new UnknownVersionError(`There is no disagreement ${itemId} in this document.`);
+  const draft = new GoldDraft(model.rows, gold, numbering);
+  const inGold = draft.eventOf(item.rowKeys[0]);
+  switch (item.kind) {
+    case "event":
+      if (inGold) draft.apply(deleteEventOperation(draft.document, inGold.index));
+      break;
+    case "argument":
+      if (inGold) replaceArguments(draft, inGold.index, spanKey(item), []);
+      break;
+    case "span":
+    case "subtype":
+    case "realis":
+    case "hoppers":
+      break;
+  }
+  return asOneStep(draft.operations, `Reject every version of the ${item.kind}`);
 }
 
 function asOneStep(operations: AnnotationOperation[], label: string): AnnotationOperation[] {
