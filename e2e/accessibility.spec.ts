@@ -1,13 +1,14 @@
 // An automated accessibility check (axe-core) of the pages an annotator goes
 // through: signing in, the project list, a project's documents, a document and
 // the editor (with a popup and the shortcut overlay open too). No serious or critical violation, and no
-// page asks for anything that is not there (the favicon ships with the app).
+// page asks for anything that is not there (the favicon ships with the app);
+// then the pages of who manages and reviews a project.
 
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { importFiles, rawArticle, seedOwnSet } from "./annotation-seed";
 import { expectSaved } from "./editor-driver";
-import { createAccount, runCli, signIn } from "./support";
+import { ADMIN, createAccount, runCli, signIn } from "./support";
 
 const PROJECT = "Accessibility E2E";
 
@@ -73,4 +74,25 @@ test("sign-in, projects, documents, the document page and the editor have no ser
   expect(await seriousViolations(page), "document page").toEqual([]);
 
   expect(missing).toEqual([]);
+});
+
+test("the pages of who manages and reviews a project have no serious accessibility violations", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, ADMIN);
+  await page.getByRole("link", { name: PROJECT, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: PROJECT, exact: true })).toBeVisible();
+  const projectUrl = page.url();
+  for (const section of ["import", "export", "assignments", "dashboard", "agreement", "members", "tagset", "settings", "repair", "comments"]) {
+    await page.goto(`${projectUrl}/${section}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(await seriousViolations(page), section).toEqual([]);
+  }
+  await page.goto(projectUrl);
+  await page.getByRole("link", { name: "a11y", exact: true }).click();
+  await expect(page.getByTestId("document-text")).toBeVisible();
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await seriousViolations(page), "history").toEqual([]);
 });
