@@ -151,3 +151,11 @@ export async function annotatedSetOf(world: TestWorld, user: CurrentUser, casie:
 export async function sessionCookie(user: CurrentUser): Promise<string> {
   return `next-auth.session-token=${await encode({ token: { sub: user.id }, secret: SECRET })}`;
 }
+
+/** Ann's and Bob's sets of the world's document, Ann's annotated with E1 and E2 (at version 1), Bob's empty. */
+export async function openAnnAndBobSets(world: TestWorld): Promise<{ annSet: string; bobSet: string }> {
+  const annSet = (await openAnnotatorSet(world.ann, world.documentId))!.setId;
+  const bobSet = (await openAnnotatorSet(world.bob, world.documentId))!.setId;
+  await saveAs(annSet, 0, [ANNOTATE_BOTH], { userId: world.ann.id });
+  return { annSet, bobSet };
+}

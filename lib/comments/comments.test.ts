@@ -7,8 +7,7 @@ import { after, before, test } from "node:test";
 import { GET, POST } from "@/app/api/annotation-sets/[setId]/comments/route";
 import { deleteEventOperation } from "@/lib/annotation/editor-commands";
 import { loadAnnotationSet } from "@/lib/annotation-sets";
-import { openAnnotatorSet } from "@/lib/annotation-sets/open-annotator-set";
-import { ANNOTATE_BOTH, closeTestWorld, createTestWorld, saveAs, type TestWorld } from "@/lib/annotation-sets/test-fixtures";
+import { closeTestWorld, createTestWorld, openAnnAndBobSets, saveAs, type TestWorld } from "@/lib/annotation-sets/test-fixtures";
 import { answer, getRequest, postRequest } from "@/lib/annotation-sets/test-requests";
 import type { CurrentUser } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
@@ -22,9 +21,7 @@ let bobSet: string;
 
 before(async () => {
   world = await createTestWorld();
-  annSet = (await openAnnotatorSet(world.ann, world.documentId))!.setId;
-  bobSet = (await openAnnotatorSet(world.bob, world.documentId))!.setId;
-  await saveAs(annSet, 0, [ANNOTATE_BOTH], { userId: world.ann.id });
+  ({ annSet, bobSet } = await openAnnAndBobSets(world));
 });
 after(() => closeTestWorld(world));
 

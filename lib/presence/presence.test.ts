@@ -7,9 +7,8 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { GET as events } from "@/app/api/annotation-sets/[setId]/events/route";
 import { POST as presence } from "@/app/api/annotation-sets/[setId]/presence/route";
-import { openAnnotatorSet } from "@/lib/annotation-sets/open-annotator-set";
 import { setChangeFeed } from "@/lib/annotation-sets/set-changes";
-import { ANNOTATE_BOTH, closeTestWorld, createTestWorld, saveAs, type TestWorld } from "@/lib/annotation-sets/test-fixtures";
+import { closeTestWorld, createTestWorld, openAnnAndBobSets, type TestWorld } from "@/lib/annotation-sets/test-fixtures";
 import { getRequest, postRequest } from "@/lib/annotation-sets/test-requests";
 import type { CurrentUser } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
@@ -21,9 +20,7 @@ let bobSet: string;
 
 before(async () => {
   world = await createTestWorld();
-  annSet = (await openAnnotatorSet(world.ann, world.documentId))!.setId;
-  bobSet = (await openAnnotatorSet(world.bob, world.documentId))!.setId;
-  await saveAs(annSet, 0, [ANNOTATE_BOTH], { userId: world.ann.id });
+  ({ annSet, bobSet } = await openAnnAndBobSets(world));
 });
 after(async () => {
   await setChangeFeed().close();
