@@ -125,11 +125,12 @@ async function loadForReviewer(
       ORDER BY COALESCE(NULLIF(u."name", ''), u."email"), u."id"`,
     [documentId],
   );
-  const sets: AnnotatorSet[] = [];
-  for (const row of rows) {
-    const state = await loadAnnotationSet(row.setId, client);
-    if (state) sets.push({ annotatorId: row.annotatorId, name: row.name, document: state.document });
-  }
+  // The sets are read at once, not one after another.
+  const states = await Promise.all(rows.map((row) => loadAnnotationSet(row.setId, client)));
+  const sets: AnnotatorSet[] = rows.flatMap((row, i) => {
+    const state = states[i];
+    return state ? [{ annotatorId: row.annotatorId, name: row.name, document: state.document }] : [];
+  });
   const goldSetId = await findOrCreateGoldSet(client, documentId);
   const gold = goldSetId && (await loadAnnotationSet(goldSetId, client));
   if (!gold) return notFound;
