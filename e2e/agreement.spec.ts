@@ -7,10 +7,10 @@
 
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { importFiles, rawArticle, seedOwnSet } from "./annotation-seed";
 import { openEditor } from "./editor-driver";
-import { ADMIN, createAccount, runCli, signIn } from "./support";
+import { ADMIN, createAccount, runCli, signedInWindow } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -22,12 +22,6 @@ let ann: { email: string; password: string };
 let bob: { email: string; password: string };
 let reviewer: { email: string; password: string };
 let agreementUrl = "";
-
-async function userPage(browser: Browser, user: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await signIn(page, user);
-  return page;
-}
 
 /** The figure of the pair (row, column) in the matrix titled `title`. */
 function matrixCell(page: Page, title: string, row: string, column: number) {
@@ -52,7 +46,7 @@ test.beforeAll(async ({ browser }) => {
     runCli(["assign", annotator.email, "--project", PROJECT]);
   }
   const annotate = async (user: typeof ann, hoppers: Parameters<typeof seedOwnSet>[1]) => {
-    const page = await userPage(browser, user);
+    const page = await signedInWindow(browser, user);
     await openEditor(page, PROJECT, "agree");
     await seedOwnSet(page, hoppers);
     await page.context().close();
@@ -63,7 +57,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test("a reviewer reads the pair's figures, a figure not defined, the worst documents, and filters by status", async ({ browser }) => {
-  const page = await userPage(browser, reviewer);
+  const page = await signedInWindow(browser, reviewer);
   await page.getByRole("link", { name: PROJECT, exact: true }).click();
   await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Agreement" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Agreement");
@@ -113,7 +107,7 @@ test("a reviewer reads the pair's figures, a figure not defined, the worst docum
 });
 
 test("the reviewer downloads the CSV hopper agreement --csv writes; the page has no serious accessibility violation", async ({ browser }) => {
-  const page = await userPage(browser, reviewer);
+  const page = await signedInWindow(browser, reviewer);
   await page.goto(agreementUrl);
   await expect(page.getByTestId("agreement-report")).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -133,12 +127,12 @@ test("the reviewer downloads the CSV hopper agreement --csv writes; the page has
 });
 
 test("an annotator of the project is refused the page and the CSV; a manager reaches it from the progress dashboard", async ({ browser }) => {
-  const annPage = await userPage(browser, ann);
+  const annPage = await signedInWindow(browser, ann);
   expect((await annPage.goto(agreementUrl))!.status()).toBe(404);
   expect((await annPage.request.get(`${agreementUrl}/agreement.csv`)).status()).toBe(403);
   await annPage.context().close();
 
-  const admin = await userPage(browser, ADMIN);
+  const admin = await signedInWindow(browser, ADMIN);
   await admin.goto(agreementUrl.replace(/\/agreement$/, "/dashboard"));
   await admin.getByRole("link", { name: "Inter-annotator agreement" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Agreement");

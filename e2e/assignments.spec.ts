@@ -8,12 +8,12 @@
 // its annotator sees. Pages are tried blind too: another annotator's set, the
 // gold set and the manager pages are answered 404 to an annotator.
 
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { zipArchive } from "@/lib/import/zip-writer";
 import { deflatedEntry } from "@/lib/testing/test-zips";
 import { importFiles, rawArticle } from "./annotation-seed";
 import { choose, expectSaved, findAndSelect } from "./editor-driver";
-import { ADMIN, createAccount, runCli, signIn } from "./support";
+import { ADMIN, createAccount, runCli, signedInWindow } from "./support";
 
 const stamp = Date.now();
 const PROJECT = `Workflow journey ${stamp}`;
@@ -23,12 +23,6 @@ type Account = { email: string; password: string };
 let ann: Account;
 let bob: Account;
 let rita: Account;
-
-async function userPage(browser: Browser, user: Account): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn(page, user);
-  return page;
-}
 
 test.beforeAll(() => {
   // The accounts exist already (an admin makes them on the accounts page, tried in accounts.spec.ts); the journey adds them to the project.
@@ -48,7 +42,7 @@ async function addMember(page: Page, email: string, role: "ANNOTATOR" | "REVIEWE
 
 test("assign automatically, annotate blind, submit, see it ready, reopen with a note", async ({ browser }) => {
   // The admin creates the project, uploads the articles and staffs it.
-  const admin = await userPage(browser, ADMIN);
+  const admin = await signedInWindow(browser, ADMIN, 800);
   await admin.goto("/projects");
   await admin.getByRole("link", { name: "New project" }).click();
   await admin.getByLabel("Name").fill(PROJECT);
@@ -80,7 +74,7 @@ test("assign automatically, annotate blind, submit, see it ready, reopen with a 
     [ann, "stole"],
     [bob, "demanded"],
   ] as const) {
-    const page = await userPage(browser, user);
+    const page = await signedInWindow(browser, user, 800);
     const queue = page.getByTestId("queue");
     await expect(queue.locator('[data-queue-state="new"] li')).toHaveCount(2);
     await page.getByTestId("open-next").click();
@@ -103,7 +97,7 @@ test("assign automatically, annotate blind, submit, see it ready, reopen with a 
   }
 
   // Blind: ann never reaches bob's set, the gold set or the manager pages.
-  const annPage = await userPage(browser, ann);
+  const annPage = await signedInWindow(browser, ann, 800);
   await annPage.goto("/");
   const wf1 = await annPage.locator('[data-queue-state="submitted"] li a').first().getAttribute("href");
   expect((await annPage.goto(`${wf1}?set=${setOf[bob.email]}`))!.status()).toBe(404);
@@ -113,7 +107,7 @@ test("assign automatically, annotate blind, submit, see it ready, reopen with a 
   expect((await annPage.request.get(`/api/annotation-sets/${setOf[bob.email]}`)).status()).toBe(404);
 
   // The reviewer sees the document ready for adjudication, and the admin on the dashboard.
-  const reviewer = await userPage(browser, rita);
+  const reviewer = await signedInWindow(browser, rita, 800);
   await reviewer.getByRole("link", { name: PROJECT, exact: true }).click();
   await expect(reviewer.locator('tr[data-document="wf1"] [data-status]')).toHaveText("Ready for adjudication");
   await admin.goto(projectUrl.replace(/\/assignments.*$/, "/dashboard"));
@@ -141,7 +135,7 @@ test("an annotator opening a document not assigned to them is told so, and Shift
   const cat = createAccount(`cat-wf-${stamp}@hopper.test`, "annotator");
   runCli(["member", "add", cat.email, "--project", PROJECT]);
   runCli(["assign", cat.email, "--project", PROJECT, "--document", "wf2"]);
-  const page = await userPage(browser, cat);
+  const page = await signedInWindow(browser, cat, 800);
   await page.getByRole("link", { name: PROJECT, exact: true }).click();
   await page.getByRole("link", { name: "wf1", exact: true }).click();
   await page.getByRole("link", { name: "Annotate" }).click();

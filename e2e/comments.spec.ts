@@ -5,7 +5,7 @@
 
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { choose, expectSaved, findAndSelect, openEditor } from "./editor-driver";
-import { ADMIN, importArticle, signIn } from "./support";
+import { ADMIN, importArticle, signedInWindow } from "./support";
 
 const PROJECT = "Comments E2E";
 const ARTICLE = `<title>Comments</title>
@@ -19,8 +19,7 @@ Attackers breached the city council. The council restored its systems.
 test.beforeAll(() => importArticle(PROJECT, "comments.txt", ARTICLE));
 
 async function editorWindow(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await signIn(page, ADMIN);
+  const page = await signedInWindow(browser, ADMIN);
   await openEditor(page, PROJECT, "comments");
   return page;
 }

@@ -4,9 +4,9 @@
 // that event from the page, and the annotator sees it arrive in the editor,
 // with its marker in the text.
 
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { choose, expectSaved, findAndSelect, openEditor } from "./editor-driver";
-import { createAccount, importArticle, runCli, signIn } from "./support";
+import { createAccount, importArticle, runCli, signedInWindow } from "./support";
 
 const PROJECT = "Document live E2E";
 const ARTICLE = `<title>Live</title>
@@ -30,20 +30,14 @@ test.beforeAll(() => {
   runCli(["assign", annotator.email, "--project", PROJECT]);
 });
 
-async function newPage(browser: Browser, user: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await signIn(page, user);
-  return page;
-}
-
 test("a reviewer follows an annotator's set live from the document page and comments on it", async ({ browser }) => {
   test.setTimeout(120_000);
-  const annotatorPage = await newPage(browser, annotator);
+  const annotatorPage = await signedInWindow(browser, annotator);
   await openEditor(annotatorPage, PROJECT, "live");
   const setId = (await annotatorPage.getByTestId("editor").getAttribute("data-set"))!;
   const documentUrl = annotatorPage.url().replace(/\/annotate$/, "");
 
-  const reviewerPage = await newPage(browser, reviewer);
+  const reviewerPage = await signedInWindow(browser, reviewer);
   await reviewerPage.goto(`${documentUrl}?set=${setId}`);
   await expect(reviewerPage.getByText("This set has no annotations yet.")).toBeVisible();
   // Each sees the other: the reviewer is on the annotator's own set.

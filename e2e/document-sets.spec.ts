@@ -3,10 +3,10 @@
 // even by asking for it), and reviewers switch between the sets they may see.
 // The document comes with gold annotations, written here as a CASIE file.
 
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { seedOwnSet } from "./annotation-seed";
 import { openEditor } from "./editor-driver";
-import { createAccount, importArticle, runCli, signIn } from "./support";
+import { createAccount, importArticle, runCli, signedInWindow } from "./support";
 
 const PROJECT = "Document sets E2E";
 const CONTENT = "Hackers stole the records of the clinic and demanded a ransom.";
@@ -44,12 +44,6 @@ let reviewer: { email: string; password: string };
 let annSet: string;
 let bobSet: string;
 
-async function userPage(browser: Browser, user: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn(page, user);
-  return page;
-}
-
 async function openDocument(page: Page): Promise<void> {
   await page.goto("/");
   await page.getByRole("link", { name: PROJECT, exact: true }).click();
@@ -74,7 +68,7 @@ test.beforeAll(async ({ browser }) => {
 
   // Ann annotates "stole" in the editor, Bob "records"; Cat has not opened the document in the editor.
   const annotate = async (user: typeof ann, nugget: string) => {
-    const page = await userPage(browser, user);
+    const page = await signedInWindow(browser, user, 800);
     await openEditor(page, PROJECT, "sets");
     const setId = (await page.getByTestId("editor").getAttribute("data-set"))!;
     await seedOwnSet(page, [[{ type: "Attack", subtype: "Databreach", nugget }]]);
@@ -86,7 +80,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test("an annotator sees the text alone before annotating", async ({ browser }) => {
-  const page = await userPage(browser, cat);
+  const page = await signedInWindow(browser, cat, 800);
   await openDocument(page);
   await expect(page.getByRole("note")).toContainText("You have not annotated this document yet");
   await expect(page.getByTestId("document-text")).toContainText(CONTENT);
@@ -94,7 +88,7 @@ test("an annotator sees the text alone before annotating", async ({ browser }) =
 });
 
 test("an annotator sees their own annotations: not the gold set's, not another annotator's", async ({ browser }) => {
-  const page = await userPage(browser, ann);
+  const page = await signedInWindow(browser, ann, 800);
   await openDocument(page);
   await expect(page.getByTestId("shown-set")).toContainText("Showing your annotations (version 1)");
   await expect(nuggets(page)).toHaveText(["stole"]);
@@ -103,7 +97,7 @@ test("an annotator sees their own annotations: not the gold set's, not another a
 });
 
 test("a reviewer sees the gold set first and switches to each annotator's", async ({ browser }) => {
-  const page = await userPage(browser, reviewer);
+  const page = await signedInWindow(browser, reviewer, 800);
   await openDocument(page);
   const switcher = page.getByRole("navigation", { name: "Annotation sets" });
   await expect(switcher.getByRole("link")).toHaveText([/^Gold/, /^ann-sets/, /^bob-sets/]);
@@ -117,7 +111,7 @@ test("a reviewer sees the gold set first and switches to each annotator's", asyn
 });
 
 test("an annotator asking for the gold set or another annotator's set by its id gets a 404", async ({ browser }) => {
-  const reviewerPage = await userPage(browser, reviewer);
+  const reviewerPage = await signedInWindow(browser, reviewer, 800);
   await openDocument(reviewerPage);
   const goldSet = (await reviewerPage
     .getByRole("navigation", { name: "Annotation sets" })
@@ -125,7 +119,7 @@ test("an annotator asking for the gold set or another annotator's set by its id 
     .getAttribute("data-set"))!;
   const documentUrl = reviewerPage.url().split("?")[0];
 
-  const page = await userPage(browser, ann);
+  const page = await signedInWindow(browser, ann, 800);
   for (const forbidden of [goldSet, bobSet, "not-a-set"]) {
     const response = await page.goto(`${documentUrl}?set=${forbidden}`);
     expect(response!.status()).toBe(404);
@@ -134,6 +128,6 @@ test("an annotator asking for the gold set or another annotator's set by its id 
   await page.goto(`${documentUrl}?set=${annSet}`);
   await expect(nuggets(page)).toHaveText(["stole"]);
   // Nor does Bob see Ann's.
-  const bobPage = await userPage(browser, bob);
+  const bobPage = await signedInWindow(browser, bob, 800);
   expect((await bobPage.goto(`${documentUrl}?set=${annSet}`))!.status()).toBe(404);
 });

@@ -6,7 +6,7 @@
 
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { choose, expectSaved, findAndSelect, openEditor } from "./editor-driver";
-import { ADMIN, importArticle, signIn } from "./support";
+import { ADMIN, importArticle, signedInWindow } from "./support";
 
 const PROJECT = "Editor concurrency E2E";
 const ARTICLE = `<title>Two windows</title>
@@ -91,8 +91,7 @@ test("a save that fails is shown, retried, and loses nothing", async ({ browser 
 });
 
 async function editorWindow(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn(page, ADMIN);
+  const page = await signedInWindow(browser, ADMIN, 800);
   await openEditor(page, PROJECT, "two-windows");
   return page;
 }

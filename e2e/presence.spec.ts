@@ -4,7 +4,7 @@
 
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { choose, expectSaved, findAndSelect, openEditor } from "./editor-driver";
-import { ADMIN, createAccount, importArticle, runCli, signIn } from "./support";
+import { ADMIN, createAccount, importArticle, runCli, signedInWindow } from "./support";
 
 const PROJECT = "Presence E2E";
 const ARTICLE = `<title>Presence</title>
@@ -25,8 +25,7 @@ test.beforeAll(() => {
 });
 
 async function editorWindow(browser: Browser, user: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn(page, user);
+  const page = await signedInWindow(browser, user, 800);
   await openEditor(page, PROJECT, "presence");
   return page;
 }

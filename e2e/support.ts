@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 const root = path.resolve(__dirname, "..");
 
@@ -18,6 +18,13 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL("/");
+}
+
+/** A window of its own (a new browser context: its own cookies), signed in as `user`. */
+export async function signedInWindow(browser: Browser, user: { email: string; password: string }, height = 900): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height } })).newPage();
+  await signIn(page, user);
+  return page;
 }
 
 /** Runs `npm run hopper -- <args>` on the e2e database; fails the test with the CLI's output if it fails. */
