@@ -1,8 +1,10 @@
 // A reviewer adjudicates a made-up document two annotators disagree on (a
 // nugget span, a subtype, a role and a hopper grouping: lib/adjudication/test-sets.ts),
-// with the keyboard only, and marks it adjudicated; the gold set then holds the decisions.
+// with the keyboard only (accept, reject with a reason, undo, a hopper move), and marks
+// it adjudicated; the gold set then holds the decisions, and the admin's dataset zip
+// holds the document's gold exactly as e2e/expected/adjudicated-gold.json.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -10,7 +12,8 @@ import { ARTICLE } from "@/lib/agreement/test-sets";
 import { ANN, BOB } from "@/lib/adjudication/test-sets";
 import { parseCasieDocument, serializeCasieDocument } from "@/lib/casie";
 import type { CasieDocument } from "@/lib/casie/types";
-import { createAccount, importArticle, runCli, signIn } from "./support";
+import { readZipEntries } from "@/lib/testing/read-zip";
+import { ADMIN, createAccount, importArticle, runCli, signedInWindow, signIn } from "./support";
 
 const PROJECT = "Adjudication E2E";
 const NAME = "adjudicate";
@@ -91,22 +94,46 @@ test("the reviewer sees exactly the disagreements, resolves them by keyboard and
   await expect(cards(page).nth(0).getByTestId("decision")).toHaveText(/^Rejected: Hackers is too vague/);
   await expect(page.getByTestId("undecided-count")).toHaveText("3 of 4 undecided");
 
-  // 2: Bob's span; 1: Ann's subtype; 2: Bob's grouping (a hopper split in the gold).
+  // 2: Bob's span; 1: Ann's subtype.
   await expect(current(page).locator("h3")).toHaveText("Nugget span of “paid”");
   await page.keyboard.press("2");
   await expect(cards(page).nth(1).getByTestId("decision")).toHaveText(/^Accepted bob-adj-\d+@hopper\.test's version/);
   await expect(current(page).locator("h3")).toHaveText("Type and subtype of “leaked”");
   await page.keyboard.press("1");
   await expect(cards(page).nth(2).getByTestId("decision")).toHaveText(/^Accepted ann-adj-\d+@hopper\.test's version/);
+
+  // U undoes a decision: the subtype is undecided again, and decided anew.
+  await cards(page).nth(2).locator("h3").click();
+  await page.keyboard.press("u");
+  await expect(cards(page).nth(2).getByTestId("decision")).toHaveText("Undecided");
+  await expect(page.getByTestId("undecided-count")).toHaveText("2 of 4 undecided");
+  await page.keyboard.press("1");
+  await expect(cards(page).nth(2).getByTestId("decision")).toHaveText(/^Accepted ann-adj/);
+
+  // G: a hopper move, by keyboard: "leaked" goes to a hopper of its own.
   await expect(current(page).locator("h3")).toHaveText("Hopper grouping of “stole”, “leaked”");
-  await page.keyboard.press("2");
+  await page.keyboard.press("g");
+  const regroup = page.getByRole("form", { name: "Regroup the hopper cluster" });
+  await expect(regroup.getByLabel("Hopper of “stole”")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(regroup.getByLabel("Hopper of “leaked”")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  // "leaked" is now alone in hopper 2.
+  await expect(regroup.getByLabel("Hopper of “leaked”")).toHaveValue("1");
+  await expect(regroup.getByLabel("Hopper of “stole”").locator("option")).toHaveText([
+    "Hopper 1: “stole”",
+    "Hopper 2: “leaked”",
+    "A hopper of its own",
+  ]);
+  await page.keyboard.press("Enter");
+  await expect(cards(page).nth(3).getByTestId("decision")).toHaveText(/^Regrouped by the reviewer/);
   await expect(page.getByTestId("undecided-count")).toHaveText("0 of 4 undecided");
   await expect(cards(page).nth(3).getByTestId("version").nth(1)).toContainText("in gold");
 
   await page.getByRole("button", { name: "Mark adjudicated" }).click();
   await expect(page.getByText("The document is adjudicated.")).toBeVisible();
 
-  // The gold set holds the decisions: Bob's span, Ann's subtype, Bob's hoppers, no "Hackers".
+  // The gold set holds the decisions: Bob's span, Ann's subtype, the hoppers regrouped, no "Hackers".
   const documentId = new URL(page.url()).pathname.split("/")[2];
   const response = await page.request.get(`/documents/${documentId}/casie.json`);
   expect(response.ok()).toBe(true);
@@ -116,6 +143,17 @@ test("the reviewer sees exactly the disagreements, resolves them by keyboard and
       hopper.events.map((event) => [event.nugget.text, event.subtype, event.arguments.map((argument) => `${argument.role.type}:${argument.text}`)]),
     ),
   ).toEqual([[["stole", "Databreach", ["Compromised-Data:data"]]], [["leaked", "Databreach", []]], [["paid a ransom", "Ransom", ["Victim:Acme"]]]]);
+
+  // The admin downloads the dataset (the adjudicated documents' gold sets): the document's file is the expected one.
+  const admin = await signedInWindow(page.context().browser()!, ADMIN);
+  await admin.goto("/");
+  await admin.getByRole("link", { name: PROJECT, exact: true }).click();
+  await admin.getByRole("link", { name: "Export", exact: true }).click();
+  const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: "Export", exact: true }).click()]);
+  const entries = await readZipEntries(readFileSync(await download.path()));
+  expect([...entries.keys()]).toEqual([`gold/${NAME}.json`, "manifest.json"]);
+  expect(entries.get(`gold/${NAME}.json`)).toBe(readFileSync(path.join(__dirname, "expected", "adjudicated-gold.json"), "utf8"));
+  await admin.context().close();
 });
 
 test("two reviewers adjudicating the same document at once both keep their decisions", async ({ browser }) => {
@@ -130,10 +168,10 @@ test("two reviewers adjudicating the same document at once both keep their decis
   );
   const [first, second] = pages;
   // The first accepts Bob's span; the second, whose page has not seen that, Ann's subtype.
-  await cards(first).nth(1).click();
+  await cards(first).nth(1).locator("h3").click();
   await first.keyboard.press("2");
   await expect(first.getByTestId("undecided-count")).toHaveText("3 of 4 undecided");
-  await cards(second).nth(2).click();
+  await cards(second).nth(2).locator("h3").click();
   await second.keyboard.press("1");
   await expect(second.getByTestId("undecided-count")).toHaveText("2 of 4 undecided");
   for (const page of pages) {

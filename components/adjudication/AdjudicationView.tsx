@@ -8,6 +8,7 @@ import { ADJUDICATION_SHORTCUTS, adjudicationCommand, nextUndecided } from "@/li
 import type { AdjudicationRequest, DocumentAdjudication } from "@/lib/adjudication-store/adjudication-store";
 import { AdjudicationText } from "./AdjudicationText";
 import { DisagreementCard } from "./DisagreementCard";
+import { HopperRegroupForm } from "./HopperRegroupForm";
 import styles from "./Adjudication.module.css";
 
 /** Adjudicating a document: the disagreements of its annotators, decided one by one with the keyboard or the mouse. */
@@ -21,6 +22,8 @@ export function AdjudicationView({ initial }: { initial: DocumentAdjudication })
     ),
   );
   const [rejecting, setRejecting] = useState(false);
+  /** The id of the hopper cluster whose regrouping form is open. */
+  const [regrouping, setRegrouping] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +76,7 @@ export function AdjudicationView({ initial }: { initial: DocumentAdjudication })
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select, [contenteditable]") || rejecting || busy) return;
+      if (target?.closest("input, textarea, select, [contenteditable]") || rejecting || regrouping || busy) return;
       const command = adjudicationCommand(event);
       if (!command || !item) return;
       event.preventDefault();
@@ -89,6 +92,14 @@ export function AdjudicationView({ initial }: { initial: DocumentAdjudication })
         case "reject":
           setRejecting(true);
           return;
+        case "regroup":
+          if (item.kind === "hoppers") setRegrouping(item.id);
+          else setError("Only a hopper grouping is regrouped: this item is not one.");
+          return;
+        case "undo":
+          if (item.decision) void send({ action: "undo", itemId: item.id });
+          else setError("This item has no decision to undo.");
+          return;
         case "next":
         case "previous": {
           const position = nextUndecided(
@@ -103,7 +114,7 @@ export function AdjudicationView({ initial }: { initial: DocumentAdjudication })
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [accept, busy, current, item, rejecting, state]);
+  }, [accept, busy, current, item, regrouping, rejecting, send, state]);
 
   useEffect(() => {
     cards.current?.querySelector("[aria-current]")?.scrollIntoView({ block: "nearest" });
@@ -184,6 +195,22 @@ export function AdjudicationView({ initial }: { initial: DocumentAdjudication })
               busy={busy}
               onChoose={() => setCurrent(position)}
               onAccept={(annotatorId) => void decide({ action: "accept", itemId: candidate.id, annotatorId })}
+              onUndo={() => void send({ action: "undo", itemId: candidate.id })}
+              regroupForm={
+                candidate.kind === "hoppers" && regrouping === candidate.id ? (
+                  <HopperRegroupForm
+                    item={candidate}
+                    rows={state.rows}
+                    busy={busy}
+                    onApply={(groups) => {
+                      setRegrouping(null);
+                      void decide({ action: "regroup", itemId: candidate.id, groups });
+                    }}
+                    onCancel={() => setRegrouping(null)}
+                  />
+                ) : null
+              }
+              onRegroup={candidate.kind === "hoppers" ? () => setRegrouping(candidate.id) : null}
             />
           ))}
         </ol>

@@ -1,6 +1,7 @@
-import type { ItemState } from "@/lib/adjudication/adjudication-state";
+import type { ReactNode } from "react";
+import type { AdjudicationDecision, ItemState } from "@/lib/adjudication/adjudication-state";
 import type { EventRow } from "@/lib/adjudication/event-rows";
-import { itemTitle, versionText } from "@/lib/adjudication/item-text";
+import { itemTitle, valueText, versionText } from "@/lib/adjudication/item-text";
 import { Button } from "@/components/ui/Button";
 import styles from "./Adjudication.module.css";
 
@@ -14,6 +15,9 @@ export function DisagreementCard({
   busy,
   onChoose,
   onAccept,
+  onUndo,
+  onRegroup,
+  regroupForm,
 }: {
   item: ItemState;
   annotators: { id: string; name: string }[];
@@ -23,8 +27,17 @@ export function DisagreementCard({
   busy: boolean;
   onChoose: () => void;
   onAccept: (annotatorId: string) => void;
+  onUndo: () => void;
+  /** Opens the regrouping form; null for items that are no hopper cluster. */
+  onRegroup: (() => void) | null;
+  /** The regrouping form, while it is open on this item. */
+  regroupForm: ReactNode;
 }) {
   const nameOf = (id: string | null) => annotators.find((annotator) => annotator.id === id)?.name ?? "an annotator";
+  const stop = (action: () => void) => (event: React.MouseEvent) => {
+    event.stopPropagation();
+    action();
+  };
   return (
     <li
       className={`${styles.card} ${current ? styles.currentCard : ""}`}
@@ -58,14 +71,7 @@ export function DisagreementCard({
                     <>
                       <span>{versionText(item, position, rows)}</span>
                       {inGold && <span className={styles.goldTag}> in gold</span>}
-                      <Button
-                        size="compact"
-                        disabled={busy}
-                        onClick={(event) => {
-                          event.stopPropagation();
-                          onAccept(annotator.id);
-                        }}
-                      >
+                      <Button size="compact" disabled={busy} onClick={stop(() => onAccept(annotator.id))}>
                         Accept
                       </Button>
                     </>
@@ -76,13 +82,37 @@ export function DisagreementCard({
           </tr>
         </tbody>
       </table>
+      {item.goldVersion === null && item.goldValue !== null && (
+        <p className={styles.decision} data-testid="gold-value">
+          The gold holds: {valueText(item, item.goldValue, rows)}
+        </p>
+      )}
       <p className={styles.decision} data-testid="decision">
-        {item.decision === null
-          ? "Undecided"
-          : item.decision.decision === "accepted"
-            ? `Accepted ${nameOf(item.decision.annotatorId)}'s version (${item.decision.reviewerName})`
-            : `Rejected${item.decision.reason ? `: ${item.decision.reason}` : ""} (${item.decision.reviewerName})`}
+        {decisionText(item.decision, nameOf)}
+        {item.decision && (
+          <Button size="compact" disabled={busy} onClick={stop(onUndo)}>
+            Undo
+          </Button>
+        )}
+        {onRegroup && !regroupForm && (
+          <Button size="compact" disabled={busy} onClick={stop(onRegroup)}>
+            Regroup…
+          </Button>
+        )}
       </p>
+      {regroupForm}
     </li>
   );
+}
+
+function decisionText(decision: AdjudicationDecision | null, nameOf: (id: string | null) => string): string {
+  if (!decision) return "Undecided";
+  switch (decision.decision) {
+    case "accepted":
+      return `Accepted ${nameOf(decision.annotatorId)}'s version (${decision.reviewerName})`;
+    case "rejected":
+      return `Rejected${decision.reason ? `: ${decision.reason}` : ""} (${decision.reviewerName})`;
+    case "regrouped":
+      return `Regrouped by the reviewer (${decision.reviewerName})`;
+  }
 }

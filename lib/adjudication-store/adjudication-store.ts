@@ -5,15 +5,25 @@
 // current version: a save answered "behind" (another reviewer saved first) is
 // built again on the newer gold, so concurrent reviewers never lose a
 // decision. Decisions are kept in AdjudicationDecision: a rejection changes
-// nothing in the gold, and the counter must know it was decided.
+// nothing in the gold, and the counter must know it was decided; each keeps
+// the client id its operations were saved under, so undoing it takes exactly
+// them back (lib/annotation-sets/revert-save.ts), after whatever came since.
 
 import { randomUUID } from "node:crypto";
 import { adjudicationState, type AdjudicationDecision, type AdjudicationState } from "@/lib/adjudication/adjudication-state";
 import { findDisagreements, type Disagreements } from "@/lib/adjudication/disagreements";
 import type { AnnotatorSet } from "@/lib/adjudication/event-rows";
-import { acceptVersionOperations, rejectOperations, agreedGoldOperations, UnknownVersionError } from "@/lib/adjudication/gold-operations";
+import {
+  acceptVersionOperations,
+  agreedGoldOperations,
+  InvalidGroupingError,
+  regroupOperations,
+  rejectOperations,
+  UnknownVersionError,
+} from "@/lib/adjudication/gold-operations";
 import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import { loadAnnotationSet, saveOperations, type AnnotationSetState } from "@/lib/annotation-sets";
+import { revertClientSave } from "@/lib/annotation-sets/revert-save";
 import type { CurrentUser } from "@/lib/auth/access";
 import { permissionsInProject, type ProjectPermissions } from "@/lib/auth/policy";
 import { setMove } from "@/lib/auth/workflow";
@@ -34,12 +44,20 @@ export interface DocumentAdjudication {
 }
 
 export type AdjudicationRequest =
-  { action: "accept"; itemId: string; annotatorId: string } | { action: "reject"; itemId: string; reason?: string } | { action: "mark-adjudicated" };
+  | { action: "accept"; itemId: string; annotatorId: string }
+  | { action: "reject"; itemId: string; reason?: string }
+  /** The reviewer's own grouping of a hopper cluster: its events' row keys, one list per hopper. */
+  | { action: "regroup"; itemId: string; groups: string[][] }
+  /** The item becomes undecided again, and what its decision changed in the gold is taken back. */
+  | { action: "undo"; itemId: string }
+  | { action: "mark-adjudicated" };
 
 export type AdjudicationResult =
   | { ok: true; adjudication: DocumentAdjudication }
-  /** not-found: no such document, or the user is no reviewer of it (annotation is blind: they learn nothing). */
-  | { ok: false; reason: "not-found" | "refused" | "conflict"; message: string };
+  /** not-found: no such document, or the user is no reviewer of it (annotation is blind: they learn nothing). invalid: a malformed decision. */
+  | { ok: false; reason: "not-found" | "refused" | "conflict" | "invalid"; message: string };
+
+type StoredDecisionKind = "ACCEPTED" | "REJECTED" | "REGROUPED";
 
 /** The clientId of the gold's starting save: every reviewer opening at once sends the same one, so it is stored once. */
 const AGREED_CLIENT_ID = "adjudication-agreed";
@@ -76,25 +94,40 @@ export async function decide(
   if (!started.ok) return started;
   const context = started.value;
   if (context.permissions.archived) return { ok: false, reason: "refused", message: "The project is archived: it is read-only." };
+  const decided = async (
+    build: (gold: AnnotationSetState) => AnnotationOperation[],
+    decision: { itemId: string; decision: StoredDecisionKind; annotatorId: string | null; reason: string | null },
+  ): Promise<AdjudicationResult> => {
+    const saved = await saveDecidedOperations(context, user, client, build);
+    if (!saved.ok) return saved;
+    await recordDecision(client, context, user, { ...decision, goldClientId: saved.clientId });
+    return { ok: true, adjudication: await describe({ ...context, gold: saved.gold }, client) };
+  };
   switch (request.action) {
-    case "accept": {
-      const saved = await saveDecidedOperations(context, user, client, (gold) =>
-        acceptVersionOperations(context.model, request.itemId, request.annotatorId, gold.document, gold.numbering),
-      );
-      if (!saved.ok) return saved;
-      await recordDecision(client, context, user, { itemId: request.itemId, decision: "ACCEPTED", annotatorId: request.annotatorId, reason: null });
-      return { ok: true, adjudication: await describe({ ...context, gold: saved.gold }, client) };
-    }
-    case "reject": {
+    case "accept":
+      return decided((gold) => acceptVersionOperations(context.model, request.itemId, request.annotatorId, gold.document, gold.numbering), {
+        itemId: request.itemId,
+        decision: "ACCEPTED",
+        annotatorId: request.annotatorId,
+        reason: null,
+      });
+    case "reject":
       // What an earlier acceptance put into the gold for this item leaves it (gold-operations.ts says what that is).
-      const saved = await saveDecidedOperations(context, user, client, (gold) =>
-        rejectOperations(context.model, request.itemId, gold.document, gold.numbering),
-      );
-      if (!saved.ok) return saved;
-      const reason = request.reason?.trim() || null;
-      await recordDecision(client, context, user, { itemId: request.itemId, decision: "REJECTED", annotatorId: null, reason });
-      return { ok: true, adjudication: await describe({ ...context, gold: saved.gold }, client) };
-    }
+      return decided((gold) => rejectOperations(context.model, request.itemId, gold.document, gold.numbering), {
+        itemId: request.itemId,
+        decision: "REJECTED",
+        annotatorId: null,
+        reason: request.reason?.trim() || null,
+      });
+    case "regroup":
+      return decided((gold) => regroupOperations(context.model, request.itemId, request.groups, gold.document, gold.numbering), {
+        itemId: request.itemId,
+        decision: "REGROUPED",
+        annotatorId: null,
+        reason: null,
+      });
+    case "undo":
+      return undoDecision(context, user, client, request.itemId);
     case "mark-adjudicated":
       return markAdjudicated(context, user, client);
   }
@@ -185,7 +218,7 @@ async function saveDecidedOperations(
   user: CurrentUser,
   client: Database,
   build: (gold: AnnotationSetState) => AnnotationOperation[],
-): Promise<{ ok: true; gold: AnnotationSetState } | Extract<AdjudicationResult, { ok: false }>> {
+): Promise<{ ok: true; gold: AnnotationSetState; clientId: string | null } | Extract<AdjudicationResult, { ok: false }>> {
   let gold = context.gold;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     let operations: AnnotationOperation[];
@@ -193,14 +226,16 @@ async function saveDecidedOperations(
       operations = build(gold);
     } catch (error) {
       if (error instanceof UnknownVersionError) return { ok: false, reason: "conflict", message: error.message };
+      if (error instanceof InvalidGroupingError) return { ok: false, reason: "invalid", message: error.message };
       throw error;
     }
-    if (!operations.length) return { ok: true, gold };
+    if (!operations.length) return { ok: true, gold, clientId: null };
+    const clientId = `adjudication-${randomUUID()}`;
     const response = await saveOperations(
       {
         setId: gold.setId,
         baseVersion: gold.version,
-        clientId: `adjudication-${randomUUID()}`,
+        clientId,
         operations: operations.map((operation, i) => ({ seq: i + 1, operation })),
         userId: user.id,
       },
@@ -210,7 +245,7 @@ async function saveDecidedOperations(
     const reloaded = await loadAnnotationSet(gold.setId, client);
     if (!reloaded) return { ok: false, reason: "not-found", message: "No such document." };
     gold = reloaded;
-    if (response.status === "saved") return { ok: true, gold };
+    if (response.status === "saved") return { ok: true, gold, clientId };
   }
   return { ok: false, reason: "conflict", message: "The gold set kept changing while your decision was saved: try again." };
 }
@@ -219,15 +254,39 @@ async function recordDecision(
   client: Database,
   context: Loaded,
   user: CurrentUser,
-  decision: { itemId: string; decision: "ACCEPTED" | "REJECTED"; annotatorId: string | null; reason: string | null },
+  decision: { itemId: string; decision: StoredDecisionKind; annotatorId: string | null; reason: string | null; goldClientId: string | null },
 ): Promise<void> {
   await client.pool.query(
-    `INSERT INTO "AdjudicationDecision" ("id","goldSetId","itemId","decision","annotatorId","reason","reviewerId","decidedAt")
-      VALUES (gen_random_uuid(), $1, $2, $3::"AdjudicationDecisionKind", $4, $5, $6, CURRENT_TIMESTAMP)
+    `INSERT INTO "AdjudicationDecision" ("id","goldSetId","itemId","decision","annotatorId","reason","reviewerId","decidedAt","goldClientId")
+      VALUES (gen_random_uuid(), $1, $2, $3::"AdjudicationDecisionKind", $4, $5, $6, CURRENT_TIMESTAMP, $7)
       ON CONFLICT ("goldSetId","itemId") DO UPDATE SET "decision" = EXCLUDED."decision", "annotatorId" = EXCLUDED."annotatorId",
-        "reason" = EXCLUDED."reason", "reviewerId" = EXCLUDED."reviewerId", "decidedAt" = EXCLUDED."decidedAt"`,
-    [context.gold.setId, decision.itemId, decision.decision, decision.annotatorId, decision.reason, user.id],
+        "reason" = EXCLUDED."reason", "reviewerId" = EXCLUDED."reviewerId", "decidedAt" = EXCLUDED."decidedAt",
+        "goldClientId" = EXCLUDED."goldClientId"`,
+    [context.gold.setId, decision.itemId, decision.decision, decision.annotatorId, decision.reason, user.id, decision.goldClientId],
   );
+}
+
+/**
+ * The item's decision is deleted first (of two reviewers undoing at once, one
+ * does), then what it changed in the gold is taken back. A decision that
+ * replaced an earlier one took back nothing of it: what the earlier one put in
+ * stays until the reviewer decides again.
+ */
+async function undoDecision(context: Loaded, user: CurrentUser, client: Database, itemId: string): Promise<AdjudicationResult> {
+  const { rows } = await client.pool.query<{ goldClientId: string | null }>(
+    `DELETE FROM "AdjudicationDecision" WHERE "goldSetId" = $1 AND "itemId" = $2 RETURNING "goldClientId"`,
+    [context.gold.setId, itemId],
+  );
+  if (!rows.length) return { ok: false, reason: "conflict", message: "That item has no decision to undo (another reviewer may have undone it)." };
+  const { goldClientId } = rows[0];
+  if (goldClientId) {
+    const reverted = await revertClientSave(context.gold.setId, goldClientId, user.id, client);
+    if (reverted.status === "failed")
+      return { ok: false, reason: "conflict", message: `The decision is undone, but the gold kept its change: ${reverted.message}` };
+  }
+  const gold = await loadAnnotationSet(context.gold.setId, client);
+  if (!gold) return { ok: false, reason: "not-found", message: "No such document." };
+  return { ok: true, adjudication: await describe({ ...context, gold }, client) };
 }
 
 async function markAdjudicated(context: Loaded, user: CurrentUser, client: Database): Promise<AdjudicationResult> {
@@ -244,18 +303,22 @@ async function markAdjudicated(context: Loaded, user: CurrentUser, client: Datab
   return { ok: true, adjudication: { ...adjudication, adjudicated: true } };
 }
 
+const DECISION_KINDS: Record<StoredDecisionKind, AdjudicationDecision["decision"]> = {
+  ACCEPTED: "accepted",
+  REJECTED: "rejected",
+  REGROUPED: "regrouped",
+};
+
 async function describe(context: Loaded, client: Database): Promise<DocumentAdjudication> {
   const { gold } = context;
-  const { rows } = await client.pool.query<
-    Omit<AdjudicationDecision, "decision" | "decidedAt"> & { decision: "ACCEPTED" | "REJECTED"; decidedAt: Date }
-  >(
+  const { rows } = await client.pool.query<Omit<AdjudicationDecision, "decision" | "decidedAt"> & { decision: StoredDecisionKind; decidedAt: Date }>(
     `SELECT a."itemId", a."decision", a."annotatorId", a."reason", a."reviewerId", COALESCE(NULLIF(u."name", ''), u."email") AS "reviewerName", a."decidedAt"
       FROM "AdjudicationDecision" a JOIN "User" u ON u."id" = a."reviewerId" WHERE a."goldSetId" = $1`,
     [gold.setId],
   );
   const decisions = rows.map((row): AdjudicationDecision => ({
     ...row,
-    decision: row.decision === "ACCEPTED" ? "accepted" : "rejected",
+    decision: DECISION_KINDS[row.decision],
     decidedAt: row.decidedAt.toISOString(),
   }));
   return {

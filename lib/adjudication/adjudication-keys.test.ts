@@ -11,11 +11,13 @@ const press = (key: string, modifiers: Partial<{ shiftKey: boolean; ctrlKey: boo
   ...modifiers,
 });
 
-test("digits accept an annotator's version, R rejects, N and Shift+N go through the undecided; chords are the browser's", () => {
+test("digits accept an annotator's version, R rejects, G regroups, U undoes, N and Shift+N go through the undecided; chords are the browser's", () => {
   assert.deepEqual(adjudicationCommand(press("1")), { kind: "accept", annotator: 0 });
   assert.deepEqual(adjudicationCommand(press("9")), { kind: "accept", annotator: 8 });
   assert.equal(adjudicationCommand(press("0")), null);
   assert.deepEqual(adjudicationCommand(press("r")), { kind: "reject" });
+  assert.deepEqual(adjudicationCommand(press("g")), { kind: "regroup" });
+  assert.deepEqual(adjudicationCommand(press("U", { shiftKey: true })), { kind: "undo" });
   assert.deepEqual(adjudicationCommand(press("n")), { kind: "next" });
   assert.deepEqual(adjudicationCommand(press("N", { shiftKey: true })), { kind: "previous" });
   assert.equal(adjudicationCommand(press("r", { ctrlKey: true })), null);

@@ -1,7 +1,8 @@
 // The adjudication page's shortcuts, one spec each: the key test and the label
 // shown on the page come from the same entry, so a shortcut cannot go undocumented.
 
-export type AdjudicationCommand = { kind: "accept"; annotator: number } | { kind: "reject" } | { kind: "next" } | { kind: "previous" };
+export type AdjudicationCommand =
+  { kind: "accept"; annotator: number } | { kind: "reject" } | { kind: "regroup" } | { kind: "undo" } | { kind: "next" } | { kind: "previous" };
 
 export interface KeyPress {
   key: string;
@@ -27,6 +28,16 @@ export const ADJUDICATION_SHORTCUTS = [
     keys: "R",
     label: "reject every version (with an optional reason)",
     command: ({ key }) => (key === "r" || key === "R" ? { kind: "reject" } : null),
+  },
+  {
+    keys: "G",
+    label: "regroup a hopper cluster yourself (move, merge, split)",
+    command: ({ key }) => (key === "g" || key === "G" ? { kind: "regroup" } : null),
+  },
+  {
+    keys: "U",
+    label: "undo the decision (what it changed in the gold is taken back)",
+    command: ({ key }) => (key === "u" || key === "U" ? { kind: "undo" } : null),
   },
   { keys: "N", label: "next undecided", command: ({ key, shiftKey }) => (key === "n" && !shiftKey ? { kind: "next" } : null) },
   { keys: "Shift+N", label: "previous undecided", command: ({ key, shiftKey }) => (key === "N" && shiftKey ? { kind: "previous" } : null) },

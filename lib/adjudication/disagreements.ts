@@ -102,14 +102,14 @@ export function groupingOf(rowKeys: readonly string[], hopperOfRow: (rowKey: str
   return [...groups.values()];
 }
 
-/** Which version `gold` holds for each item: its position in `versions`, or null when it holds none of them. */
-export function goldVersions(model: Disagreements, gold: CasieDocument): Map<string, number | null> {
+/** What `gold` holds for each item, and which version that is: its position in `versions`, or null when none of them. */
+export function goldValues(model: Disagreements, gold: CasieDocument): Map<string, { value: ItemValues[ItemKind] | null; version: number | null }> {
   const goldEvents = eventsOfRows(model.rows, gold);
-  const held = new Map<string, number | null>();
+  const held = new Map<string, { value: ItemValues[ItemKind] | null; version: number | null }>();
   for (const item of model.items) {
     const value = goldValue(item, goldEvents, gold);
     const position = value === null ? -1 : item.versions.findIndex((version) => sameValue(version.value, value));
-    held.set(item.id, position === -1 ? null : position);
+    held.set(item.id, { value, version: position === -1 ? null : position });
   }
   return held;
 }

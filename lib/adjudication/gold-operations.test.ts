@@ -8,7 +8,14 @@ import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
 import { adjudicationState } from "./adjudication-state";
 import { findDisagreements, type Disagreements } from "./disagreements";
-import { acceptVersionOperations, agreedGoldOperations, rejectOperations, UnknownVersionError } from "./gold-operations";
+import {
+  acceptVersionOperations,
+  agreedGoldOperations,
+  InvalidGroupingError,
+  regroupOperations,
+  rejectOperations,
+  UnknownVersionError,
+} from "./gold-operations";
 import { ANN, BOB, documentWith, EMPTY_GOLD, offsetsOf } from "./test-sets";
 
 const key = offsetsOf;
@@ -162,4 +169,73 @@ test("rejecting every version of an argument takes out what an earlier acceptanc
   const subtype = model.items.find((item) => item.kind === "subtype")!.id;
   assert.deepEqual(rejectOperations(model, subtype, gold.document, gold.numbering), []);
   assert.throws(() => rejectOperations(model, "span:0-1", gold.document, gold.numbering), UnknownVersionError);
+});
+
+/** Ann puts "stole", "paid" and "leaked" together; Bob "stole" alone and "paid" with "leaked". */
+function threeEventCluster(): Disagreements {
+  const nuggets = (...texts: string[]) =>
+    texts.map((text, i) => event(`E${text.length}${i}`, spanOf(`T${text.length}${i}`, text), "Databreach", "Actual"));
+  const ann = { annotatorId: "ann", name: "Ann", document: documentWith(hoppers(nuggets("stole", "paid", "leaked"))) };
+  const bob = { annotatorId: "bob", name: "Bob", document: documentWith(hoppers(nuggets("stole"), nuggets("paid", "leaked"))) };
+  return findDisagreements([ann, bob]);
+}
+
+/** The gold's hoppers as nugget texts, in text order, which is all a grouping says. */
+const grouped = (document: CasieDocument) =>
+  document.hoppers
+    .map((hopper) => hopper.events.map((goldEvent) => goldEvent.nugget).sort((a, b) => a.startOffset - b.startOffset))
+    .sort((a, b) => a[0].startOffset - b[0].startOffset)
+    .map((nuggets) => nuggets.map((nugget) => nugget.text));
+
+test("a reviewer's own grouping moves, merges and splits the cluster's events, whatever order it is given in", () => {
+  const model = threeEventCluster();
+  const [cluster] = model.items;
+  assert.equal(cluster.kind, "hoppers");
+  const [stole, paid, leaked] = cluster.rowKeys;
+  const gold = new Gold();
+  gold.save(agreedGoldOperations(model, gold.document, gold.numbering));
+  assert.deepEqual(grouped(gold.document), [["stole"], ["paid", "leaked"]], "the events, grouped where both annotators group them");
+
+  // A grouping no annotator proposed.
+  gold.save(regroupOperations(model, cluster.id, [[leaked], [paid, stole]], gold.document, gold.numbering));
+  assert.deepEqual(grouped(gold.document), [["stole", "paid"], ["leaked"]]);
+  assert.equal(adjudicationState(model, gold.document, []).items[0].goldVersion, null);
+
+  // A move ("paid" to "leaked"'s hopper), then a merge of everything, then a split of everything.
+  gold.save(regroupOperations(model, cluster.id, [[stole], [paid, leaked]], gold.document, gold.numbering));
+  assert.deepEqual(grouped(gold.document), [["stole"], ["paid", "leaked"]]);
+  assert.equal(adjudicationState(model, gold.document, []).items[0].goldVersion, 1, "the gold now holds Bob's grouping");
+  gold.save(regroupOperations(model, cluster.id, [[stole, paid, leaked]], gold.document, gold.numbering));
+  assert.deepEqual(grouped(gold.document), [["stole", "paid", "leaked"]]);
+  gold.save(regroupOperations(model, cluster.id, [[stole], [paid], [leaked]], gold.document, gold.numbering));
+  assert.equal(gold.document.hoppers.length, 3);
+  assert.deepEqual(regroupOperations(model, cluster.id, [[leaked], [stole], [paid]], gold.document, gold.numbering), [], "nothing to change");
+});
+
+test("a grouping that is not a partition of the cluster, or of no cluster, is refused", () => {
+  const model = threeEventCluster();
+  const [cluster] = model.items;
+  const [stole, paid, leaked] = cluster.rowKeys;
+  const refused = (groups: string[][]) => () => regroupOperations(model, cluster.id, groups, EMPTY_GOLD.document, EMPTY_GOLD.numbering);
+  assert.throws(refused([[stole], [paid]]), InvalidGroupingError, "an event left out");
+  assert.throws(
+    refused([
+      [stole, paid],
+      [paid, leaked],
+    ]),
+    InvalidGroupingError,
+    "an event twice",
+  );
+  assert.throws(refused([[stole, paid, leaked], []]), InvalidGroupingError, "an empty hopper");
+  assert.throws(refused([[stole, paid, leaked, "0-1"]]), InvalidGroupingError, "an event of no cluster");
+  const notHoppers = findDisagreements([ANN, BOB]).items.find((item) => item.kind === "span")!;
+  assert.throws(() => regroupOperations(model, notHoppers.id, [[stole]], EMPTY_GOLD.document, EMPTY_GOLD.numbering), UnknownVersionError);
+});
+
+test("regrouping into an empty gold creates the cluster's events from the first annotator's versions", () => {
+  const model = threeEventCluster();
+  const [cluster] = model.items;
+  const gold = new Gold();
+  gold.save(regroupOperations(model, cluster.id, [cluster.rowKeys], gold.document, gold.numbering));
+  assert.deepEqual(grouped(gold.document), [["stole", "paid", "leaked"]]);
 });

@@ -25,6 +25,9 @@ import { eventsOfRows, type EventRow } from "./event-rows";
 /** The item or version asked for is not in the model. */
 export class UnknownVersionError extends Error {}
 
+/** A grouping that is not a partition of the hopper cluster's events. */
+export class InvalidGroupingError extends Error {}
+
 /** Operations applied one by one to a working copy of the gold, each built against the state the previous left. */
 class GoldDraft {
   readonly operations: AnnotationOperation[] = [];
@@ -114,6 +117,42 @@ export function acceptVersionOperations(
   };
   (accept[item.kind] as (item: AdjudicationItem) => void)(item);
   return asOneStep(draft.operations, `Accept ${annotatorName(model, annotatorId)}'s ${item.kind}`);
+}
+
+/**
+ * The operations giving the events of hopper cluster `itemId` the reviewer's
+ * own grouping: `groups` lists the cluster's row keys, each exactly once.
+ * Events move between hoppers, hoppers merge or split; events the gold lacks
+ * are first created from the first annotator's version, as accepting does.
+ */
+export function regroupOperations(
+  model: Disagreements,
+  itemId: string,
+  groups: readonly (readonly string[])[],
+  gold: CasieDocument,
+  numbering: SetNumbering,
+): AnnotationOperation[] {
+  const item = model.items.find((candidate) => candidate.id === itemId);
+  if (!item || item.kind !== "hoppers") throw new UnknownVersionError(`There is no hopper disagreement ${itemId} in this document.`);
+  const order = new Map(item.rowKeys.map((key, position) => [key, position]));
+  const given = groups.flat();
+  if (
+    groups.some((group) => !group.length) ||
+    given.length !== order.size ||
+    new Set(given).size !== given.length ||
+    !given.every((key) => order.has(key))
+  ) {
+    throw new InvalidGroupingError("A grouping must put each event of the cluster in exactly one hopper.");
+  }
+  const draft = new GoldDraft(model.rows, gold, numbering);
+  const rows = item.rowKeys.map((key) => model.rows.find((row) => row.key === key)!);
+  for (const row of rows) ensureRowEvent(draft, model, row, model.annotators[0].id);
+  const sorted = groups.map((group) => [...group].sort((a, b) => order.get(a)! - order.get(b)!)).sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+  regroup(
+    draft,
+    sorted.map((group) => group.map((key) => draft.eventOf(key)!.index)),
+  );
+  return asOneStep(draft.operations, "Regroup the hopper cluster");
 }
 
 /**

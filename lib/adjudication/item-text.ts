@@ -1,7 +1,7 @@
 // Disagreements in words, for the adjudication page: what an item is about and
 // what each version says, with events named by their nugget text.
 
-import type { AdjudicationItem } from "./disagreements";
+import type { AdjudicationItem, ItemKind, ItemValues } from "./disagreements";
 import type { EventRow } from "./event-rows";
 
 /** An event of the rows by its nugget text, as the first annotator having it wrote it. */
@@ -31,22 +31,27 @@ export function itemTitle(item: AdjudicationItem, rows: readonly EventRow[], con
 
 /** What version `position` of the item says. */
 export function versionText(item: AdjudicationItem, position: number, rows: readonly EventRow[]): string {
+  return valueText(item, item.versions[position].value, rows);
+}
+
+/** What `value`, a value of the item's kind (a version's, or the gold's), says. */
+export function valueText(item: AdjudicationItem, value: ItemValues[ItemKind], rows: readonly EventRow[]): string {
   switch (item.kind) {
     case "event": {
-      const { text, type, subtype, realis } = item.versions[position].value;
+      const { text, type, subtype, realis } = value as ItemValues["event"];
       return `“${text}” ${type} / ${subtype}, ${realis}`;
     }
     case "span":
-      return `“${item.versions[position].value.text}”`;
+      return `“${(value as ItemValues["span"]).text}”`;
     case "subtype": {
-      const { type, subtype } = item.versions[position].value;
+      const { type, subtype } = value as ItemValues["subtype"];
       return `${type} / ${subtype}`;
     }
     case "realis":
-      return item.versions[position].value.realis;
+      return (value as ItemValues["realis"]).realis;
     case "argument":
-      return item.versions[position].value.roles.map(({ role, entityType }) => `${role} (${entityType})`).join(", ");
+      return (value as ItemValues["argument"]).roles.map(({ role, entityType }) => `${role} (${entityType})`).join(", ");
     case "hoppers":
-      return item.versions[position].value.groups.map((group) => `{${group.map((key) => rowLabel(rows, key)).join(", ")}}`).join(" ");
+      return (value as ItemValues["hoppers"]).groups.map((group) => `{${group.map((key) => rowLabel(rows, key)).join(", ")}}`).join(" ");
   }
 }

@@ -71,6 +71,16 @@ export async function storedVersions(connection: pg.PoolClient, setId: string, c
   return new Map(rows.map((row) => [row.seq, row.version]));
 }
 
+/** The operations window `clientId` saved to the set, in order (a save's worth: a window's saves are few). */
+export async function operationsOfClient(setId: string, clientId: string, client: Database = db()): Promise<LoggedOperation[]> {
+  if (!isRecordId(setId)) return [];
+  const { rows } = await client.pool.query<LogRow>(
+    `SELECT ${LOG_COLUMNS} FROM "AnnotationOperation" WHERE "setId" = $1 AND "clientId" = $2 ORDER BY "version"`,
+    [setId, clientId],
+  );
+  return rows.map(loggedOperation);
+}
+
 /** Every operation the set logged, in order (to learn what values it ever held; rare, so not paged). */
 export async function loggedOperations(connection: pg.PoolClient, setId: string): Promise<AnnotationOperation[]> {
   const { rows } = await connection.query<LogRow>(`SELECT ${LOG_COLUMNS} FROM "AnnotationOperation" WHERE "setId" = $1 ORDER BY "version"`, [setId]);

@@ -15,7 +15,10 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   return answer(await openAdjudication(user, (await params).documentId));
 }
 
-/** A decision: accept an annotator's version of an item, reject them all (with an optional reason), or mark the document adjudicated. */
+/**
+ * A decision: accept an annotator's version of an item, reject them all (with an optional reason), regroup a hopper
+ * cluster, undo an item's decision, or mark the document adjudicated.
+ */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const user = await requireApiUser(request);
   if (user instanceof Response) return user;
@@ -38,5 +41,7 @@ function answer(result: AdjudicationResult): Response {
       return jsonError(403, "forbidden", result.message);
     case "conflict":
       return jsonError(409, "conflict", result.message);
+    case "invalid":
+      return jsonError(400, "invalid-request", result.message);
   }
 }
