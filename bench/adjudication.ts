@@ -145,7 +145,7 @@ async function main(): Promise<void> {
         `(target ${verdict(firstOpen)}), ${(firstOpen / time).toFixed(1)}× in memory; the first of all (cold): ${milliseconds(coldFirst)} (target ${verdict(coldFirst)})`,
     );
     console.log(
-      `    warm open: ${milliseconds(warmOpen)} median of ${RUNS} (target ${verdict(warmOpen)}), ${(warmOpen / time).toFixed(1)}× in memory, ` +
+      `    warm open: ${milliseconds(warmOpen)} median of ${RUNS} (target ${verdict(warmOpen)}), ${(warmOpen / time).toFixed(1)}× in memory; ` +
         `every open: ${warmOpens.map((ms) => ms.toFixed(0)).join(", ")} ms`,
     );
     console.log(`    ${describeLoad(loadBeforeDatabase, loadavg())}`);
