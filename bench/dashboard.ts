@@ -23,6 +23,7 @@ import { findOrCreateProject } from "@/lib/projects/project-store";
 import { documentWithEvents } from "@/lib/testing/synthetic-documents";
 import { createUser } from "@/lib/users";
 import { describeLoad, median, p95, runBench } from "./bench-app";
+import { inParallel } from "./in-parallel";
 
 const DOCUMENTS = Number(process.env.BENCH_DASHBOARD_DOCUMENTS ?? 1000);
 const ANNOTATORS = 3;
@@ -30,19 +31,6 @@ const RUNS = 50;
 const TARGET_MS = 300;
 const AGREEMENT_RUNS = 5;
 const AGREEMENT_TARGET_MS = 5000;
-
-/** Runs `work` on every item, `width` at a time. */
-async function inParallel<T>(items: T[], width: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index], index);
-      }
-    }),
-  );
-}
 
 async function fill(client: Database): Promise<string> {
   const project = await findOrCreateProject("Dashboard bench", client);
