@@ -2,6 +2,7 @@
 // `npm run hopper` runs it from a bundle (scripts/hopper-launcher.mjs); import, export
 // and check use plain pg, and only the account commands load Prisma, on demand.
 
+import { exitAfterOutput } from "@/lib/cli/exit-after-output";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -470,4 +471,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-void main(process.argv.slice(2)).then((code) => process.exit(code));
+void main(process.argv.slice(2)).then(exitAfterOutput);
