@@ -127,8 +127,8 @@ async function main(): Promise<void> {
     const stored = await loadAgreementReport(project, DEFAULT_AGREEMENT_QUERY, client);
     const coldStored = performance.now() - started;
     const storedTimes = await timed(DATABASE_RUNS, () => loadAgreementReport(project, DEFAULT_AGREEMENT_QUERY, client));
-    // The text report, not --json: the CLI exits before a long output has drained into a pipe.
-    const cli = await runCli(["agreement", "--project", PROJECT], { ...process.env, DATABASE_URL: database.url });
+    const cli = await runCli(["agreement", "--project", PROJECT, "--json"], { ...process.env, DATABASE_URL: database.url });
+    const cliCompared = (JSON.parse(cli.stdout) as AgreementReport).comparedDocuments;
     const storedTime = median(storedTimes);
     console.log(
       `  from the database, median of ${DATABASE_RUNS} runs (${server.embedded ? "embedded PostgreSQL" : "DATABASE_URL's server"}; ${stored.comparedDocuments} documents compared, stored in ${seconds(filled)}):`,
@@ -138,7 +138,10 @@ async function main(): Promise<void> {
         `${(storedTime / time).toFixed(1)}× in memory, so reading the sets costs ${seconds(storedTime - time)}`,
     );
     console.log(`    first run: ${seconds(coldStored)} (target ${verdict(coldStored)}); every run: ${storedTimes.map(seconds).join(", ")}`);
-    console.log(`    hopper agreement (its own process, start included, cold): ${seconds(cli.ms)} (target ${verdict(cli.ms)})`);
+    console.log(
+      `    hopper agreement --json (its own process, start included, cold): ${seconds(cli.ms)} (target ${verdict(cli.ms)}), ` +
+        `${(cli.stdout.length / 1024).toFixed(0)} KiB, ${cliCompared === stored.comparedDocuments ? "the same documents compared" : `DIFFERENT: ${cliCompared} documents compared`}`,
+    );
     console.log(`    figures: ${figures(stored) === figures(report) ? "the same as in memory" : `DIFFERENT: ${figures(stored)}`}`);
     console.log(`    ${describeLoad(loadBeforeDatabase, loadavg())}`);
   } finally {

@@ -52,9 +52,11 @@ export async function* readProjectDocumentSets(project: ProjectRef, options: Pro
           AND (s."kind" = 'ANNOTATOR' OR ($4 AND s."kind" = 'GOLD'))`,
       [batch.map((document) => document.id), [...(options.statuses ?? DEFAULT_COMPARED_STATUSES)], GOLD_ANNOTATOR, options.withGold ?? false],
     );
+    // Agreement compares annotations, never their key order: the layouts are not read.
     const rows = await readSetsRows(
       pool,
       sets.map((set) => set.id),
+      { layouts: false },
     );
     for (const document of batch) {
       const own = sets.filter((set) => set.documentId === document.id);
