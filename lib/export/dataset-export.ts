@@ -19,6 +19,7 @@ import { agreementReport } from "@/lib/agreement/agreement-report";
 import { ProjectAgreementBuilder } from "@/lib/agreement/project-agreement";
 import type { DatabasePool } from "@/lib/db/client";
 import { agreementSummary, ManifestBuilder, type ExportManifest } from "./export-manifest";
+import { ExportFileNames } from "./export-file-name";
 import { readExportFiles, type ExportFile } from "./export-files";
 import type { ExportFormat, ExportRequest } from "./export-query";
 import {
@@ -127,14 +128,15 @@ async function* exportChunks(selection: ResolvedSelection, format: ExportFormat,
 const encoder = new TextEncoder();
 
 async function* zipEntries(files: AsyncIterable<ExportFile>, manifest: () => ExportManifest) {
-  for await (const file of files) yield { name: `${file.set}/${file.document.name}.json`, data: encoder.encode(file.text) };
+  const names = new ExportFileNames();
+  for await (const file of files) yield { name: names.claim(`${file.set}/${file.document.fileName}.json`), data: encoder.encode(file.text) };
   yield { name: MANIFEST_ENTRY, data: encoder.encode(JSON.stringify(manifest(), null, 2) + "\n") };
 }
 
 /** One document and set as a line of a JSON Lines export. */
-export function jsonLine(file: Pick<ExportFile, "set" | "text"> & { document: { name: string } }): string {
+export function jsonLine(file: Pick<ExportFile, "set" | "text"> & { document: { fileName: string } }): string {
   const document = JSON.stringify(JSON.parse(file.text));
-  return `{"name":${JSON.stringify(file.document.name)},"set":${JSON.stringify(file.set)},"document":${document}}\n`;
+  return `{"name":${JSON.stringify(file.document.fileName)},"set":${JSON.stringify(file.set)},"document":${document}}\n`;
 }
 
 async function* jsonLines(files: AsyncIterable<ExportFile>, manifest: () => ExportManifest) {

@@ -39,6 +39,7 @@ export interface AgreementSummary {
 }
 
 export interface ManifestDocument {
+  /** The name its files have in the export (export-file-name.ts). */
   name: string;
   sourcefile: string;
   status: DocumentStatus;
@@ -98,8 +99,8 @@ export class ManifestBuilder {
 
   add(file: ExportFile): void {
     const last = this.documents.at(-1);
-    if (last?.name === file.document.name && last.sourcefile === file.document.sourcefile) last.sets.push(file.set);
-    else this.documents.push({ name: file.document.name, sourcefile: file.document.sourcefile, status: file.document.status, sets: [file.set] });
+    if (last?.name === file.document.fileName && last.sourcefile === file.document.sourcefile) last.sets.push(file.set);
+    else this.documents.push({ name: file.document.fileName, sourcefile: file.document.sourcefile, status: file.document.status, sets: [file.set] });
     for (const tally of [this.total, this.bySet[file.set]]) {
       tally.files++;
       tally.hoppers += file.counts.hoppers;

@@ -1,11 +1,13 @@
-// `hopper export`: every document of a project written as `<name>.json` from its
-// gold set: the imported file itself while the set is as imported, else the set serialized.
+// `hopper export`: every document of a project written as `<name>.json` (its
+// export file name, export-file-name.ts) from its gold set: the imported file
+// itself while the set is as imported, else the set serialized.
 
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { serializeCasieDocument } from "@/lib/casie";
 import type { DatabasePool } from "@/lib/db/client";
 import { loadGoldDocuments, loadUnchangedImportedTexts, type StoredDocument } from "@/lib/documents/store";
+import { exportFileName, ExportFileNames, nameSharedSql } from "./export-file-name";
 
 export interface ExportOptions {
   onProgress?: (progress: { done: number; total: number }) => void;
@@ -21,7 +23,7 @@ const BATCH_SIZE = 250;
 
 interface DocumentName {
   id: string;
-  name: string;
+  fileName: string;
 }
 
 /** A batch as read: the imported files of documents still as imported, the others to serialize. */
@@ -39,9 +41,13 @@ export async function exportProject(projectName: string, outDir: string, options
   const { client } = options;
   const { rows: projects } = await client.pool.query<{ id: string }>('SELECT "id" FROM "Project" WHERE "name" = $1', [projectName]);
   if (!projects.length) throw new Error(`no project named "${projectName}"`);
-  const { rows: documents } = await client.pool.query<DocumentName>('SELECT "id", "name" FROM "Document" WHERE "projectId" = $1 ORDER BY "name"', [
-    projects[0].id,
-  ]);
+  const { rows } = await client.pool.query<{ id: string; name: string; sourcefile: string; nameShared: boolean }>(
+    `SELECT d."id", d."name", d."sourcefile", ${nameSharedSql("d")} AS "nameShared" FROM "Document" d WHERE d."projectId" = $1 ORDER BY d."name", d."id"`,
+    [projects[0].id],
+  );
+  const documents: DocumentName[] = rows.map((row) => ({ id: row.id, fileName: exportFileName(row) }));
+  const names = new ExportFileNames();
+  for (const document of documents) names.claim(document.fileName);
   await mkdir(outDir, { recursive: true });
 
   const batches: DocumentName[][] = [];
@@ -77,11 +83,11 @@ async function readBatch(documents: DocumentName[], client: DatabasePool): Promi
 
 function writeBatch(outDir: string, { documents, importedTexts, changed }: ReadBatch): Promise<string[]> {
   const written: Promise<string>[] = [];
-  for (const { id, name } of documents) {
+  for (const { id, fileName } of documents) {
     const stored = changed.get(id);
     // A document deleted since the export began has neither.
     const text = importedTexts.get(id) ?? (stored && serializeCasieDocument(stored.casie));
-    if (text !== undefined) written.push(writeDocumentFile(path.join(outDir, `${name}.json`), text));
+    if (text !== undefined) written.push(writeDocumentFile(path.join(outDir, `${fileName}.json`), text));
   }
   return Promise.all(written);
 }

@@ -9,6 +9,7 @@ import { DOCUMENT_PROGRESS_JOIN, DOCUMENT_STATUS_SQL } from "@/lib/assignments/d
 import type { DocumentStatus } from "@/lib/auth/workflow";
 import type { DatabasePool } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
+import { exportFileName, nameSharedSql } from "./export-file-name";
 import type { DatasetSelection } from "./export-query";
 
 /** Why an export cannot start: an unknown project or annotator, or nothing to export. */
@@ -36,6 +37,8 @@ export interface ResolvedSelection {
 export interface ExportDocument {
   id: string;
   name: string;
+  /** The name its files take (export-file-name.ts). */
+  fileName: string;
   sourcefile: string;
   status: DocumentStatus;
 }
@@ -103,15 +106,16 @@ export async function* selectedDocumentPages(selection: ResolvedSelection, pageS
   const after = parameters.length + 1;
   let last: ExportDocument | undefined;
   for (;;) {
-    const { rows } = await client.pool.query<ExportDocument>(
-      `SELECT d."id", d."name", d."sourcefile", ${DOCUMENT_STATUS_SQL} AS "status"
+    const { rows } = await client.pool.query<Omit<ExportDocument, "fileName"> & { nameShared: boolean }>(
+      `SELECT d."id", d."name", ${nameSharedSql("d")} AS "nameShared", d."sourcefile", ${DOCUMENT_STATUS_SQL} AS "status"
          FROM "Document" d ${DOCUMENT_PROGRESS_JOIN}
         WHERE ${where} AND ($${after}::text IS NULL OR (d."name", d."id") > ($${after}::text, $${after + 1}::uuid))
         ORDER BY d."name", d."id" LIMIT $${after + 2}`,
       [...parameters, last?.name ?? null, last?.id ?? null, pageSize],
     );
-    if (rows.length) yield rows;
-    if (rows.length < pageSize) return;
-    last = rows.at(-1);
+    const documents = rows.map(({ nameShared, ...document }) => ({ ...document, fileName: exportFileName({ ...document, nameShared }) }));
+    if (documents.length) yield documents;
+    if (documents.length < pageSize) return;
+    last = documents.at(-1);
   }
 }
