@@ -7,6 +7,7 @@ import type { Tagset } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { DatabasePool } from "@/lib/db/client";
 import { loadGoldDocuments } from "@/lib/documents/store";
+import { projectExportFileNames } from "@/lib/export/export-file-name";
 import { casieToBrat } from "./brat-export";
 import { bratToCasie } from "./brat-import";
 
@@ -46,15 +47,14 @@ export async function readBratFile(file: string, tagset: Tagset): Promise<ReadBr
 
 const BATCH_SIZE = 250;
 
-/** Every document of the project written as `<name>.txt` and `<name>.ann` from its gold set; returns how many. */
+/** Every document of the project written as `<name>.txt` and `<name>.ann` (its export file name) from its gold set; returns how many. */
 export async function exportProjectToBrat(projectName: string, outDir: string, { client }: { client: DatabasePool }): Promise<number> {
   const { rows: projects } = await client.pool.query<{ id: string; tagset: Tagset }>('SELECT "id", "tagset" FROM "Project" WHERE "name" = $1', [
     projectName,
   ]);
   if (!projects.length) throw new Error(`no project named "${projectName}"`);
-  const { rows: documents } = await client.pool.query<{ id: string }>('SELECT "id" FROM "Document" WHERE "projectId" = $1 ORDER BY "name"', [
-    projects[0].id,
-  ]);
+  const documents = await projectExportFileNames(projects[0].id, client);
+  const fileNameOf = new Map(documents.map((document) => [document.id, document.fileName]));
   await mkdir(outDir, { recursive: true });
   let written = 0;
   for (let start = 0; start < documents.length; start += BATCH_SIZE) {
@@ -64,8 +64,9 @@ export async function exportProjectToBrat(projectName: string, outDir: string, {
     );
     for (const stored of batch) {
       const files = casieToBrat(stored.casie, projects[0].tagset);
-      await writeWhole(path.join(outDir, `${stored.name}.txt`), files.text);
-      await writeWhole(path.join(outDir, `${stored.name}.ann`), files.annotations);
+      const name = fileNameOf.get(stored.id)!;
+      await writeWhole(path.join(outDir, `${name}.txt`), files.text);
+      await writeWhole(path.join(outDir, `${name}.ann`), files.annotations);
       written++;
     }
   }

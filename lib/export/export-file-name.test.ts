@@ -1,11 +1,13 @@
 // Documents whose sourcefiles share a stem (`2602.txt`, `2602.html`) are both
-// exported, each under a name of its own, by the dataset export and `hopper export`.
+// exported, each under a name of its own, by the dataset export, `hopper export`
+// and the brat export.
 
 import assert from "node:assert/strict";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import { exportProjectToBrat } from "@/lib/brat/brat-folder";
 import type { Database } from "@/lib/db/client";
 import { useTestDatabase } from "@/lib/db/test-database";
 import { importFiles } from "@/lib/import/import-files";
@@ -81,4 +83,10 @@ test("hopper export writes both documents sharing a stem", async () => {
   await exportProject(PROJECT, out, { client });
   assert.deepEqual((await readdir(out)).sort(), ["2602.html.json", "2602.txt.json", "2603.json"]);
   assert.equal(await readFile(path.join(out, "2602.html.json"), "utf8"), fileOf("2602.html"));
+});
+
+test("the brat export writes both documents sharing a stem", async () => {
+  const out = path.join(dir, "brat");
+  assert.equal(await exportProjectToBrat(PROJECT, out, { client }), 3);
+  assert.deepEqual((await readdir(out)).sort(), ["2602.html.ann", "2602.html.txt", "2602.txt.ann", "2602.txt.txt", "2603.ann", "2603.txt"]);
 });

@@ -5,6 +5,8 @@
 // or a directory's file, overwrites another's. A name is one path segment
 // wherever it came from.
 
+import type { DatabasePool } from "@/lib/db/client";
+
 /** SQL: whether another document of the project has the name of the row `alias` of "Document". */
 export function nameSharedSql(alias: string): string {
   return `EXISTS (SELECT 1 FROM "Document" o WHERE o."projectId" = ${alias}."projectId" AND o."name" = ${alias}."name" AND o."id" <> ${alias}."id")`;
@@ -27,4 +29,14 @@ export class ExportFileNames {
     this.given.add(name);
     return name;
   }
+}
+
+/** Every document of the project with its export file name, by name: refused when two would share one. */
+export async function projectExportFileNames(projectId: string, client: DatabasePool): Promise<{ id: string; fileName: string }[]> {
+  const { rows } = await client.pool.query<{ id: string; name: string; sourcefile: string; nameShared: boolean }>(
+    `SELECT d."id", d."name", d."sourcefile", ${nameSharedSql("d")} AS "nameShared" FROM "Document" d WHERE d."projectId" = $1 ORDER BY d."name", d."id"`,
+    [projectId],
+  );
+  const names = new ExportFileNames();
+  return rows.map((row) => ({ id: row.id, fileName: names.claim(exportFileName(row)) }));
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import { serializeCasieDocument } from "@/lib/casie";
 import type { DatabasePool } from "@/lib/db/client";
 import { loadGoldDocuments, loadUnchangedImportedTexts, type StoredDocument } from "@/lib/documents/store";
-import { exportFileName, ExportFileNames, nameSharedSql } from "./export-file-name";
+import { projectExportFileNames } from "./export-file-name";
 
 export interface ExportOptions {
   onProgress?: (progress: { done: number; total: number }) => void;
@@ -41,13 +41,7 @@ export async function exportProject(projectName: string, outDir: string, options
   const { client } = options;
   const { rows: projects } = await client.pool.query<{ id: string }>('SELECT "id" FROM "Project" WHERE "name" = $1', [projectName]);
   if (!projects.length) throw new Error(`no project named "${projectName}"`);
-  const { rows } = await client.pool.query<{ id: string; name: string; sourcefile: string; nameShared: boolean }>(
-    `SELECT d."id", d."name", d."sourcefile", ${nameSharedSql("d")} AS "nameShared" FROM "Document" d WHERE d."projectId" = $1 ORDER BY d."name", d."id"`,
-    [projects[0].id],
-  );
-  const documents: DocumentName[] = rows.map((row) => ({ id: row.id, fileName: exportFileName(row) }));
-  const names = new ExportFileNames();
-  for (const document of documents) names.claim(document.fileName);
+  const documents: DocumentName[] = await projectExportFileNames(projects[0].id, client);
   await mkdir(outDir, { recursive: true });
 
   const batches: DocumentName[][] = [];
