@@ -6,7 +6,8 @@
 //   - editor ready: navigation → the editor honours keys (`data-ready`);
 //   - key → painted, key → "All changes saved": the digit of J, T, digit (bench/editor-session.ts);
 //   - one-operation save: an event's realis toggled over HTTP from this process (round trip, on localhost);
-//   - document page: its load event, and the size of its HTML (with the React payload inlined in it);
+//   - document page: its load event (and, of it, the server's time to the first byte of the HTML), and the size of its
+//     HTML (with the React payload inlined in it);
 //   - editor page: the size of its HTML.
 // Targets: long vs typical, key → painted p95 at most 1.5× and under 50 ms, key → saved at most 1.5×, editor
 // ready under 250 ms, document page load event under 300 ms; the very long one opens under 1 s and edits under 100 ms.
@@ -41,6 +42,7 @@ const USER = { email: "bench@hopper.test", name: "Bench Admin", password: "bench
 interface Measured {
   editorReady: number[];
   documentLoad: number[];
+  documentFirstByte: number[];
   documentBytes: number;
   editorBytes: number;
   actions: ActionTiming[];
@@ -66,6 +68,7 @@ async function measure(page: Page, documentId: string, writer: Writer, document:
   const editorUrl = `${viewUrl}/annotate`;
   const editorReady: number[] = [];
   const documentLoad: number[] = [];
+  const documentFirstByte: number[] = [];
   let documentBytes = 0;
   let editorBytes = 0;
   for (let i = 0; i < NAVIGATIONS + 2; i++) {
@@ -75,6 +78,7 @@ async function measure(page: Page, documentId: string, writer: Writer, document:
     editorBytes = await pageBytes(page);
     if (i < 2) continue;
     documentLoad.push(view.load);
+    documentFirstByte.push(view.response);
     editorReady.push(editor.ready);
   }
 
@@ -85,7 +89,7 @@ async function measure(page: Page, documentId: string, writer: Writer, document:
     const timing = await typeChange(page);
     if (i >= WARM_UP) actions.push(timing);
   }
-  return { editorReady, documentLoad, documentBytes, editorBytes, actions, saves };
+  return { editorReady, documentLoad, documentFirstByte, documentBytes, editorBytes, actions, saves };
 }
 
 async function main() {
@@ -173,6 +177,7 @@ async function main() {
       ],
       ["one-operation save (HTTP)", (m) => pair(m.saves), (l, t) => ratio(median(l.saves), median(t.saves)), ""],
       ["document page load event", (m) => pair(m.documentLoad), (l, t) => ratio(median(l.documentLoad), median(t.documentLoad)), "long < 300"],
+      ["  of it, first byte", (m) => pair(m.documentFirstByte), (l, t) => ratio(median(l.documentFirstByte), median(t.documentFirstByte)), ""],
       ["document page size", (m) => kib(m.documentBytes), (l, t) => ratio(l.documentBytes, t.documentBytes), ""],
       ["editor page size", (m) => kib(m.editorBytes), (l, t) => ratio(l.editorBytes, t.editorBytes), ""],
     ];

@@ -1,6 +1,5 @@
 import { collectHighlightMarks } from "@/lib/annotation/highlight-segments";
 import { commentTargetsOf } from "@/lib/comments/comment-target";
-import { hoppersWithoutLayouts } from "@/lib/casie/hoppers-without-layouts";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { DocumentSet } from "@/lib/documents/document-sets";
 import type { GoldDocument } from "@/lib/documents/load";
@@ -14,6 +13,7 @@ import { Legend } from "./Legend";
 import { LiveComments, LivePresence, LiveSetProvider } from "./LiveSet";
 import { SetSwitcher } from "./SetSwitcher";
 import layout from "./text-layout.module.css";
+import { encodeViewHoppers } from "./view-hoppers";
 
 interface Props {
   /** The document's text, metadata and import warnings (its gold annotations are never read here). */
@@ -30,10 +30,11 @@ interface Props {
 /** A document with the annotations of one set the viewer may see (their own, for annotators), or its text alone. */
 export function DocumentView({ document, sets, shown, viewerId, showGoldDetails }: Props) {
   const { content } = document.casie;
-  // What the text and the event panel are drawn from in the browser too: one array, so the page's payload holds it once.
-  const hoppers = hoppersWithoutLayouts(shown?.document.hoppers ?? []);
+  const hoppers = shown?.document.hoppers ?? [];
   const marks = collectHighlightMarks(content, hoppers);
   const eventTypes = [...new Set(hoppers.flatMap((h) => h.events.map((e) => e.type)))];
+  // What the text and the event panel are drawn from: one string, which the page's payload holds once.
+  const viewHoppers = encodeViewHoppers(hoppers);
   const switcher = <SetSwitcher documentId={document.id} sets={sets} shownId={shown?.set.setId ?? null} viewerId={viewerId} />;
   if (!shown) {
     return (
@@ -41,7 +42,7 @@ export function DocumentView({ document, sets, shown, viewerId, showGoldDetails 
         <DocumentHeading document={document} showDownload={showGoldDetails} />
         {switcher}
         <div className={layout.columns}>
-          <AnnotatedText content={content} hoppers={[]} />
+          <AnnotatedText content={content} hoppers={viewHoppers} />
         </div>
       </div>
     );
@@ -57,11 +58,13 @@ export function DocumentView({ document, sets, shown, viewerId, showGoldDetails 
         <div className={layout.columns}>
           <article aria-label="Document text">
             <Legend eventTypes={eventTypes} hasMismatches={marks.some((m) => !m.textMatches)} />
-            <AnnotatedText content={content} hoppers={hoppers} />
+            <AnnotatedText content={content} hoppers={viewHoppers} />
           </article>
           <aside className={styles.panel} aria-label="Events" data-event-panel="">
             <EventPanel
-              hoppers={hoppers}
+              hoppers={viewHoppers}
+              eventCount={hoppers.reduce((n, hopper) => n + hopper.events.length, 0)}
+              hopperCount={hoppers.length}
               empty={shown.set.kind === "GOLD" ? "This document has no gold annotations." : "This set has no annotations yet."}
             />
             <LiveComments />

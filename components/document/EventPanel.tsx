@@ -8,24 +8,37 @@ import { escapeHtml } from "./annotated-text-html";
 import styles from "./EventPanel.module.css";
 import { externalReferenceLinks } from "./external-links";
 import { typeColorClass } from "./type-colors";
+import { useKeepsServerHtml } from "./use-server-html";
+import { decodeViewHoppers, type ViewHoppers } from "./view-hoppers";
 
 /**
  * The events grouped by hopper, or `empty` when there are none. Items carry the data attributes DocumentInteractions
  * reads (and mark-titles.ts, the children of event buttons and argument items). The list is written as one HTML string, as
- * the text is (AnnotatedText.tsx), from the hoppers, which the page's React payload carries once: hydrating it touches no item.
+ * the text is (AnnotatedText.tsx), from `hoppers` (encodeViewHoppers), which the page's React payload carries once:
+ * hydrating it touches no item and builds nothing. `eventCount` and `hopperCount` are the heading's counts.
  */
-export function EventPanel({ hoppers, empty }: { hoppers: CasieHopper[]; empty: string }) {
-  const html = useMemo(() => hoppersHtml(hoppers), [hoppers]);
-  const eventCount = hoppers.reduce((n, hopper) => n + hopper.events.length, 0);
+export function EventPanel({
+  hoppers,
+  eventCount,
+  hopperCount,
+  empty,
+}: {
+  hoppers: ViewHoppers;
+  eventCount: number;
+  hopperCount: number;
+  empty: string;
+}) {
+  const keep = useKeepsServerHtml(hoppers);
+  const html = useMemo(() => (keep ? "" : hoppersHtml(decodeViewHoppers(hoppers))), [keep, hoppers]);
   return (
     <div className={styles.panel}>
       <h2 className={styles.heading}>
         Events{" "}
         <span className={styles.count}>
-          {countNoun(eventCount, "event")} in {countNoun(hoppers.length, "hopper")}
+          {countNoun(eventCount, "event")} in {countNoun(hopperCount, "hopper")}
         </span>
       </h2>
-      {hoppers.length === 0 ? <p className={styles.empty}>{empty}</p> : <div dangerouslySetInnerHTML={{ __html: html }} />}
+      {hopperCount === 0 ? <p className={styles.empty}>{empty}</p> : <div dangerouslySetInnerHTML={{ __html: html }} suppressHydrationWarning />}
     </div>
   );
 }

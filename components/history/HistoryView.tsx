@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { hoppersWithoutLayouts } from "@/lib/casie/hoppers-without-layouts";
 import type { HistoryPage } from "@/lib/annotation-sets/set-history";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { DocumentSet } from "@/lib/documents/document-sets";
@@ -8,6 +7,7 @@ import { AnnotatedText } from "@/components/document/AnnotatedText";
 import { EventPanel } from "@/components/document/EventPanel";
 import { setLabel } from "@/components/document/SetSwitcher";
 import layout from "@/components/document/text-layout.module.css";
+import { encodeViewHoppers } from "@/components/document/view-hoppers";
 import { SetHistory } from "./SetHistory";
 import styles from "./HistoryView.module.css";
 
@@ -27,8 +27,9 @@ export function HistoryView({ document, sets, set, viewerId, page, version, stat
   const base = `/documents/${document.id}/history?set=${set.setId}`;
   const href = ({ version: v, before }: { version?: number; before?: number }) =>
     `${base}${v !== undefined ? `&version=${v}` : ""}${before !== undefined ? `&before=${before}` : ""}`;
-  // Drawn in the browser too (AnnotatedText, EventPanel): one array without layouts, held once in the page's payload.
-  const hoppers = hoppersWithoutLayouts(state.hoppers);
+  // What the text and the event panel are drawn from: one string, which the page's payload holds once.
+  const hoppers = encodeViewHoppers(state.hoppers);
+  const eventCount = state.hoppers.reduce((n, hopper) => n + hopper.events.length, 0);
   return (
     <div className={`${layout.page} ${styles.view}`}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
@@ -63,7 +64,12 @@ export function HistoryView({ document, sets, set, viewerId, page, version, stat
       <div className={layout.columns}>
         <article aria-label={`Document text at version ${version}`}>
           <AnnotatedText content={state.content} hoppers={hoppers} />
-          <EventPanel hoppers={hoppers} empty="The set had no annotations at this version." />
+          <EventPanel
+            hoppers={hoppers}
+            eventCount={eventCount}
+            hopperCount={state.hoppers.length}
+            empty="The set had no annotations at this version."
+          />
         </article>
         <aside className={styles.panel} aria-label="Changes">
           <SetHistory page={page} href={href} shownVersion={version} />
