@@ -135,7 +135,8 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
         the selected event. Press ? for every shortcut.
       </p>
       <SpanPreview textRef={textRef} layoutKey={layoutKey} />
-      <Caret textRef={textRef} layoutKey={layoutKey} />
+      {/* Placed again after edits only, not as blocks are drawn: placing it scrolls it into view, where the reader may have scrolled away. */}
+      <Caret textRef={textRef} layoutKey={paragraphs} />
     </div>
   );
 }
