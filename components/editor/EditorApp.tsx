@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import layout from "@/components/document/text-layout.module.css";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
 import type { CasieDocument } from "@/lib/casie/types";
@@ -82,6 +82,10 @@ export function EditorApp(props: EditorAppProps) {
     void replayEarlyKeys();
     return stop;
   }, [editor]);
+  // The hoppers and the checks (hundreds of items on a long document) are neither rendered on the server nor hydrated:
+  // they come once the editor is ready, in a transition a key interrupts.
+  const [panelsShown, setPanelsShown] = useState(false);
+  useEffect(() => startTransition(() => setPanelsShown(true)), []);
 
   return (
     <EditorContext.Provider value={editor}>
@@ -112,11 +116,12 @@ export function EditorApp(props: EditorAppProps) {
             </article>
             <aside aria-label="Annotations" className={styles.panel}>
               <EventDetails />
-              {/* Hydrated after the editor is ready (hundreds of hoppers and problems on a long document): a boundary of its own. */}
-              <Suspense>
-                <HopperPanel />
-                <ChecksPanel />
-              </Suspense>
+              {panelsShown && (
+                <>
+                  <HopperPanel />
+                  <ChecksPanel />
+                </>
+              )}
               <EditorComments store={comments} textRef={textRef} />
             </aside>
           </div>

@@ -2,6 +2,7 @@
 
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, type ClipboardEvent, type MouseEvent, type RefObject } from "react";
 import { describeMark } from "@/components/document/SpanMark";
+import { findSpan } from "@/lib/annotation/document-lookup";
 import layout from "@/components/document/text-layout.module.css";
 import { caretRect, readDomSelection, writeDomSelection } from "./dom-selection";
 import type { TextSelection } from "./editor-state";
@@ -11,6 +12,8 @@ import { SpanPreview } from "./SpanPreview";
 import { TextHighlights } from "./text-highlights";
 import type { TextParagraph } from "./text-blocks";
 import { TextBlockView } from "./TextBlockView";
+import { blockAt, isDrawn, type DrawnBlocks } from "./drawn-blocks";
+import { useDrawnBlocks } from "./use-drawn-blocks";
 import { useEditor, useEditorState } from "./use-editor";
 
 /**
@@ -26,6 +29,18 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
   const { content, hoppers } = document;
   const highlights = useMemo(() => new TextHighlights(content), [content]);
   const paragraphs = useMemo(() => highlights.paragraphs(hoppers), [highlights, hoppers]);
+  const [drawn, draw] = useDrawnBlocks(paragraphs, textRef);
+  // The selected span's block is drawn at once (J, K and the panels select spans anywhere), and stays drawn.
+  const span = useEditorState((state) => state.selection.span);
+  const pinned = useMemo(() => {
+    const start = span ? findSpan(document, span)?.startOffset : undefined;
+    return start === undefined ? null : blockAt(paragraphs, start);
+  }, [document, span, paragraphs]);
+  useEffect(() => {
+    if (pinned !== null && !isDrawn(drawn, pinned)) draw([pinned]);
+  }, [pinned, drawn, draw]);
+  // What the overlays and the lighting are laid out against: the blocks, and which of them are drawn.
+  const layoutKey = useMemo(() => ({ paragraphs, drawn }), [paragraphs, drawn]);
 
   // The selection last written to the browser's: the store may already be ahead of it (a keyboard command's
   // change not yet rendered), so a selectionchange that still reports it is our own echo, not the user's doing.
@@ -47,10 +62,9 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
   useLayoutEffect(() => {
     if (textRef.current && (text || shown.current)) writeDomSelection(textRef.current, text);
     shown.current = text;
-  }, [text, textRef, paragraphs]);
+  }, [text, textRef, layoutKey]);
 
   // A span selected from the panels or by keyboard (J, K, a check) is brought into view; one clicked in the text already is.
-  const span = useEditorState((state) => state.selection.span);
   useEffect(() => {
     const mark = span && textRef.current?.querySelector(`[data-span="${CSS.escape(span)}"][data-start]`);
     if (mark && !inView(mark)) mark.scrollIntoView({ block: "center", behavior: prefersReducedMotion() ? "auto" : "smooth" });
@@ -96,7 +110,7 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
 
   return (
     <div className={styles.frame}>
-      <SelectionLighting textRef={textRef} layoutKey={paragraphs} />
+      <SelectionLighting textRef={textRef} layoutKey={layoutKey} />
       <div
         ref={textRef}
         className={`${layout.text} ${styles.text}`}
@@ -113,25 +127,36 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
         onCopy={onCopy}
       >
         {paragraphs.map((paragraph) => (
-          <ParagraphView key={paragraph.start} content={content} paragraph={paragraph} />
+          <ParagraphView key={paragraph.start} content={content} paragraph={paragraph} drawn={drawn} pinned={pinned} />
         ))}
       </div>
       <p id="editor-text-help" hidden>
         Arrow keys move the caret, Shift extends the selection, Ctrl moves by word. N creates an event from the selection; A adds it as an argument of
         the selected event. Press ? for every shortcut.
       </p>
-      <SpanPreview textRef={textRef} layoutKey={paragraphs} />
+      <SpanPreview textRef={textRef} layoutKey={layoutKey} />
+      {/* Placed again after edits only, not as blocks are drawn: placing it scrolls it into view, where the reader may have scrolled away. */}
       <Caret textRef={textRef} layoutKey={paragraphs} />
     </div>
   );
 }
 
-/** A paragraph of the text: reused as it was (see text-blocks.ts) while none of its blocks changed. */
-const ParagraphView = memo(function ParagraphView({ content, paragraph }: { content: string; paragraph: TextParagraph }) {
+/** A paragraph of the text: its blocks re-render only when they changed (see text-blocks.ts) or were drawn. */
+const ParagraphView = memo(function ParagraphView({
+  content,
+  paragraph,
+  drawn,
+  pinned,
+}: {
+  content: string;
+  paragraph: TextParagraph;
+  drawn: DrawnBlocks;
+  pinned: number | null;
+}) {
   return (
     <p>
       {paragraph.blocks.map((block) => (
-        <TextBlockView key={block.start} content={content} block={block} />
+        <TextBlockView key={block.start} content={content} block={block} drawn={block.start === pinned || isDrawn(drawn, block.start)} />
       ))}
     </p>
   );

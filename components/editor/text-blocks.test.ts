@@ -1,15 +1,19 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { collectHighlightMarks, highlightParagraphs, keepUnchangedMarks, paragraphRanges } from "@/lib/annotation/highlight-segments";
+import { collectHighlightMarks, HighlightMarks, highlightParagraphs, paragraphRanges } from "@/lib/annotation/highlight-segments";
 import { blockStarts, textParagraphs } from "./text-blocks";
 
 const sentence = (n: number) => `Sentence number ${n} says something about an attack on a clinic and its patients. `;
 
-function layout(content: string, hoppers: Parameters<typeof collectHighlightMarks>[1] = [], previous?: ReturnType<typeof textParagraphs>) {
+/** `marks`: those of the layout `previous` was, to keep the marks an edit left alone. */
+function layout(
+  content: string,
+  hoppers: Parameters<typeof collectHighlightMarks>[1] = [],
+  previous?: ReturnType<typeof textParagraphs>,
+  marks = new HighlightMarks(content),
+) {
   const paragraphs = paragraphRanges(content);
-  const marks = collectHighlightMarks(content, hoppers);
-  const reused = keepUnchangedMarks(marks, previous?.flatMap((p) => p.blocks.flatMap((b) => b.marks)) ?? []);
-  return textParagraphs(paragraphs, blockStarts(content, paragraphs), reused, previous);
+  return textParagraphs(paragraphs, blockStarts(content, paragraphs), marks.collect(hoppers), previous);
 }
 
 test("paragraphs are the content's own, between its line breaks; an article without line breaks is one paragraph", () => {
@@ -71,12 +75,13 @@ test("an edit gives new blocks only where highlights changed; the others are the
   };
   const event = (n: number, type = "Attack") => ({ index: `E${n}`, type, subtype: "Databreach", realis: "Actual", nugget: span(n), arguments: [] });
   const hoppers = [0, 10].map((n) => ({ index: n, events: [event(n)] }));
-  const first = layout(content, hoppers);
+  const marks = new HighlightMarks(content);
+  const first = layout(content, hoppers, undefined, marks);
   assert.ok(first[0].blocks.length > 2);
-  assert.equal(layout(content, hoppers, first)[0], first[0], "nothing changed: the same paragraph");
+  assert.equal(layout(content, hoppers, first, marks)[0], first[0], "nothing changed: the same paragraph");
 
   const changed = [hoppers[0], { index: 10, events: [event(10, "Vulnerability")] }];
-  const second = layout(content, changed, first);
+  const second = layout(content, changed, first, marks);
   const [firstBlocks, secondBlocks] = [first[0].blocks, second[0].blocks];
   const touched = secondBlocks.filter((block, i) => block !== firstBlocks[i]);
   assert.equal(touched.length, 1);

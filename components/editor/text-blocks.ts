@@ -3,8 +3,9 @@
 // sentences. Blocks are inline: they change nothing on screen or in a copied
 // selection, but each is computed and rendered on its own, so an edit costs
 // what it changes: a block whose marks are the same objects as before (see
-// keepUnchangedMarks) is reused as it was, and React skips it. Blocks depend on
-// the content only, so they keep their keys while annotations change.
+// HighlightMarks in lib/annotation/highlight-segments.ts) is reused as it was,
+// and React skips it. Blocks depend on the content only, so they keep their
+// keys while annotations change.
 
 import { highlightSegments, type HighlightMark, type HighlightSegment } from "@/lib/annotation/highlight-segments";
 

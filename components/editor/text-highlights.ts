@@ -1,26 +1,28 @@
 // The editor text's highlights, kept from one edit to the next: each edit
-// collects the marks again (linear in the spans, no rendering), keeps the
+// collects the marks of the events it changed again (HighlightMarks), keeps the
 // unchanged ones as the same objects, and re-segments only the blocks whose
 // marks changed (text-blocks.ts). Pure: no React.
 
-import { collectHighlightMarks, keepUnchangedMarks, paragraphRanges, type HighlightMark } from "@/lib/annotation/highlight-segments";
+import { HighlightMarks, paragraphRanges, type HighlightMark } from "@/lib/annotation/highlight-segments";
 import type { CasieHopper } from "@/lib/casie/types";
 import { blockStarts, textParagraphs, type TextParagraph } from "./text-blocks";
 
 export class TextHighlights {
   private readonly ranges: { start: number; end: number }[];
   private readonly starts: number[];
+  private readonly collected: HighlightMarks;
   private marks: HighlightMark[] = [];
   private last: TextParagraph[] = [];
 
-  constructor(private readonly content: string) {
+  constructor(content: string) {
     this.ranges = paragraphRanges(content);
     this.starts = blockStarts(content, this.ranges);
+    this.collected = new HighlightMarks(content);
   }
 
   /** The paragraphs with `hoppers`' highlights; blocks and paragraphs the change since the last call left alone are the same objects. */
   paragraphs(hoppers: CasieHopper[]): TextParagraph[] {
-    this.marks = keepUnchangedMarks(collectHighlightMarks(this.content, hoppers), this.marks);
+    this.marks = this.collected.collect(hoppers);
     this.last = textParagraphs(this.ranges, this.starts, this.marks, this.last);
     return this.last;
   }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { CasieArgument, CasieEvent, CasieHopper, CasieSpan } from "@/lib/casie/types";
 import { eventSpanIndexes } from "./event-spans";
-import { collectHighlightMarks, highlightParagraphs, type HighlightParagraph } from "./highlight-segments";
+import { collectHighlightMarks, HighlightMarks, highlightParagraphs, type HighlightParagraph } from "./highlight-segments";
 
 const CONTENT = "Hackers have stolen the data of patients from a clinic in Lithuania.";
 
@@ -155,6 +155,42 @@ test("segments always tile the content and list exactly the marks covering them"
         for (const b of same) if (a !== b && a.startOffset < b.endOffset && b.startOffset < a.endOffset) assert.notEqual(a.layer, b.layer);
     }
   }
+});
+
+test("marks collected again after edits are those of a fresh collection, and the ones an edit left alone are the same objects", () => {
+  const victim = argument(span(CONTENT, "T2", 20, 40), "Victim");
+  const e1 = event("E1", span(CONTENT, "T1", 8, 19), [victim]);
+  const e2 = event("E2", span(CONTENT, "T3", 48, 54), [argument(span(CONTENT, "T4", 58, 67), "Place")]);
+  const marks = new HighlightMarks(CONTENT);
+  const before = marks.collect([
+    { index: 0, events: [e1] },
+    { index: 1, events: [e2] },
+  ]);
+  const mark = (list: typeof before, kind: string, index: string) => list.find((m) => m.kind === kind && m.spanIndex === index)!;
+
+  // E2's type changes, and E1 gets an argument nested in T2 (a second underline layer under T2's).
+  const e2Changed = { ...e2, type: "Vulnerability" };
+  const e1Changed = { ...e1, arguments: [victim, argument(span(CONTENT, "T5", 32, 40), "Victim")] };
+  const edited = [
+    { index: 0, events: [e1Changed] },
+    { index: 1, events: [e2Changed] },
+  ];
+  const after = marks.collect(edited);
+  assert.deepEqual(after, collectHighlightMarks(CONTENT, edited));
+  assert.equal(mark(after, "argument", "T2"), mark(before, "argument", "T2"), "its uses and layer are the same");
+  assert.notEqual(mark(after, "nugget", "T3"), mark(before, "nugget", "T3"));
+  assert.equal(mark(after, "nugget", "T3").uses[0].eventType, "Vulnerability");
+  assert.equal(mark(after, "argument", "T5").layer, 1);
+
+  // T2 shared by E2 as well: one mark with both uses, a new object.
+  const shared = [
+    { index: 0, events: [e1Changed] },
+    { index: 1, events: [{ ...e2Changed, arguments: [...e2Changed.arguments, victim] }] },
+  ];
+  const sharedMarks = marks.collect(shared);
+  assert.deepEqual(sharedMarks, collectHighlightMarks(CONTENT, shared));
+  assert.deepEqual(mark(sharedMarks, "argument", "T2").eventIndices, ["E1", "E2"]);
+  assert.equal(marks.collect(shared)[0], sharedMarks[0], "nothing changed: the same marks");
 });
 
 test("a 30 KB document with 2,000 spans is highlighted in well under a second", () => {

@@ -3,7 +3,7 @@
 // (nuggets, arguments) covering it, so nested, overlapping and shared spans can
 // all be drawn without ever nesting DOM elements across each other.
 
-import type { CasieHopper, CasieSpan } from "@/lib/casie/types";
+import type { CasieEvent, CasieHopper, CasieSpan } from "@/lib/casie/types";
 import { MinHeap } from "./min-heap";
 
 export type MarkKind = "nugget" | "argument";
@@ -55,45 +55,114 @@ export interface HighlightParagraph {
 
 /** The marks of a document's annotations, one per distinct (kind, T, offsets); empty and out-of-range spans are skipped. */
 export function collectHighlightMarks(content: string, hoppers: CasieHopper[]): HighlightMark[] {
-  const marks = new Map<string, HighlightMark>();
-  const add = (span: CasieSpan, kind: MarkKind, use: SpanUse) => {
-    const key = `${kind} ${span.index} ${span.startOffset} ${span.endOffset}`;
-    let mark = marks.get(key);
-    if (!mark) {
-      const startOffset = Math.max(0, Math.min(span.startOffset, content.length));
-      const endOffset = Math.min(span.endOffset, content.length);
-      if (endOffset <= startOffset) return;
-      mark = {
-        spanIndex: span.index,
-        kind,
-        startOffset,
-        endOffset,
-        text: span.text,
-        textMatches: content.slice(span.startOffset, span.endOffset) === span.text,
-        uses: [],
-        eventIndices: [],
-        layer: 0,
-      };
-      marks.set(key, mark);
-    }
-    mark.uses.push(use);
-    if (!mark.eventIndices.includes(use.eventIndex)) mark.eventIndices.push(use.eventIndex);
-  };
+  return new HighlightMarks(content).collect(hoppers);
+}
 
-  for (const hopper of hoppers) {
-    for (const event of hopper.events) {
-      const use = { eventIndex: event.index, hopperIndex: hopper.index, eventType: event.type, eventSubtype: event.subtype };
-      add(event.nugget, "nugget", use);
-      for (const argument of event.arguments) {
-        add(argument, "argument", { ...use, role: argument.role.type, entityType: argument.entityType });
+/** One use of a span by an event, as marks are collected: `key` names the mark it goes to. */
+interface MarkEntry {
+  key: string;
+  span: CasieSpan;
+  kind: MarkKind;
+  use: SpanUse;
+}
+
+/**
+ * The marks of a text's annotations (collectHighlightMarks), collected again after each edit at the cost of what
+ * changed: an event's uses are kept while the event is the same object (operations copy only what they change),
+ * and a mark whose text, uses (equal) and layer are as before is the object it was, so what is drawn from it can be reused.
+ */
+export class HighlightMarks {
+  private readonly entries = new WeakMap<CasieEvent, { hopperIndex: number; entries: MarkEntry[] }>();
+  private previous = new Map<string, HighlightMark>();
+
+  constructor(private readonly content: string) {}
+
+  collect(hoppers: CasieHopper[]): HighlightMark[] {
+    const groups = new Map<string, MarkEntry[]>();
+    for (const hopper of hoppers) {
+      for (const event of hopper.events) {
+        for (const entry of this.entriesOf(event, hopper.index)) {
+          const group = groups.get(entry.key);
+          if (group) group.push(entry);
+          else groups.set(entry.key, [entry]);
+        }
       }
     }
+    const kept = new Set<HighlightMark>();
+    const list: HighlightMark[] = [];
+    for (const [key, group] of groups) {
+      const old = this.previous.get(key);
+      if (old && old.text === group[0].span.text && sameList(old.uses, group, (use, entry) => sameUse(use, entry.use))) {
+        kept.add(old);
+        list.push(old);
+      } else {
+        const mark = newMark(this.content, group);
+        if (mark) list.push(mark);
+      }
+    }
+    const layers = new Map([...layersOf(list.filter((m) => m.kind === "nugget")), ...layersOf(list.filter((m) => m.kind === "argument"))]);
+    const marks = list.map((mark) => {
+      const layer = layers.get(mark)!;
+      if (!kept.has(mark)) mark.layer = layer;
+      return mark.layer === layer ? mark : { ...mark, layer };
+    });
+    this.previous = new Map(marks.map((mark) => [`${mark.kind} ${mark.spanIndex} ${mark.startOffset} ${mark.endOffset}`, mark]));
+    return marks;
   }
 
-  const list = [...marks.values()];
-  assignLayers(list.filter((m) => m.kind === "nugget"));
-  assignLayers(list.filter((m) => m.kind === "argument"));
-  return list;
+  private entriesOf(event: CasieEvent, hopperIndex: number): MarkEntry[] {
+    const cached = this.entries.get(event);
+    if (cached && cached.hopperIndex === hopperIndex) return cached.entries;
+    const entry = (span: CasieSpan, kind: MarkKind, use: SpanUse): MarkEntry => ({
+      key: `${kind} ${span.index} ${span.startOffset} ${span.endOffset}`,
+      span,
+      kind,
+      use,
+    });
+    const use = { eventIndex: event.index, hopperIndex, eventType: event.type, eventSubtype: event.subtype };
+    const entries = [
+      entry(event.nugget, "nugget", use),
+      ...event.arguments.map((argument) => entry(argument, "argument", { ...use, role: argument.role.type, entityType: argument.entityType })),
+    ];
+    this.entries.set(event, { hopperIndex, entries });
+    return entries;
+  }
+}
+
+/** The mark of a span's uses (`group`, all with the same kind, index and offsets), or null when it is empty or past the content. */
+function newMark(content: string, group: readonly MarkEntry[]): HighlightMark | null {
+  const { span, kind } = group[0];
+  const startOffset = Math.max(0, Math.min(span.startOffset, content.length));
+  const endOffset = Math.min(span.endOffset, content.length);
+  if (endOffset <= startOffset) return null;
+  const uses = group.map((entry) => entry.use);
+  return {
+    spanIndex: span.index,
+    kind,
+    startOffset,
+    endOffset,
+    text: span.text,
+    textMatches: content.slice(span.startOffset, span.endOffset) === span.text,
+    uses,
+    eventIndices: [...new Set(uses.map((use) => use.eventIndex))],
+    layer: 0,
+  };
+}
+
+function sameUse(a: SpanUse, b: SpanUse): boolean {
+  return (
+    a === b ||
+    (a.eventIndex === b.eventIndex &&
+      a.hopperIndex === b.hopperIndex &&
+      a.eventType === b.eventType &&
+      a.eventSubtype === b.eventSubtype &&
+      a.role === b.role &&
+      a.entityType === b.entityType)
+  );
+}
+
+function sameList<A, B>(a: readonly A[], b: readonly B[], same: (a: A, b: B) => boolean): boolean {
+  return a.length === b.length && a.every((item, i) => same(item, b[i]));
 }
 
 /**
@@ -155,43 +224,6 @@ export function highlightSegments(start: number, end: number, marks: readonly Hi
   return segments;
 }
 
-/**
- * `marks` with every mark equal to one of `previous` (same span, kind, offsets, layer, text and uses) replaced by
- * that object: highlights an edit left alone keep their identity, so what is drawn from them can be reused.
- */
-export function keepUnchangedMarks(marks: HighlightMark[], previous: readonly HighlightMark[]): HighlightMark[] {
-  if (!previous.length) return marks;
-  const before = new Map(previous.map((mark) => [markKey(mark), mark]));
-  return marks.map((mark) => {
-    const old = before.get(markKey(mark));
-    return old && sameMark(old, mark) ? old : mark;
-  });
-}
-
-function markKey(mark: HighlightMark): string {
-  return `${mark.kind} ${mark.spanIndex} ${mark.startOffset} ${mark.endOffset}`;
-}
-
-function sameMark(a: HighlightMark, b: HighlightMark): boolean {
-  return (
-    a.layer === b.layer &&
-    a.text === b.text &&
-    a.textMatches === b.textMatches &&
-    a.uses.length === b.uses.length &&
-    a.uses.every((use, i) => {
-      const other = b.uses[i];
-      return (
-        use.eventIndex === other.eventIndex &&
-        use.hopperIndex === other.hopperIndex &&
-        use.eventType === other.eventType &&
-        use.eventSubtype === other.eventSubtype &&
-        use.role === other.role &&
-        use.entityType === other.entityType
-      );
-    })
-  );
-}
-
 /** Non-empty stretches of text between line breaks (`\n`, or `\r\n`). */
 export function paragraphRanges(content: string): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
@@ -228,14 +260,15 @@ function insertionIndex(sorted: HighlightMark[], mark: HighlightMark): number {
 }
 
 /** Interval partitioning: each mark takes the lowest layer no overlapping mark holds. */
-function assignLayers(marks: HighlightMark[]): void {
-  marks.sort(compareMarks);
+function layersOf(marks: readonly HighlightMark[]): Map<HighlightMark, number> {
+  const layerOf = new Map<HighlightMark, number>();
   const busy = new MinHeap<HighlightMark>((a, b) => a.endOffset - b.endOffset);
   const free = new MinHeap<number>((a, b) => a - b);
   let layers = 0;
-  for (const mark of marks) {
-    while (busy.size > 0 && busy.peek()!.endOffset <= mark.startOffset) free.push(busy.pop()!.layer);
-    mark.layer = free.size > 0 ? free.pop()! : layers++;
+  for (const mark of [...marks].sort(compareMarks)) {
+    while (busy.size > 0 && busy.peek()!.endOffset <= mark.startOffset) free.push(layerOf.get(busy.pop()!)!);
+    layerOf.set(mark, free.size > 0 ? free.pop()! : layers++);
     busy.push(mark);
   }
+  return layerOf;
 }

@@ -1,0 +1,55 @@
+"use client";
+
+import { startTransition, useCallback, useEffect, useState, type RefObject } from "react";
+import { EAGER_ONLY, undrawnStarts, withDrawn, type DrawnBlocks } from "./drawn-blocks";
+import type { TextParagraph } from "./text-blocks";
+
+/** Blocks drawn per background step: a few milliseconds of rendering, so a key pressed meanwhile waits no longer. */
+const BLOCKS_PER_STEP = 6;
+/** "Near the viewport": within a screen of it. */
+const NEAR = "100% 0px";
+
+/**
+ * The blocks drawn with their highlights (drawn-blocks.ts), and a function
+ * drawing more: the eager ones as the server rendered them, then, once the
+ * editor is mounted, the others in the background, a few per idle moment, in
+ * transitions a key interrupts: those near the viewport first, then the rest
+ * in text order. Blocks not drawn carry `data-plain` (TextBlockView.tsx).
+ */
+export function useDrawnBlocks(
+  paragraphs: readonly TextParagraph[],
+  textRef: RefObject<HTMLElement | null>,
+): [DrawnBlocks, (starts: number[]) => void] {
+  const [drawn, setDrawn] = useState<DrawnBlocks>(EAGER_ONLY);
+  const draw = useCallback((starts: number[]) => startTransition(() => setDrawn((current) => withDrawn(paragraphs, current, starts))), [paragraphs]);
+
+  useEffect(() => {
+    const root = textRef.current;
+    if (drawn === "all" || !root) return;
+    const near = new IntersectionObserver(
+      (entries) => {
+        const starts = entries.filter((entry) => entry.isIntersecting).map((entry) => Number(entry.target.getAttribute("data-block")));
+        if (starts.length) draw(starts);
+      },
+      { rootMargin: NEAR },
+    );
+    for (const block of root.querySelectorAll("[data-plain]")) near.observe(block);
+    const cancel = whenIdle(() => draw(undrawnStarts(paragraphs, drawn).slice(0, BLOCKS_PER_STEP)));
+    return () => {
+      near.disconnect();
+      cancel();
+    };
+  }, [drawn, draw, paragraphs, textRef]);
+
+  return [drawn, draw];
+}
+
+/** Runs `task` when the browser is idle (soon, where it cannot tell); returns what cancels it. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const handle = requestIdleCallback(task);
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 16);
+  return () => clearTimeout(handle);
+}
