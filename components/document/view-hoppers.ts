@@ -33,8 +33,19 @@ export function encodeViewHoppers(hoppers: readonly CasieHopper[]): ViewHoppers 
   return { json: JSON.stringify(hoppers.map((h): EncodedHopper => [h.index, h.relation ?? null, h.events.map(event)])) };
 }
 
-/** The hoppers encodeViewHoppers wrote, without layouts and without absent members. */
-export function decodeViewHoppers({ json }: ViewHoppers): CasieHopper[] {
+const decoded = new WeakMap<ViewHoppers, CasieHopper[]>();
+
+/**
+ * The hoppers encodeViewHoppers wrote, without layouts and without absent members. Decoded once per object: the text
+ * and the event panel, given the same one, share it.
+ */
+export function decodeViewHoppers(view: ViewHoppers): CasieHopper[] {
+  let hoppers = decoded.get(view);
+  if (!hoppers) decoded.set(view, (hoppers = decodeJson(view.json)));
+  return hoppers;
+}
+
+function decodeJson(json: string): CasieHopper[] {
   const span = ([index, startOffset, endOffset, text]: EncodedSpan | EncodedArgument): CasieSpan => ({ index, startOffset, endOffset, text });
   const argument = (a: EncodedArgument): CasieArgument => {
     const [, , , , role, entityType, wikidataid, dbpediaURI] = a;
