@@ -1,4 +1,4 @@
-import { collectHighlightMarks } from "@/lib/annotation/highlight-segments";
+import { hasMismatchedMarks } from "@/lib/annotation/highlight-segments";
 import { commentTargetsOf } from "@/lib/comments/comment-target";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { DocumentSet } from "@/lib/documents/document-sets";
@@ -31,7 +31,6 @@ interface Props {
 export function DocumentView({ document, sets, shown, viewerId, showGoldDetails }: Props) {
   const { content } = document.casie;
   const hoppers = shown?.document.hoppers ?? [];
-  const marks = collectHighlightMarks(content, hoppers);
   const eventTypes = [...new Set(hoppers.flatMap((h) => h.events.map((e) => e.type)))];
   // What the text and the event panel are drawn from: one string, which the page's payload holds once.
   const viewHoppers = encodeViewHoppers(hoppers);
@@ -57,7 +56,7 @@ export function DocumentView({ document, sets, shown, viewerId, showGoldDetails 
         <LivePresence />
         <div className={layout.columns}>
           <article aria-label="Document text">
-            <Legend eventTypes={eventTypes} hasMismatches={marks.some((m) => !m.textMatches)} />
+            <Legend eventTypes={eventTypes} hasMismatches={hasMismatchedMarks(content, hoppers)} />
             <AnnotatedText content={content} hoppers={viewHoppers} />
           </article>
           <aside className={styles.panel} aria-label="Events" data-event-panel="">

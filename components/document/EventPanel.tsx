@@ -1,6 +1,7 @@
 "use client";
 
-import { useMemo } from "react";
+import { startTransition, useEffect, useMemo, useState } from "react";
+import { whenIdle } from "@/components/ui/when-idle";
 import { eventSpanIndexes } from "@/lib/annotation/event-spans";
 import type { CasieEvent, CasieHopper } from "@/lib/casie/types";
 import { countNoun } from "@/lib/count-noun";
@@ -9,11 +10,11 @@ import styles from "./EventPanel.module.css";
 import { externalReferenceLinks } from "./external-links";
 import { typeColorClass } from "./type-colors";
 import { useKeepsServerHtml } from "./use-server-html";
-import { decodeViewHoppers, type ViewHoppers } from "./view-hoppers";
+import { decodeViewHoppers, splitForPageHtml, type ViewHoppers } from "./view-hoppers";
 
 /**
  * The events grouped by hopper, or `empty` when there are none. Items carry the data attributes DocumentInteractions
- * reads (and mark-titles.ts, the children of event buttons and argument items). The list is written as one HTML string, as
+ * reads (and mark-titles.ts, the children of event buttons and argument items). The list is written as HTML strings, as
  * the text is (AnnotatedText.tsx), from `hoppers` (encodeViewHoppers), which the page's React payload carries once:
  * hydrating it touches no item and builds nothing. `eventCount` and `hopperCount` are the heading's counts.
  */
@@ -29,7 +30,13 @@ export function EventPanel({
   empty: string;
 }) {
   const keep = useKeepsServerHtml(hoppers);
-  const html = useMemo(() => (keep ? "" : hoppersHtml(decodeViewHoppers(hoppers))), [keep, hoppers]);
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => whenIdle(() => startTransition(() => setInteractive(true))), []);
+  const [firstHtml, restHtml] = useMemo(() => {
+    if (keep && !interactive) return ["", ""];
+    const [first, rest] = splitForPageHtml(decodeViewHoppers(hoppers));
+    return [keep ? "" : hoppersHtml(first), interactive ? hoppersHtml(rest) : ""];
+  }, [keep, interactive, hoppers]);
   return (
     <div className={styles.panel}>
       <h2 className={styles.heading}>
@@ -38,7 +45,14 @@ export function EventPanel({
           {countNoun(eventCount, "event")} in {countNoun(hopperCount, "hopper")}
         </span>
       </h2>
-      {hopperCount === 0 ? <p className={styles.empty}>{empty}</p> : <div dangerouslySetInnerHTML={{ __html: html }} suppressHydrationWarning />}
+      {hopperCount === 0 ? (
+        <p className={styles.empty}>{empty}</p>
+      ) : (
+        <>
+          <div dangerouslySetInnerHTML={{ __html: firstHtml }} suppressHydrationWarning />
+          <div dangerouslySetInnerHTML={{ __html: restHtml }} suppressHydrationWarning />
+        </>
+      )}
     </div>
   );
 }

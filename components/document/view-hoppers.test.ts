@@ -5,7 +5,8 @@ import { parseCasieDocument } from "@/lib/casie/parse";
 import { readAnnotationFiles } from "@/lib/testing/casie-corpus";
 import { CASIE_FIXTURES } from "@/lib/testing/casie-fixtures";
 import { locateCasieSample } from "@/lib/testing/casie-sample";
-import { decodeViewHoppers, encodeViewHoppers } from "./view-hoppers";
+import { documentWithEvents } from "@/lib/testing/synthetic-documents";
+import { decodeViewHoppers, encodeViewHoppers, splitForPageHtml } from "./view-hoppers";
 
 const { sample, skip } = locateCasieSample();
 
@@ -27,4 +28,15 @@ test("the CASIE sample's hoppers come back as they are without layouts", { skip 
 
 test("no hoppers are an empty list", () => {
   assert.deepEqual(decodeViewHoppers(encodeViewHoppers([])), []);
+});
+
+test("the page's HTML holds whole hoppers from the first, up to 40 events, and at least the first hopper", () => {
+  const few = documentWithEvents(40).hoppers;
+  assert.deepEqual(splitForPageHtml(few), [few, []]);
+  const many = documentWithEvents(100).hoppers;
+  const [first, rest] = splitForPageHtml(many);
+  assert.deepEqual([first.length, rest.length, rest[0]], [40, 60, many[40]]);
+  const big = [{ index: 0, events: many.flatMap((hopper) => hopper.events) }, many[0]];
+  assert.deepEqual(splitForPageHtml(big), [[big[0]], [big[1]]]);
+  assert.deepEqual(splitForPageHtml([]), [[], []]);
 });

@@ -72,3 +72,19 @@ function decodeJson(json: string): CasieHopper[] {
     events: events.map(event),
   }));
 }
+
+/**
+ * Events the page's HTML holds, in whole hoppers from the first: a long document's event panel would otherwise be most
+ * of its page, for the browser to parse before the page loads. The others are written once the page is interactive.
+ */
+const EVENTS_IN_PAGE_HTML = 40;
+
+/** The hoppers the page's HTML holds (at least the first), and the others. */
+export function splitForPageHtml(hoppers: CasieHopper[]): [CasieHopper[], CasieHopper[]] {
+  let events = 0;
+  const cut = Math.max(
+    1,
+    hoppers.findIndex((hopper) => (events += hopper.events.length) > EVENTS_IN_PAGE_HTML),
+  );
+  return events <= EVENTS_IN_PAGE_HTML ? [hoppers, []] : [hoppers.slice(0, cut), hoppers.slice(cut)];
+}

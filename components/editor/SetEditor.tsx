@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { encodeDocumentForTransport } from "@/lib/casie/document-transport";
 import type { OpenedAnnotatorSet } from "@/lib/annotation-sets";
 import type { EditorDocumentContext } from "@/lib/documents/load";
 import { EditorApp } from "./EditorApp";
@@ -20,7 +21,7 @@ export function SetEditor({
       setId={set.setId}
       version={set.version}
       numbering={set.numbering}
-      document={set.document}
+      encodedDocument={encodeDocumentForTransport(set.document)}
       tagset={document.tagset}
       documentId={documentId}
       documentName={document.name}

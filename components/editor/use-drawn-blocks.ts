@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useCallback, useEffect, useState, type RefObject } from "react";
+import { whenIdle } from "@/components/ui/when-idle";
 import { EAGER_ONLY, undrawnStarts, withDrawn, type DrawnBlocks } from "./drawn-blocks";
 import type { TextParagraph } from "./text-blocks";
 
@@ -42,14 +43,4 @@ export function useDrawnBlocks(
   }, [drawn, draw, paragraphs, textRef]);
 
   return [drawn, draw];
-}
-
-/** Runs `task` when the browser is idle (soon, where it cannot tell); returns what cancels it. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === "function") {
-    const handle = requestIdleCallback(task);
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(task, 16);
-  return () => clearTimeout(handle);
 }

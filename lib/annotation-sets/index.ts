@@ -7,3 +7,4 @@ export { operationsSince } from "./operation-log";
 export { AnnotationSetNotFoundError, saveOperations, type SaveOperationsInput } from "./save-operations";
 export { findVisibleSet, type VisibleSet } from "./set-access";
 export { findAnnotationSetSummary, loadAnnotationSet, type AnnotationSetState, type AnnotationSetSummary } from "./set-state";
+export { loadSetForReading } from "./cached-set-load";

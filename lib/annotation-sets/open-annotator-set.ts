@@ -5,7 +5,7 @@ import type { CasieDocument } from "@/lib/casie/types";
 import { db, type Database } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
 import { ownSetOpening, permissionsInProject } from "@/lib/auth/policy";
-import { loadAnnotationSet } from "./set-state";
+import { loadSetForEditing } from "./cached-set-load";
 
 export interface OpenedAnnotatorSet {
   setId: string;
@@ -40,7 +40,7 @@ export async function openOwnAnnotatorSet(user: CurrentUser, documentId: string,
   if (!opening.allowed) return { refused: "not-assigned", why: opening.why };
 
   const setId = await findOrCreateAnnotatorSet(client, documentId, user.id);
-  const state = setId && (await loadAnnotationSet(setId, client));
+  const state = setId && (await loadSetForEditing(setId, client));
   return state
     ? { setId: state.setId, status: state.status, version: state.version, numbering: state.numbering, document: state.document }
     : notFound;

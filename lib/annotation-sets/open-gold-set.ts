@@ -6,7 +6,7 @@ import { db, type Database } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
 import type { OpenedAnnotatorSet } from "./open-annotator-set";
 import { findVisibleSet } from "./set-access";
-import { loadAnnotationSet } from "./set-state";
+import { loadSetForEditing } from "./cached-set-load";
 
 /**
  * "not-found" when the document has no gold set or the user may not see it
@@ -24,7 +24,7 @@ export async function openGoldSet(user: CurrentUser, documentId: string, client:
   const visible = rows[0] && (await findVisibleSet(user, rows[0].id, client));
   if (!visible) return notFound;
   if (visible.access.level !== "edit") return { refused: "read-only", why: visible.access.whyNotEdit };
-  const state = await loadAnnotationSet(visible.set.setId, client);
+  const state = await loadSetForEditing(visible.set.setId, client);
   return state
     ? { setId: state.setId, status: state.status, version: state.version, numbering: state.numbering, document: state.document }
     : notFound;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { CasieArgument, CasieEvent, CasieHopper, CasieSpan } from "@/lib/casie/types";
 import { eventSpanIndexes } from "./event-spans";
-import { collectHighlightMarks, HighlightMarks, highlightParagraphs, type HighlightParagraph } from "./highlight-segments";
+import { collectHighlightMarks, hasMismatchedMarks, HighlightMarks, highlightParagraphs, type HighlightParagraph } from "./highlight-segments";
 
 const CONTENT = "Hackers have stolen the data of patients from a clinic in Lithuania.";
 
@@ -113,6 +113,19 @@ test("shifted spans are flagged, out-of-range ones clamped, empty ones skipped",
       ["T2", 60, CONTENT.length, false],
     ],
   );
+  assert.equal(hasMismatchedMarks(CONTENT, hoppers), true);
+});
+
+test("mismatched marks are found without collecting them: an empty span's text does not count", () => {
+  const fine = { index: "T1", startOffset: 0, endOffset: 7, text: "Hackers" };
+  const emptyElsewhere = { index: "T3", startOffset: 5, endOffset: 5, text: "something" };
+  const hoppers = [{ index: 0, events: [event("E1", fine, [argument(emptyElsewhere, "Time")])] }];
+  assert.equal(
+    collectHighlightMarks(CONTENT, hoppers).some((mark) => !mark.textMatches),
+    false,
+  );
+  assert.equal(hasMismatchedMarks(CONTENT, hoppers), false);
+  assert.equal(hasMismatchedMarks(CONTENT, []), false);
 });
 
 test("segments always tile the content and list exactly the marks covering them", () => {

@@ -58,6 +58,15 @@ export function collectHighlightMarks(content: string, hoppers: CasieHopper[]): 
   return new HighlightMarks(content).collect(hoppers);
 }
 
+/** Whether some mark collectHighlightMarks would give has other text at its offsets than its span stores, without collecting them. */
+export function hasMismatchedMarks(content: string, hoppers: readonly CasieHopper[]): boolean {
+  return hoppers.some((hopper) =>
+    hopper.events.some((event) =>
+      [event.nugget, ...event.arguments].some((span) => markRange(content, span) !== null && !textMatches(content, span)),
+    ),
+  );
+}
+
 /** One use of a span by an event, as marks are collected: `key` names the mark it goes to. */
 interface MarkEntry {
   key: string;
@@ -132,21 +141,30 @@ export class HighlightMarks {
 /** The mark of a span's uses (`group`, all with the same kind, index and offsets), or null when it is empty or past the content. */
 function newMark(content: string, group: readonly MarkEntry[]): HighlightMark | null {
   const { span, kind } = group[0];
-  const startOffset = Math.max(0, Math.min(span.startOffset, content.length));
-  const endOffset = Math.min(span.endOffset, content.length);
-  if (endOffset <= startOffset) return null;
+  const range = markRange(content, span);
+  if (!range) return null;
   const uses = group.map((entry) => entry.use);
   return {
     spanIndex: span.index,
     kind,
-    startOffset,
-    endOffset,
+    ...range,
     text: span.text,
-    textMatches: content.slice(span.startOffset, span.endOffset) === span.text,
+    textMatches: textMatches(content, span),
     uses,
     eventIndices: [...new Set(uses.map((use) => use.eventIndex))],
     layer: 0,
   };
+}
+
+/** A span's offsets clamped to the content, or null when nothing of it is in the content. */
+function markRange(content: string, span: CasieSpan): { startOffset: number; endOffset: number } | null {
+  const startOffset = Math.max(0, Math.min(span.startOffset, content.length));
+  const endOffset = Math.min(span.endOffset, content.length);
+  return endOffset <= startOffset ? null : { startOffset, endOffset };
+}
+
+function textMatches(content: string, span: CasieSpan): boolean {
+  return content.slice(span.startOffset, span.endOffset) === span.text;
 }
 
 function sameUse(a: SpanUse, b: SpanUse): boolean {

@@ -16,15 +16,22 @@ export interface GoldDocument {
   date: string;
   link: string;
   warnings: CasieIssue[];
-  /** The gold set's annotations; no hoppers when the document has no gold set. */
+  /** The gold set's annotations; no hoppers when the document has no gold set, or they were not read. */
   casie: CasieDocument;
   setVersion: number | null;
 }
 
-/** Null when there is no such document (or the id is not a record id at all). */
-export async function loadGoldDocument(documentId: string, client: Database = db()): Promise<GoldDocument | null> {
+/**
+ * Null when there is no such document (or the id is not a record id at all). Without `annotations`, the gold set's are
+ * not read (`casie` has no hoppers): for pages that show a set read on its own, the gold set often.
+ */
+export async function loadGoldDocument(
+  documentId: string,
+  client: Database = db(),
+  { annotations = true }: { annotations?: boolean } = {},
+): Promise<GoldDocument | null> {
   if (!isRecordId(documentId)) return null;
-  const [stored] = await loadGoldDocuments([documentId], client);
+  const [stored] = await loadGoldDocuments([documentId], client, { annotations });
   if (!stored) return null;
   const project = await client.project.findUniqueOrThrow({ where: { id: stored.projectId }, select: { name: true } });
   return {

@@ -11,7 +11,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { operationsBuildingAnnotations } from "@/lib/annotation/build-operations";
 import { documentNumbering } from "@/lib/annotation/index-allocation";
-import { annotationRowsFromHoppers, hoppersFromAnnotationRows } from "@/lib/annotation-sets/annotation-rows";
+import { annotationRowsFromHoppers, hoppersFromAnnotationRows, type AnnotationRows } from "@/lib/annotation-sets/annotation-rows";
 import { readSetsRows } from "@/lib/annotation-sets/set-rows";
 import type { CasieDocument, CasieIssue } from "@/lib/casie/types";
 import { appClient } from "@/lib/db/app-client";
@@ -131,14 +131,21 @@ export interface StoredDocument {
   title: string;
   date: string;
   warnings: CasieIssue[];
-  /** The document with its gold set's annotations (no hoppers when it has no gold set). */
+  /** The document with its gold set's annotations (no hoppers when it has no gold set, or they were not read). */
   casie: CasieDocument;
   goldSetId: string | null;
   goldSetVersion: number | null;
 }
 
-/** Documents with their gold sets, in the order of `documentIds`, in a fixed number of queries. */
-export async function loadGoldDocuments(documentIds: string[], client?: DatabasePool): Promise<StoredDocument[]> {
+/**
+ * Documents with their gold sets, in the order of `documentIds`, in a fixed number of queries. Without `annotations`, the
+ * gold sets' rows are not read (no hoppers): for pages that read the set they show on their own.
+ */
+export async function loadGoldDocuments(
+  documentIds: string[],
+  client?: DatabasePool,
+  { annotations = true }: { annotations?: boolean } = {},
+): Promise<StoredDocument[]> {
   if (documentIds.length === 0) return [];
   const { pool } = client ?? (await appClient());
   const [{ rows: documents }, { rows: sets }] = await Promise.all([
@@ -148,17 +155,20 @@ export async function loadGoldDocuments(documentIds: string[], client?: Database
       [documentIds],
     ),
   ]);
-  const rowsBySet = await readSetsRows(
-    pool,
-    sets.map((set) => set.id),
-  );
+  const rowsBySet = annotations
+    ? await readSetsRows(
+        pool,
+        sets.map((set) => set.id),
+      )
+    : new Map<string, AnnotationRows>();
   const goldByDocument = new Map(sets.map((set) => [set.documentId, set]));
   const byId = new Map(documents.map((d) => [d.id, d]));
   return documentIds.flatMap((id) => {
     const document = byId.get(id);
     if (!document) return [];
     const gold = goldByDocument.get(id) ?? null;
-    const casie = casieDocumentFromRecord(document, gold ? hoppersFromAnnotationRows(rowsBySet.get(gold.id)!) : []);
+    const goldRows = gold && rowsBySet.get(gold.id);
+    const casie = casieDocumentFromRecord(document, goldRows ? hoppersFromAnnotationRows(goldRows) : []);
     return [
       {
         id: document.id,

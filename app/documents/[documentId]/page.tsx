@@ -3,7 +3,7 @@ import { AdjudicateLink } from "@/components/adjudication/AdjudicateLink";
 import { DocumentView } from "@/components/document/DocumentView";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { ReopenSetForm } from "@/components/queue/ReopenSetForm";
-import { findVisibleSet, loadAnnotationSet } from "@/lib/annotation-sets";
+import { findVisibleSet, loadSetForReading } from "@/lib/annotation-sets";
 import { requirePageUser } from "@/lib/auth/access";
 import { permissionsInProject } from "@/lib/auth/policy";
 import { visibleDocumentSets } from "@/lib/documents/document-sets";
@@ -15,7 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DocumentPage({ params, searchParams }: { params: Promise<{ documentId: string }>; searchParams: SearchParams }) {
   const user = await requirePageUser();
   const { documentId } = await params;
-  const document = await loadGoldDocument(documentId);
+  const document = await loadGoldDocument(documentId, undefined, { annotations: false });
   const permissions = document && (await permissionsInProject(user, document.projectId));
   // A document in a project the user may not view is answered as if it did not exist; so is a set the user may not see.
   if (!document || !permissions?.view) notFound();
@@ -27,7 +27,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
     if (!visible || visible.set.documentId !== documentId) notFound();
     shownId = visible.set.setId;
   }
-  const state = shownId ? await loadAnnotationSet(shownId) : null;
+  const state = shownId ? await loadSetForReading(shownId) : null;
   const shownSet = sets.find((set) => set.setId === state?.setId);
   return (
     <SignedInPage user={user}>

@@ -1,5 +1,5 @@
 import type { LoadResponse } from "@/lib/annotation/sync-protocol";
-import { loadAnnotationSet, operationsSince } from "@/lib/annotation-sets";
+import { loadSetForReading, operationsSince } from "@/lib/annotation-sets";
 import { annotationSetRoute } from "@/lib/annotation-sets/set-route";
 import { jsonError } from "@/lib/http/json-error";
 
@@ -17,7 +17,7 @@ export const GET = annotationSetRoute(async ({ request, set, access }) => {
     const log = await operationsSince(set.setId, Number(since));
     return log ? Response.json(log, { headers: PRIVATE }) : jsonError(404, "not-found", "No such annotation set.");
   }
-  const state = await loadAnnotationSet(set.setId);
+  const state = await loadSetForReading(set.setId);
   if (!state) return jsonError(404, "not-found", "No such annotation set.");
   const { version, kind, numbering, document } = state;
   const body: LoadResponse = { setId: set.setId, kind, version, numbering, document, canEdit: access.level === "edit" };

@@ -15,7 +15,7 @@ const versionIn = (value: string | string[] | undefined): number | null | undefi
 export default async function DocumentHistoryPage({ params, searchParams }: { params: Promise<{ documentId: string }>; searchParams: SearchParams }) {
   const user = await requirePageUser();
   const { documentId } = await params;
-  const document = await loadGoldDocument(documentId);
+  const document = await loadGoldDocument(documentId, undefined, { annotations: false });
   // Who may see which set is the policy's to say; a set or document hidden from the user is answered as if it did not exist.
   const sets = document ? await visibleDocumentSets(user, documentId) : [];
   const query = await searchParams;

@@ -1,4 +1,4 @@
-import { loadAnnotationSet } from "@/lib/annotation-sets";
+import { loadSetForReading } from "@/lib/annotation-sets";
 import { annotationSetRoute } from "@/lib/annotation-sets/set-route";
 import { commentRequestSchema } from "@/lib/comments/comment-protocol";
 import { createThread, listSetThreads, NoSuchThreadError, replyToThread, setThreadResolved } from "@/lib/comments/comment-store";
@@ -24,7 +24,7 @@ export const POST = annotationSetRoute(
         case "open": {
           const target = parseCommentTarget(command.target);
           if (!target) return jsonError(422, "invalid-request", `${JSON.stringify(command.target)} names no event, argument or hopper.`);
-          const state = await loadAnnotationSet(set.setId);
+          const state = await loadSetForReading(set.setId);
           if (!state || !commentTargetExists(state.document, target)) {
             return jsonError(422, "invalid-request", `The set has no ${command.target}: a thread opens on something the set holds.`);
           }
