@@ -4,14 +4,11 @@
 // opened in the editor is cached when it is read in full, so the window's first
 // save needs no read either.
 
-import { parseTagset } from "@/lib/casie/tagset";
 import { db, type DatabasePool } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
 import { inTransaction } from "@/lib/db/transaction";
-import { casieDocumentFromRecord } from "@/lib/documents/document-record";
-import { cachedSet, cacheSet } from "./set-cache";
-import { snapshotOf } from "./set-snapshot";
-import { readSetBody, readSetHead, type AnnotationSetState } from "./set-state";
+import { cacheEntryOf, cachedSet, cacheSet } from "./set-cache";
+import { readSetBody, readSetHead, setStateOf, type AnnotationSetState } from "./set-state";
 
 /** The set as loadAnnotationSet reads it, for a window about to edit it. */
 export function loadSetForEditing(setId: string, client: DatabasePool = db()): Promise<AnnotationSetState | null> {
@@ -30,15 +27,13 @@ async function loadSet(setId: string, client: DatabasePool, { keep }: { keep: bo
     async (connection) => {
       const head = await readSetHead(connection, setId, { lock: false });
       if (!head) return null;
-      const { content, sourcefile, info, layout, tagset, tagsetHash, archived: _archived, ...summary } = head;
       const cached = cachedSet(setId);
       // Every write of a set's rows moves its version; the text and tagset are compared too, being read here anyway.
-      if (cached && cached.snapshot.version === head.version && cached.tagsetHash === tagsetHash && cached.snapshot.document.content === content) {
-        return { ...summary, document: casieDocumentFromRecord({ content, sourcefile, info, layout }, cached.snapshot.document.hoppers) };
+      if (cached?.snapshot.version === head.version && cached.tagsetHash === head.tagsetHash && cached.snapshot.document.content === head.content) {
+        return setStateOf(head, cached.snapshot.document.hoppers);
       }
       const { state, rows } = await readSetBody(connection, head);
-      if (keep)
-        cacheSet({ snapshot: snapshotOf(setId, head.version, state.numbering, state.document, rows), tagset: parseTagset(tagset), tagsetHash });
+      if (keep) cacheSet(cacheEntryOf(head, state, rows));
       return state;
     },
     { readOnly: true },

@@ -18,14 +18,13 @@ import type { AnnotationOperation } from "@/lib/annotation/operation-types";
 import type { HeldClaim } from "@/lib/annotation/operation-validation";
 import { checkSaveOperations, heldBy, type SaveCheck } from "@/lib/annotation/save-validation";
 import type { SaveResponse } from "@/lib/annotation/sync-protocol";
-import { parseTagset } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
 import { db, type DatabasePool } from "@/lib/db/client";
 import { isRecordId } from "@/lib/db/record-id";
 import { inTransaction } from "@/lib/db/transaction";
 import { loggedOperations, loggedOperationsAfter, storedVersions } from "./operation-log";
-import { cachedSet, cacheSet, forgetSet, type CachedSet } from "./set-cache";
-import { snapshotChanges, snapshotOf } from "./set-snapshot";
+import { cacheEntryOf, cachedSet, cacheSet, forgetSet, type CachedSet } from "./set-cache";
+import { snapshotChanges } from "./set-snapshot";
 import { readSetBody, readSetHead } from "./set-state";
 import { writeSetStatement } from "./set-write-sql";
 
@@ -124,9 +123,8 @@ async function saveUnderLock(input: SaveOperationsInput, client: DatabasePool): 
       return { response: { status: "behind", version, operations: since, complete: (since.at(-1)?.version ?? baseVersion) >= version } };
     }
     const { state, rows } = await readSetBody(connection, head);
-    const tagset = parseTagset(head.tagset);
-    const snapshot = snapshotOf(setId, version, state.numbering, state.document, rows);
-    const cache: CachedSet = { snapshot, tagset, tagsetHash: head.tagsetHash };
+    const cache = cacheEntryOf(head, state, rows);
+    const { snapshot, tagset } = cache;
     const checked = checkSaveOperations(
       state.document,
       operations.map((entry) => entry.operation),

@@ -4,8 +4,10 @@
 // guarded by the version and the tagset's hash (set-write-sql.ts), so a set
 // another process changed meanwhile is simply read again.
 
-import type { Tagset } from "@/lib/casie/tagset";
-import type { SetSnapshot } from "./set-snapshot";
+import { parseTagset, type Tagset } from "@/lib/casie/tagset";
+import type { AnnotationRows } from "./annotation-rows";
+import { snapshotOf, type SetSnapshot } from "./set-snapshot";
+import type { AnnotationSetState, SetHead } from "./set-state";
 
 export interface CachedSet {
   snapshot: SetSnapshot;
@@ -18,6 +20,15 @@ const MAX_SETS = 500;
 
 /** Least recently used goes first (a Map iterates in insertion order). */
 const sets = new Map<string, CachedSet>();
+
+/** What the cache holds of a set read under `head`, as `state` from its `rows`. */
+export function cacheEntryOf(head: SetHead, state: AnnotationSetState, rows: AnnotationRows): CachedSet {
+  return {
+    snapshot: snapshotOf(head.setId, head.version, state.numbering, state.document, rows),
+    tagset: parseTagset(head.tagset),
+    tagsetHash: head.tagsetHash,
+  };
+}
 
 export function cachedSet(setId: string): CachedSet | undefined {
   const found = sets.get(setId);

@@ -4,7 +4,7 @@
 import type pg from "pg";
 import type { SetKind, SetStatus } from "@/generated/prisma/enums";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
-import type { CasieDocument } from "@/lib/casie/types";
+import type { CasieDocument, CasieHopper } from "@/lib/casie/types";
 import { db, type DatabasePool } from "@/lib/db/client";
 import { casieDocumentFromRecord, type DocumentContentRecord } from "@/lib/documents/document-record";
 import { hoppersFromAnnotationRows, type AnnotationRows } from "./annotation-rows";
@@ -80,7 +80,11 @@ export async function readSetHead(connection: pg.PoolClient, setId: string, { lo
 /** The set's annotations added to its head. */
 export async function readSetBody(connection: pg.PoolClient, head: SetHead): Promise<{ state: AnnotationSetState; rows: AnnotationRows }> {
   const annotationRows = (await readSetsRows(connection, [head.setId])).get(head.setId)!;
+  return { state: setStateOf(head, hoppersFromAnnotationRows(annotationRows)), rows: annotationRows };
+}
+
+/** The set's state: its head's summary, and its document's text with `hoppers`. */
+export function setStateOf(head: SetHead, hoppers: CasieHopper[]): AnnotationSetState {
   const { content, sourcefile, info, layout, tagset: _tagset, tagsetHash: _tagsetHash, archived: _archived, ...summary } = head;
-  const document = casieDocumentFromRecord({ content, sourcefile, info, layout }, hoppersFromAnnotationRows(annotationRows));
-  return { state: { ...summary, document }, rows: annotationRows };
+  return { ...summary, document: casieDocumentFromRecord({ content, sourcefile, info, layout }, hoppers) };
 }
