@@ -1,6 +1,7 @@
 // A long document (600 annotated sentences, then one unannotated): the editor
 // finds, selects and annotates text near its end, extends a selection back
-// across blocks with the keyboard, and lights a selected event's spans only;
+// across blocks with the keyboard, lights a selected event's spans only and
+// draws the hoppers near the panel's view;
 // the document page lights an event's spans on hover.
 
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -50,6 +51,14 @@ test("the editor annotates the end of a long document and extends a selection ba
   await expect(details).toHaveAttribute("data-selected-event", `E${EVENTS + 1}`);
   await expectSaved(page);
   await expect(nuggets).toHaveCount(EVENTS + 1);
+  // The hopper panel draws the hoppers near its view, and the selected event's at once, not all 601.
+  const panel = page.getByTestId("hopper-panel");
+  const drawnHoppers = panel.locator("[data-hopper]");
+  await expect(panel.locator(`[data-hopper] [data-event="E${EVENTS + 1}"]`)).toHaveCount(1);
+  const drawnBefore = await drawnHoppers.count();
+  expect(drawnBefore).toBeLessThan(EVENTS);
+  await panel.locator("[data-placeholder]").first().scrollIntoViewIfNeeded();
+  await expect.poll(() => drawnHoppers.count()).toBeGreaterThan(drawnBefore);
   // Only the selected event's spans are lit; the text fades the rest.
   await expect(page.getByTestId("editor-text")).toHaveAttribute("data-lighting");
   await expect(page.getByTestId("editor-text").locator("mark[data-lit]")).toHaveText(["the ransom"]);

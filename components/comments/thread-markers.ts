@@ -1,5 +1,5 @@
 // The markers of open comment threads in an annotated text (the editor's or
-// the document page's: both draw spans with SpanMark's data attributes). Set
+// the document page's: both draw spans with mark-attributes.ts's data attributes). Set
 // from outside React on the marks' elements, like the lighting: the text's
 // rendering never depends on the threads.
 

@@ -3,7 +3,7 @@
 // hover, read from the event panel, which says every event's type and every
 // argument's role and entity type (EventPanel.tsx writes the children read here).
 
-import { argumentUse, markTitle, nuggetUse } from "./SpanMark";
+import { argumentUse, markTitle, nuggetUse } from "./mark-attributes";
 
 /** Gives the mark at `target` (if any) its tooltip, as the editor's describeMark words it. */
 export function titleMarkAt(root: Element, target: Element): void {

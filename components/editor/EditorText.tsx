@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, type ClipboardEvent, type MouseEvent, type RefObject } from "react";
-import { describeMark } from "@/components/document/SpanMark";
+import { describeMark } from "@/components/document/mark-attributes";
 import { findSpan } from "@/lib/annotation/document-lookup";
 import layout from "@/components/document/text-layout.module.css";
 import { caretRect, readDomSelection, writeDomSelection } from "./dom-selection";
@@ -141,26 +141,35 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
   );
 }
 
-/** A paragraph of the text: its blocks re-render only when they changed (see text-blocks.ts) or were drawn. */
-const ParagraphView = memo(function ParagraphView({
-  content,
-  paragraph,
-  drawn,
-  pinned,
-}: {
+interface ParagraphProps {
   content: string;
   paragraph: TextParagraph;
   drawn: DrawnBlocks;
   pinned: number | null;
-}) {
+}
+
+/**
+ * A paragraph of the text: re-rendered only when its blocks changed (see text-blocks.ts) or one of them was drawn, so
+ * drawing a few far blocks re-renders their paragraphs, not all of them.
+ */
+const ParagraphView = memo(function ParagraphView({ content, paragraph, drawn, pinned }: ParagraphProps) {
   return (
     <p>
       {paragraph.blocks.map((block) => (
-        <TextBlockView key={block.start} content={content} block={block} drawn={block.start === pinned || isDrawn(drawn, block.start)} />
+        <TextBlockView key={block.start} content={content} block={block} drawn={blockDrawn(block.start, drawn, pinned)} />
       ))}
     </p>
   );
-});
+}, sameParagraph);
+
+function blockDrawn(start: number, drawn: DrawnBlocks, pinned: number | null): boolean {
+  return start === pinned || isDrawn(drawn, start);
+}
+
+function sameParagraph(before: ParagraphProps, after: ParagraphProps): boolean {
+  if (before.content !== after.content || before.paragraph !== after.paragraph) return false;
+  return after.paragraph.blocks.every(({ start }) => blockDrawn(start, before.drawn, before.pinned) === blockDrawn(start, after.drawn, after.pinned));
+}
 
 /** The keyboard caret, drawn over the text at the selection's focus. */
 function Caret({ textRef, layoutKey }: { textRef: RefObject<HTMLDivElement | null>; layoutKey: unknown }) {

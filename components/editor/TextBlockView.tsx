@@ -1,16 +1,16 @@
-import { memo, type ReactNode } from "react";
-import type { HighlightSegment } from "@/lib/annotation/highlight-segments";
-import { SpanMark } from "@/components/document/SpanMark";
+import { memo } from "react";
+import { segmentsHtml } from "@/components/document/annotated-text-html";
 import type { TextBlock } from "./text-blocks";
 
 /**
- * One block of a paragraph, inline: it draws nothing of its own. Each
- * segment's characters sit in one `data-offset` element (what
- * lib/annotation/text-offsets.ts reads), wrapped in one `mark` per highlight
- * covering it, outermost first. A block not drawn yet (drawn-blocks.ts) is its
- * characters in one `data-offset` element, marked `data-plain`. Memoized on the
- * block itself: an edit gives new block objects only where highlights changed
- * (text-blocks.ts), so only those blocks re-render.
+ * One block of a paragraph, inline: it draws nothing of its own. Its
+ * segments are written as one HTML string (annotated-text-html.ts): each
+ * segment's characters in one `data-offset` element, wrapped in one `mark` per
+ * highlight covering it; React neither builds nor hydrates those elements. A
+ * block not drawn yet (drawn-blocks.ts) is its characters in one `data-offset`
+ * element, marked `data-plain`. Memoized on the block itself: an edit gives new
+ * block objects only where highlights changed (text-blocks.ts), so only those
+ * blocks are written again.
  */
 export const TextBlockView = memo(
   function TextBlockView({ content, block, drawn }: { content: string; block: TextBlock; drawn: boolean }) {
@@ -21,23 +21,7 @@ export const TextBlockView = memo(
         </span>
       );
     }
-    return <span data-block={block.start}>{block.segments.map((segment) => renderSegment(content, segment))}</span>;
+    return <span data-block={block.start} dangerouslySetInnerHTML={{ __html: segmentsHtml(content, block.segments, true) }} />;
   },
   (before, after) => before.content === after.content && before.block === after.block && before.drawn === after.drawn,
 );
-
-function renderSegment(content: string, segment: HighlightSegment): ReactNode {
-  let node: ReactNode = (
-    <span key={segment.start} data-offset={segment.start}>
-      {content.slice(segment.start, segment.end)}
-    </span>
-  );
-  for (let i = segment.marks.length - 1; i >= 0; i--) {
-    node = (
-      <SpanMark key={segment.start} mark={segment.marks[i]} segment={segment}>
-        {node}
-      </SpanMark>
-    );
-  }
-  return node;
-}

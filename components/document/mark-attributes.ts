@@ -1,9 +1,8 @@
-import type { CSSProperties, ReactNode } from "react";
 import type { HighlightMark, HighlightSegment } from "@/lib/annotation/highlight-segments";
-import styles from "./SpanMark.module.css";
+import styles from "./marks.module.css";
 import { typeColorClass } from "./type-colors";
 
-/** A mark element's attributes, as both the React element and the document page's HTML (annotated-text-html.ts) write them. */
+/** A mark element's attributes, as the editor's and the document page's HTML (annotated-text-html.ts) write them. */
 export interface MarkAttributes {
   className: string;
   /** Arguments above the first: the underline layer (`--layer`, 0 when unset). */
@@ -25,16 +24,6 @@ export function markAttributes(mark: HighlightMark, segment: HighlightSegment): 
     layer: mark.kind === "argument" && mark.layer > 0 ? mark.layer : undefined,
     data,
   };
-}
-
-/** One highlighted piece of a nugget or argument, as the editor draws it. */
-export function SpanMark({ mark, segment, children }: { mark: HighlightMark; segment: HighlightSegment; children: ReactNode }) {
-  const { className, layer, data } = markAttributes(mark, segment);
-  return (
-    <mark className={className} style={layer === undefined ? undefined : ({ "--layer": layer } as CSSProperties)} {...data}>
-      {children}
-    </mark>
-  );
 }
 
 /** The tooltip: what the span is for each event using it. */
