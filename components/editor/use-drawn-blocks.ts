@@ -24,23 +24,26 @@ export function useDrawnBlocks(
   const [drawn, setDrawn] = useState<DrawnBlocks>(EAGER_ONLY);
   const draw = useCallback((starts: number[]) => startTransition(() => setDrawn((current) => withDrawn(paragraphs, current, starts))), [paragraphs]);
 
+  // One observer for the text's plain blocks, each let go once drawn; observed again only when the blocks change.
   useEffect(() => {
     const root = textRef.current;
-    if (drawn === "all" || !root) return;
+    if (!root) return;
     const near = new IntersectionObserver(
       (entries) => {
-        const starts = entries.filter((entry) => entry.isIntersecting).map((entry) => Number(entry.target.getAttribute("data-block")));
-        if (starts.length) draw(starts);
+        const reached = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+        for (const block of reached) near.unobserve(block);
+        if (reached.length) draw(reached.map((block) => Number(block.getAttribute("data-block"))));
       },
       { rootMargin: NEAR },
     );
     for (const block of root.querySelectorAll("[data-plain]")) near.observe(block);
-    const cancel = whenIdle(() => draw(undrawnStarts(paragraphs, drawn).slice(0, BLOCKS_PER_STEP)));
-    return () => {
-      near.disconnect();
-      cancel();
-    };
-  }, [drawn, draw, paragraphs, textRef]);
+    return () => near.disconnect();
+  }, [draw, textRef]);
+
+  useEffect(() => {
+    if (drawn === "all") return;
+    return whenIdle(() => draw(undrawnStarts(paragraphs, drawn).slice(0, BLOCKS_PER_STEP)));
+  }, [drawn, draw, paragraphs]);
 
   return [drawn, draw];
 }
