@@ -14,7 +14,8 @@ export interface TextBlock {
   end: number;
   /** The marks overlapping the block, in the order they were given: the same objects, the same block. */
   marks: readonly HighlightMark[];
-  segments: HighlightSegment[];
+  /** Cut when first read: a far block not drawn yet (drawn-blocks.ts) costs no segmenting. */
+  readonly segments: HighlightSegment[];
 }
 
 /** A paragraph of the content (text between line breaks) and its blocks. */
@@ -93,12 +94,24 @@ export function textParagraphs(
       const old = before.get(range.start);
       if (old && old.end === range.end && sameList(old.marks, own)) return old;
       reused = false;
-      return { ...range, marks: own, segments: highlightSegments(range.start, range.end, own) };
+      return newBlock(range, own);
     });
     const old = previousParagraphs.get(paragraph.start);
     if (reused && old && old.end === paragraph.end && old.blocks.length === blocks.length) return old;
     return { start: paragraph.start, end: paragraph.end, blocks };
   });
+}
+
+function newBlock({ start, end }: Range, marks: HighlightMark[]): TextBlock {
+  let segments: HighlightSegment[] | undefined;
+  return {
+    start,
+    end,
+    marks,
+    get segments() {
+      return (segments ??= highlightSegments(start, end, marks));
+    },
+  };
 }
 
 /** The first range ending after `offset` (ranges sorted, not overlapping). */
