@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useEffect, useMemo, useState } from "react";
+import { memo, startTransition, useEffect, useMemo, useState } from "react";
 import { whenIdle } from "@/components/ui/when-idle";
 import { eventSpanIndexes } from "@/lib/annotation/event-spans";
 import type { CasieEvent, CasieHopper } from "@/lib/casie/types";
@@ -10,7 +10,7 @@ import styles from "./EventPanel.module.css";
 import { externalReferenceLinks } from "./external-links";
 import { typeColorClass } from "./type-colors";
 import { useKeepsServerHtml } from "./use-server-html";
-import { decodeViewHoppers, splitForPageHtml, type ViewHoppers } from "./view-hoppers";
+import { decodeViewHoppers, pageHtmlParts, type ViewHoppers } from "./view-hoppers";
 
 /**
  * The events grouped by hopper, or `empty` when there are none. Items carry the data attributes DocumentInteractions
@@ -30,13 +30,15 @@ export function EventPanel({
   empty: string;
 }) {
   const keep = useKeepsServerHtml(hoppers);
-  const [interactive, setInteractive] = useState(false);
-  useEffect(() => whenIdle(() => startTransition(() => setInteractive(true))), []);
-  const [firstHtml, restHtml] = useMemo(() => {
-    if (keep && !interactive) return ["", ""];
-    const [first, rest] = splitForPageHtml(decodeViewHoppers(hoppers));
-    return [keep ? "" : hoppersHtml(first), interactive ? hoppersHtml(rest) : ""];
-  }, [keep, interactive, hoppers]);
+  // Parts written after the first (which the server's HTML holds), one more per idle moment (view-hoppers.ts).
+  const [later, setLater] = useState(0);
+  const decodeNeeded = !keep || later > 0;
+  const parts = useMemo(() => (decodeNeeded ? pageHtmlParts(decodeViewHoppers(hoppers)) : null), [decodeNeeded, hoppers]);
+  const partCount = parts?.length ?? Infinity;
+  useEffect(() => {
+    if (1 + later >= partCount) return;
+    return whenIdle(() => startTransition(() => setLater((written) => written + 1)));
+  }, [later, partCount]);
   return (
     <div className={styles.panel}>
       <h2 className={styles.heading}>
@@ -49,13 +51,20 @@ export function EventPanel({
         <p className={styles.empty}>{empty}</p>
       ) : (
         <>
-          <div dangerouslySetInnerHTML={{ __html: firstHtml }} suppressHydrationWarning />
-          <div dangerouslySetInnerHTML={{ __html: restHtml }} suppressHydrationWarning />
+          <div dangerouslySetInnerHTML={{ __html: keep || !parts ? "" : hoppersHtml(parts[0]) }} suppressHydrationWarning />
+          {parts?.slice(1, 1 + later).map((part, i) => (
+            <HoppersPart key={i} hoppers={part} />
+          ))}
         </>
       )}
     </div>
   );
 }
+
+/** A part written in the browser: written once, as its hoppers are the same objects until the set changes. */
+const HoppersPart = memo(function HoppersPart({ hoppers }: { hoppers: CasieHopper[] }) {
+  return <div dangerouslySetInnerHTML={{ __html: hoppersHtml(hoppers) }} />;
+});
 
 function hoppersHtml(hoppers: CasieHopper[]): string {
   return hoppers

@@ -74,17 +74,26 @@ function decodeJson(json: string): CasieHopper[] {
 }
 
 /**
- * Events the page's HTML holds, in whole hoppers from the first: a long document's event panel would otherwise be most
- * of its page, for the browser to parse before the page loads. The others are written once the page is interactive.
+ * Events per part of the event panel: the page's HTML holds the first part, for a long document's panel would otherwise
+ * be most of its page, for the browser to parse before the page loads; the others are written once it is interactive,
+ * one per idle moment, so that no single step keeps a key or a click waiting.
  */
-const EVENTS_IN_PAGE_HTML = 40;
+const EVENTS_PER_PART = 40;
 
-/** The hoppers the page's HTML holds (at least the first), and the others. */
-export function splitForPageHtml(hoppers: CasieHopper[]): [CasieHopper[], CasieHopper[]] {
+/** The hoppers in parts of whole hoppers, in order, each of at most EVENTS_PER_PART events or a single hopper. */
+export function pageHtmlParts(hoppers: CasieHopper[]): CasieHopper[][] {
+  const parts: CasieHopper[][] = [];
+  let part: CasieHopper[] = [];
   let events = 0;
-  const cut = Math.max(
-    1,
-    hoppers.findIndex((hopper) => (events += hopper.events.length) > EVENTS_IN_PAGE_HTML),
-  );
-  return events <= EVENTS_IN_PAGE_HTML ? [hoppers, []] : [hoppers.slice(0, cut), hoppers.slice(cut)];
+  for (const hopper of hoppers) {
+    if (part.length > 0 && events + hopper.events.length > EVENTS_PER_PART) {
+      parts.push(part);
+      part = [];
+      events = 0;
+    }
+    part.push(hopper);
+    events += hopper.events.length;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 }
