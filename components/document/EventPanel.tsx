@@ -34,6 +34,7 @@ export function EventPanel({
   const [later, setLater] = useState(0);
   const decodeNeeded = !keep || later > 0;
   const parts = useMemo(() => (decodeNeeded ? pageHtmlParts(decodeViewHoppers(hoppers)) : null), [decodeNeeded, hoppers]);
+  const firstHtml = useMemo(() => (keep || !parts?.length ? "" : hoppersHtml(parts[0])), [keep, parts]);
   const partCount = parts?.length ?? Infinity;
   useEffect(() => {
     if (1 + later >= partCount) return;
@@ -51,7 +52,7 @@ export function EventPanel({
         <p className={styles.empty}>{empty}</p>
       ) : (
         <>
-          <div dangerouslySetInnerHTML={{ __html: keep || !parts ? "" : hoppersHtml(parts[0]) }} suppressHydrationWarning />
+          <div dangerouslySetInnerHTML={{ __html: firstHtml }} suppressHydrationWarning />
           {parts?.slice(1, 1 + later).map((part, i) => (
             <HoppersPart key={i} hoppers={part} />
           ))}
