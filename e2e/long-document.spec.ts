@@ -57,7 +57,7 @@ test("the editor annotates the end of a long document and extends a selection ba
   await expect(panel.locator(`[data-hopper] [data-event="E${EVENTS + 1}"]`)).toHaveCount(1);
   const drawnBefore = await drawnHoppers.count();
   expect(drawnBefore).toBeLessThan(EVENTS);
-  await panel.locator("[data-placeholder]").first().scrollIntoViewIfNeeded();
+  await panel.locator("[data-undrawn]").first().scrollIntoViewIfNeeded();
   await expect.poll(() => drawnHoppers.count()).toBeGreaterThan(drawnBefore);
   // Only the selected event's spans are lit; the text fades the rest.
   await expect(page.getByTestId("editor-text")).toHaveAttribute("data-lighting");

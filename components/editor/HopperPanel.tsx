@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useCallback, useState } from "react";
-import { NearPlaceholder } from "@/components/ui/NearPlaceholder";
+import { UndrawnItems } from "@/components/ui/UndrawnItems";
 import { findEvent, findHopperPosition } from "@/lib/annotation/document-lookup";
 import { ActionButton } from "./ActionButton";
 import { HopperItem } from "./HopperItem";
@@ -60,7 +60,7 @@ export function HopperPanel() {
                 />
               ))
             ) : (
-              <NearPlaceholder key={`chunk ${chunk}`} height={placeholderHeight(hoppers)} onNear={() => show(chunk)} />
+              <UndrawnItems key={`chunk ${chunk}`} height={chunkHeight(hoppers)} onNear={() => show(chunk)} />
             ),
           )}
         </ol>
@@ -70,7 +70,7 @@ export function HopperPanel() {
 }
 
 /** About a drawn chunk's height: a hopper's head and its events' rows. */
-function placeholderHeight(hoppers: CasieHopper[]): string {
+function chunkHeight(hoppers: CasieHopper[]): string {
   const events = hoppers.reduce((count, hopper) => count + hopper.events.length, 0);
   return `${hoppers.length * 2.9 + events * 1.7}rem`;
 }

@@ -6,11 +6,11 @@ import { useEffect, useRef } from "react";
 const NEAR = "100% 0px";
 
 /**
- * Stands in a long list for items not drawn yet, `height` tall, and calls `onNear` once it comes near the visible
- * part of its scroll container (the page, or a panel scrolling on its own): a list of hundreds of items draws the
- * few screens its reader sees, not all of them.
+ * The room of a long list's items not drawn yet, `height` tall: calls `onNear` once it comes near the visible part of
+ * its scroll container (the page, or a panel scrolling on its own), so that a list of hundreds of items draws the few
+ * screens its reader sees, not all of them.
  */
-export function NearPlaceholder({ height, onNear }: { height: string; onNear: () => void }) {
+export function UndrawnItems({ height, onNear }: { height: string; onNear: () => void }) {
   const ref = useRef<HTMLLIElement>(null);
   // The latest callback, so that a parent's re-render does not observe again.
   const latest = useRef(onNear);
@@ -27,7 +27,7 @@ export function NearPlaceholder({ height, onNear }: { height: string; onNear: ()
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  return <li ref={ref} aria-hidden="true" style={{ height, listStyle: "none" }} data-placeholder="" />;
+  return <li ref={ref} aria-hidden="true" style={{ height, listStyle: "none" }} data-undrawn="" />;
 }
 
 /** The nearest ancestor scrolling its content, if any: a root margin only widens the observer's own root. */
