@@ -25,6 +25,15 @@ function editorOn(document: CasieDocument, transport: SyncTransport = UNUSED, cl
   );
 }
 
+/** A started store's way to `authority`, the server's side in memory. */
+function transportTo(authority: MemoryAuthority): SyncTransport {
+  return {
+    save: (request) => Promise.resolve(authority.save(request)),
+    since: (version) => Promise.resolve(authority.since(version)),
+    load: () => Promise.resolve(authority.load()),
+  };
+}
+
 /** What a started store keeps in the browser's storage, kept in memory. */
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -133,11 +142,7 @@ test("find selects the next occurrence after the caret, wrapping around", () => 
 test("a started store saves through its transport; a conflict notice stays until dismissed while routine ones come and go", async () => {
   Object.assign(globalThis, { sessionStorage: memoryStorage(), localStorage: memoryStorage() });
   const authority = new MemoryAuthority(clinicDocument());
-  const transport: SyncTransport = {
-    save: (request) => Promise.resolve(authority.save(request)),
-    since: (version) => Promise.resolve(authority.since(version)),
-    load: () => Promise.resolve(authority.load()),
-  };
+  const transport = transportTo(authority);
   const clock = new ManualClock();
   const editor = editorOn(clinicDocument(), transport, clock);
   const stop = editor.start();
@@ -237,4 +242,46 @@ test("the moved, split or merged event stays selected, so the commands on it kee
   editor.mergeHoppers(1, hopper);
   assert.equal(editor.getSnapshot().selection.event, "E3");
   assert.equal(findEvent(editor.getSnapshot().document, "E3")!.hopper.index, 1);
+});
+
+test("a reload brings back this session's steps, behind any taken before they were read", async () => {
+  Object.assign(globalThis, { sessionStorage: memoryStorage(), localStorage: memoryStorage() });
+  const authority = new MemoryAuthority(clinicDocument());
+  const transport = transportTo(authority);
+  const before = editorOn(clinicDocument(), transport);
+  const stopBefore = before.start();
+  before.setEventAttributes("E1", { realis: "Other" });
+  await settle();
+  stopBefore();
+
+  // Loaded once, as a browser keeps a module it loaded: the store's own import of it then resolves at once.
+  await import("@/lib/annotation/parse-history");
+  const after = new EditorStore(
+    {
+      setId: "set",
+      version: authority.version,
+      document: authority.load().document,
+      numbering: documentNumbering(clinicDocument()),
+      tagset: DEFAULT_CASIE_TAGSET,
+    },
+    { transport, environment: new ManualClock() },
+  );
+  const stop = after.start();
+  // A step taken at once, before the stored ones are read back.
+  after.setEventAttributes("E2", { realis: "Generic" });
+  await settle();
+  assert.deepEqual(
+    after.getSnapshot().history.undo.map((step) => step.label),
+    before
+      .getSnapshot()
+      .history.undo.map((step) => step.label)
+      .concat(after.getSnapshot().history.undo.at(-1)!.label),
+  );
+  assert.equal(after.getSnapshot().history.undo.length, 2);
+  after.undo();
+  after.undo();
+  await settle();
+  assert.equal(findEvent(after.getSnapshot().document, "E1")!.event.realis, "Actual", "the step from before the reload is undone last");
+  assert.equal(findEvent(after.getSnapshot().document, "E2")!.event.realis, findEvent(clinicDocument(), "E2")!.event.realis);
+  stop();
 });

@@ -35,7 +35,7 @@ import {
 } from "@/lib/annotation/editor-commands";
 import {
   emptyHistory,
-  parseHistory,
+  joinHistories,
   recordStep,
   redoStep,
   serializeHistory,
@@ -141,10 +141,17 @@ export class EditorStore {
   /** Brings back this session's undo history and starts saving and catching up; returns the stop function. */
   start(): () => void {
     const saved = sessionStorage.getItem(this.historyKey());
-    const history = saved ? parseHistory(saved) : null;
-    const snapping = localStorage.getItem("hopper-editor-snapping") !== "off";
-    this.update({ history: history ?? this.state.history, snapping });
+    if (saved) void this.restoreHistory(saved);
+    this.update({ snapping: localStorage.getItem("hopper-editor-snapping") !== "off" });
     return this.sync.start();
+  }
+
+  /** The steps of this session before a reload come back behind any taken since. */
+  private async restoreHistory(saved: string): Promise<void> {
+    // Checking the stored operations takes the operation schema: loaded now, not with the editor.
+    const { parseHistory } = await import("@/lib/annotation/parse-history");
+    const restored = parseHistory(saved);
+    if (restored) this.update({ history: joinHistories(restored, this.state.history) });
   }
 
   /** Whether some edits have not reached the server (leaving the page would lose them). */

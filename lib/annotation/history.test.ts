@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { applyOperation } from "./operation-kinds";
 import { deleteEventOperation, mergeHoppersOperation, setEventAttributesOperation } from "./editor-commands";
-import { emptyHistory, HISTORY_LIMIT, parseHistory, recordStep, redoStep, serializeHistory, undoStep, type History } from "./history";
+import { emptyHistory, HISTORY_LIMIT, joinHistories, recordStep, redoStep, serializeHistory, undoStep, type History } from "./history";
+import { parseHistory } from "./parse-history";
 import type { AnnotationOperation } from "./operation-types";
 import { clinicDocument } from "./test-documents";
 
@@ -91,4 +92,22 @@ test("parseHistory refuses anything it did not write", () => {
   for (const variant of variants) assert.equal(parseHistory(JSON.stringify(variant)), null, JSON.stringify(variant).slice(0, 80));
   assert.equal(parseHistory("{truncated"), null);
   assert.equal(parseHistory(""), null);
+});
+
+test("joinHistories puts the steps taken since a reload after the restored ones", () => {
+  const restored = recordStep(recordStep(emptyHistory(), realis("Actual", "Generic")), realis("Generic", "Other"));
+  assert.equal(joinHistories(restored, emptyHistory()), restored, "nothing done since: the restored history as it was");
+  const since = recordStep(emptyHistory(), realis("Other", "Actual"));
+  const joined = joinHistories(restored, since);
+  assert.deepEqual(
+    joined.undo.map((step) => step.operation),
+    [...restored.undo, ...since.undo].map((step) => step.operation),
+  );
+  assert.deepEqual(joined.redo, []);
+  const undone = undoStep(since)!.history;
+  assert.deepEqual(joinHistories(restored, undone), { undo: restored.undo, redo: undone.redo }, "a step undone since can be redone");
+  let long = emptyHistory();
+  for (let i = 0; i < HISTORY_LIMIT; i++) long = recordStep(long, realis("Actual", "Generic"));
+  assert.equal(joinHistories(long, since).undo.length, HISTORY_LIMIT);
+  assert.equal(joinHistories(long, since).undo.at(-1), since.undo[0], "the oldest steps go first");
 });

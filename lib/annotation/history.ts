@@ -2,9 +2,7 @@
 // sessionStorage: a reload keeps this session's steps undoable. A step holds
 // its operation and the inverse that undoes it.
 
-import { annotationOperationSchema } from "./operation-schema";
-import { invertOperation } from "./operation-kinds";
-import { describeOperation } from "./operation-kinds";
+import { describeOperation, invertOperation } from "./operation-kinds";
 import type { AnnotationOperation } from "./operation-types";
 
 export interface HistoryStep {
@@ -55,41 +53,20 @@ export function redoStep(history: History): HistoryMove | null {
   return { operation: step.operation, label: step.label, history: { undo: [...history.undo, step], redo: history.redo.slice(0, -1) } };
 }
 
-const FORMAT = "hopper-history/1";
+/** What serializeHistory writes, so that parseHistory (parse-history.ts) reads back nothing else. */
+export const HISTORY_FORMAT = "hopper-history/1";
 
 /** JSON for sessionStorage; inverses are not stored but derived again when read. */
 export function serializeHistory(history: History): string {
   const steps = (list: HistoryStep[]) => list.map(({ operation, label }) => ({ operation, label }));
-  return JSON.stringify({ format: FORMAT, undo: steps(history.undo), redo: steps(history.redo) });
+  return JSON.stringify({ format: HISTORY_FORMAT, undo: steps(history.undo), redo: steps(history.redo) });
 }
 
-/** The history `serializeHistory` wrote; null for anything else (stale format, truncated or tampered data). */
-export function parseHistory(text: string): History | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isRecord(value) || value.format !== FORMAT) return null;
-  const undo = parseSteps(value.undo);
-  const redo = parseSteps(value.redo);
-  if (!undo || !redo || undo.length + redo.length > HISTORY_LIMIT) return null;
-  return { undo, redo };
-}
-
-function parseSteps(value: unknown): HistoryStep[] | null {
-  if (!Array.isArray(value)) return null;
-  const steps: HistoryStep[] = [];
-  for (const item of value) {
-    if (!isRecord(item) || typeof item.label !== "string") return null;
-    const parsed = annotationOperationSchema.safeParse(item.operation);
-    if (!parsed.success) return null;
-    steps.push({ operation: parsed.data, inverse: invertOperation(parsed.data), label: item.label });
-  }
-  return steps;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/**
+ * `restored` (read back after a reload) with the steps taken since the reload after it: those are undone first, and
+ * their redo steps are kept; the oldest go beyond HISTORY_LIMIT.
+ */
+export function joinHistories(restored: History, since: History): History {
+  if (since.undo.length === 0 && since.redo.length === 0) return restored;
+  return { undo: [...restored.undo, ...since.undo].slice(-HISTORY_LIMIT), redo: since.redo };
 }
