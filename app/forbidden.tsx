@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { AuthCard } from "@/components/auth/AuthCard";
 
 export const metadata: Metadata = { title: "No access · Hopper" };
@@ -9,7 +9,7 @@ export default function Forbidden() {
   return (
     <AuthCard title="You don't have access to this page" intro="Your account's role does not allow it. If you need it, ask an administrator.">
       <p>
-        <Link href="/">Go to your projects</Link>
+        <PageLink href="/">Go to your projects</PageLink>
       </p>
     </AuthCard>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { AuthCard } from "@/components/auth/AuthCard";
 
 export const metadata: Metadata = { title: "Not found · Hopper" };
@@ -9,7 +9,7 @@ export default function NotFound() {
   return (
     <AuthCard title="Not found" intro="There is nothing here, or nothing your account may see.">
       <p>
-        <Link href="/">Go to your projects</Link>
+        <PageLink href="/">Go to your projects</PageLink>
       </p>
     </AuthCard>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { ProjectList } from "@/components/projects/ProjectList";
 import styles from "@/components/projects/ProjectAdmin.module.css";
@@ -18,10 +18,10 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       <div className={styles.page}>
         <h1 className={styles.title}>Projects</h1>
         <div className={styles.inline}>
-          {user.role === "ADMIN" && <Link href="/projects/new">New project</Link>}
-          <Link href={includeArchived ? "/projects" : "/projects?archived=1"}>
+          {user.role === "ADMIN" && <PageLink href="/projects/new">New project</PageLink>}
+          <PageLink href={includeArchived ? "/projects" : "/projects?archived=1"}>
             {includeArchived ? "Hide archived projects" : "Show archived projects"}
-          </Link>
+          </PageLink>
         </div>
         <ProjectList projects={projects} />
       </div>

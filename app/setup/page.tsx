@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SetupForm } from "@/components/auth/SetupForm";
@@ -15,7 +15,7 @@ export default async function SetupPage() {
     return (
       <AuthCard title="Hopper is set up" intro="This installation already has accounts, so setup is closed.">
         <p>
-          <Link href="/signin">Sign in</Link>, or ask an administrator for an account.
+          <PageLink href="/signin">Sign in</PageLink>, or ask an administrator for an account.
         </p>
       </AuthCard>
     );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { ROLE_LABELS } from "@/components/admin/role-labels";
 import { PROJECT_ROLE_LABELS } from "@/components/projects/project-role-labels";
 import type { AccountOverview } from "@/lib/users/account-overview";
@@ -34,7 +34,7 @@ export function AccountDetails({ account }: { account: AccountOverview }) {
             {account.projects.map((project) => (
               <tr key={project.id}>
                 <td>
-                  <Link href={`/projects/${project.id}`}>{project.name}</Link>
+                  <PageLink href={`/projects/${project.id}`}>{project.name}</PageLink>
                   {project.archived && <span className={styles.muted}> (archived)</span>}
                 </td>
                 <td>{PROJECT_ROLE_LABELS[project.role]}</td>

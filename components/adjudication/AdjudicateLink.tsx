@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { DocumentSet } from "@/lib/documents/document-sets";
 import styles from "./Adjudication.module.css";
 
@@ -7,7 +7,7 @@ export function AdjudicateLink({ documentId, sets }: { documentId: string; sets:
   if (sets.filter((set) => set.kind === "ANNOTATOR" && set.status !== "NEW").length < 2) return null;
   return (
     <p className={styles.adjudicateLink}>
-      <Link href={`/documents/${documentId}/adjudicate`}>Adjudicate the annotators&rsquo; sets</Link>
+      <PageLink href={`/documents/${documentId}/adjudicate`}>Adjudicate the annotators&rsquo; sets</PageLink>
     </p>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
@@ -133,7 +133,7 @@ export function AdjudicationView({ initial }: { initial: DocumentAdjudication })
   return (
     <div className={styles.view}>
       <p className={styles.breadcrumb}>
-        <Link href={`/documents/${adjudication.documentId}`}>{adjudication.documentName}</Link>
+        <PageLink href={`/documents/${adjudication.documentId}`}>{adjudication.documentName}</PageLink>
       </p>
       <h1 className={styles.title}>Adjudicate {adjudication.documentName}</h1>
       <div className={styles.toolbar}>
@@ -148,7 +148,7 @@ export function AdjudicationView({ initial }: { initial: DocumentAdjudication })
           Mark adjudicated
         </Button>
         {/* What no annotator proposed is written in the gold itself, with the editor's keys (reviewers edit the gold). */}
-        <Link href={`/documents/${adjudication.documentId}/gold`}>Edit the gold in the editor</Link>
+        <PageLink href={`/documents/${adjudication.documentId}/gold`}>Edit the gold in the editor</PageLink>
         {adjudication.adjudicated && <Notice tone="success">The document is adjudicated.</Notice>}
       </div>
       <p className={styles.shortcuts}>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { Suspense, type ReactNode } from "react";
 import dashboardStyles from "@/components/dashboard/Dashboard.module.css";
 import { ProjectManageNav } from "@/components/projects/ProjectSubpage";
@@ -49,7 +49,7 @@ export function AgreementPage({ project, manages, query }: { project: ReviewedPr
   return (
     <div className={dashboardStyles.page}>
       <nav aria-label="Breadcrumb" className={dashboardStyles.breadcrumb}>
-        <Link href="/">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
+        <PageLink href="/">Projects</PageLink> / <PageLink href={`/projects/${project.id}`}>{project.name}</PageLink> /
       </nav>
       <h1 className={dashboardStyles.title}>Agreement</h1>
       <ProjectManageNav projectId={project.id} current="agreement" manages={manages} reviews />

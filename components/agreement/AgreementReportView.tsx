@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { AgreementReport, LabelRow } from "@/lib/agreement/agreement-report";
 import { DOCUMENT_COLUMNS, PAIR_MATRICES } from "@/lib/agreement/format-agreement";
 import { countNoun } from "@/lib/count-noun";
@@ -84,7 +84,7 @@ export function AgreementReportView({ report }: { report: AgreementReport }) {
             {shown.map((document) => (
               <tr key={document.documentId}>
                 <th scope="row">
-                  <Link href={`/documents/${document.documentId}`}>{document.name}</Link>
+                  <PageLink href={`/documents/${document.documentId}`}>{document.name}</PageLink>
                 </th>
                 <FigureCell value={document.score} />
                 {DOCUMENT_COLUMNS.map((column) => (

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { useActionState, useRef } from "react";
 import type { ActionResult } from "@/components/ui/action-result";
 import { Button } from "@/components/ui/Button";
@@ -117,7 +117,7 @@ export function AssignmentsForm({ projectId, documents, annotators, readOnly, ac
                 <input type="checkbox" name="documentId" value={document.id} aria-label={`Select ${document.name}`} />
               </td>
               <td>
-                <Link href={`/documents/${document.id}`}>{document.name}</Link>
+                <PageLink href={`/documents/${document.id}`}>{document.name}</PageLink>
               </td>
               <td>{document.title}</td>
               <td data-status={document.status}>{DOCUMENT_STATUS_LABELS[document.status]}</td>
@@ -128,7 +128,11 @@ export function AssignmentsForm({ projectId, documents, annotators, readOnly, ac
                   <ul className={styles.assignees}>
                     {document.assignees.map((assignee) => (
                       <li key={assignee.annotatorId}>
-                        {assignee.setId ? <Link href={`/documents/${document.id}?set=${assignee.setId}`}>{assignee.name}</Link> : assignee.name}{" "}
+                        {assignee.setId ? (
+                          <PageLink href={`/documents/${document.id}?set=${assignee.setId}`}>{assignee.name}</PageLink>
+                        ) : (
+                          assignee.name
+                        )}{" "}
                         <span className={styles.muted}>({assignee.setStatus ? SET_STATUS_LABELS[assignee.setStatus] : "not opened"})</span>
                       </li>
                     ))}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { AssignmentListQuery, AssignmentPage } from "@/lib/assignments/assignment-list";
 import { DOCUMENT_STATUS_LABELS, DOCUMENT_STATUSES } from "@/lib/assignments/document-statuses";
 import type { ProjectAnnotator } from "@/lib/assignments/assignments";
@@ -29,15 +29,15 @@ export function AssignmentsPage({ project, listing, query, annotators, action }:
   return (
     <div className={styles.page}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <Link href="/">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
+        <PageLink href="/">Projects</PageLink> / <PageLink href={`/projects/${project.id}`}>{project.name}</PageLink> /
       </nav>
       <h1 className={styles.title}>Assignments</h1>
       {project.archived && <Notice tone="info">The project is archived: its assignments are shown read-only.</Notice>}
       <nav aria-label="Filter by status" className={styles.filters}>
         {[null, ...DOCUMENT_STATUSES].map((status) => (
-          <Link key={status ?? "all"} href={href(status)} aria-current={query.status === status ? "page" : undefined}>
+          <PageLink key={status ?? "all"} href={href(status)} aria-current={query.status === status ? "page" : undefined}>
             {status ? DOCUMENT_STATUS_LABELS[status] : "All"}
-          </Link>
+          </PageLink>
         ))}
       </nav>
       {listing.total === 0 ? (
@@ -56,8 +56,8 @@ export function AssignmentsPage({ project, listing, query, annotators, action }:
             <span>
               Page {listing.page} of {listing.pageCount} ({listing.total} documents)
             </span>
-            {listing.page > 1 && <Link href={href(query.status, listing.page - 1)}>‹ Previous</Link>}
-            {listing.page < listing.pageCount && <Link href={href(query.status, listing.page + 1)}>Next ›</Link>}
+            {listing.page > 1 && <PageLink href={href(query.status, listing.page - 1)}>‹ Previous</PageLink>}
+            {listing.page < listing.pageCount && <PageLink href={href(query.status, listing.page + 1)}>Next ›</PageLink>}
           </nav>
         </>
       )}

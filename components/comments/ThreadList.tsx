@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { ListedThread, ThreadFilter } from "@/lib/comments/comment-store";
 import styles from "./ThreadList.module.css";
 
@@ -28,18 +28,18 @@ export function ThreadList({
   return (
     <div className={styles.page}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <Link href={`/projects/${projectId}`}>{projectName}</Link> / comments
+        <PageLink href={`/projects/${projectId}`}>{projectName}</PageLink> / comments
       </nav>
       <h1>Comments</h1>
       <nav aria-label="Filter threads" className={styles.filters}>
         {THREAD_FILTERS.map((option) => (
-          <Link
+          <PageLink
             key={option.filter}
             href={`/projects/${projectId}/comments?filter=${option.filter}`}
             aria-current={option.filter === filter ? "page" : undefined}
           >
             {option.label}
-          </Link>
+          </PageLink>
         ))}
       </nav>
       {threads.length === 0 && <p className={styles.empty}>No thread here.</p>}
@@ -50,9 +50,9 @@ export function ThreadList({
           const last = thread.comments[thread.comments.length - 1];
           return (
             <li key={thread.id} data-thread={thread.id}>
-              <Link href={href}>
+              <PageLink href={href}>
                 {thread.documentName}, on {thread.about}
-              </Link>{" "}
+              </PageLink>{" "}
               <span className={styles.meta}>
                 {own ? "your set" : thread.setKind === "GOLD" ? "gold set" : `${thread.setAnnotatorName ?? "an annotator"}'s set`} ·{" "}
                 {thread.comments.length === 1 ? "1 comment" : `${thread.comments.length} comments`} · last by {last.author},{" "}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { DOCUMENT_STATUS_LABELS, DOCUMENT_STATUSES } from "@/lib/assignments/document-statuses";
 import type { ManagedProject } from "@/lib/assignments/project-access";
 import type { DashboardData } from "@/lib/dashboard/dashboard-data";
@@ -11,7 +11,7 @@ export function ProgressDashboard({ project, data }: { project: ManagedProject; 
   return (
     <div className={styles.page}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <Link href="/">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
+        <PageLink href="/">Projects</PageLink> / <PageLink href={`/projects/${project.id}`}>{project.name}</PageLink> /
       </nav>
       <h1 className={styles.title}>Progress</h1>
       <section aria-labelledby="by-status" className={styles.section}>
@@ -20,7 +20,7 @@ export function ProgressDashboard({ project, data }: { project: ManagedProject; 
           {DOCUMENT_STATUSES.map((status) => (
             <li key={status} data-status={status}>
               <span className={styles.count}>{data.byStatus[status].toLocaleString("en")}</span>
-              <Link href={`/projects/${project.id}/assignments?status=${status}`}>{DOCUMENT_STATUS_LABELS[status]}</Link>
+              <PageLink href={`/projects/${project.id}/assignments?status=${status}`}>{DOCUMENT_STATUS_LABELS[status]}</PageLink>
             </li>
           ))}
         </ul>
@@ -73,7 +73,7 @@ export function ProgressDashboard({ project, data }: { project: ManagedProject; 
       <section aria-labelledby="agreement" className={styles.section}>
         <h2 id="agreement">Agreement</h2>
         <p>
-          <Link href={`/projects/${project.id}/agreement`}>Inter-annotator agreement</Link>{" "}
+          <PageLink href={`/projects/${project.id}/agreement`}>Inter-annotator agreement</PageLink>{" "}
           <span className={styles.muted}>
             (nuggets, arguments, hoppers, κ and α per annotator pair, per label and per document; computed on its own page, as it takes seconds on a
             large project)

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { GoldDocument } from "@/lib/documents/load";
 import styles from "./DocumentHeading.module.css";
 import { httpUrl } from "./external-links";
@@ -9,7 +9,7 @@ export function DocumentHeading({ document, showDownload }: { document: GoldDocu
   return (
     <header className={styles.heading}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <Link href={`/projects/${document.projectId}`}>{document.projectName}</Link> / {document.name}
+        <PageLink href={`/projects/${document.projectId}`}>{document.projectName}</PageLink> / {document.name}
       </nav>
       <h1 className={styles.title}>{document.title || document.name}</h1>
       <dl className={styles.meta}>
@@ -46,9 +46,9 @@ export function DocumentHeading({ document, showDownload }: { document: GoldDocu
           </div>
         )}
       </dl>
-      <Link className={styles.download} href={`/documents/${document.id}/annotate`}>
+      <PageLink className={styles.download} href={`/documents/${document.id}/annotate`}>
         Annotate
-      </Link>{" "}
+      </PageLink>{" "}
       {showDownload && (
         <a className={styles.download} href={`/documents/${document.id}/casie.json`} download={`${document.name}.json`}>
           Download CASIE JSON

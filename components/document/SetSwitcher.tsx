@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { DocumentSet } from "@/lib/documents/document-sets";
 import styles from "./SetSwitcher.module.css";
 
@@ -46,25 +46,23 @@ export function SetSwitcher({
         <ul>
           {sets.map((set) => (
             <li key={set.setId}>
-              {/* Not prefetched: each would render the page on the server for a switch seldom made. */}
-              <Link
+              <PageLink
                 href={`/documents/${documentId}?set=${set.setId}`}
-                prefetch={false}
                 aria-current={set.setId === shownId ? "page" : undefined}
                 data-set={set.setId}
                 data-kind={set.kind}
               >
                 {setLabel(set, viewerId)} <span className={styles.version}>v{set.version}</span>
-              </Link>
+              </PageLink>
             </li>
           ))}
         </ul>
       </nav>
       {shownId && <HistoryLink documentId={documentId} setId={shownId} />}
       {sets.some((set) => set.setId === shownId && set.kind === "GOLD" && set.editable) && (
-        <Link className={styles.history} href={`/documents/${documentId}/gold`} prefetch={false}>
+        <PageLink className={styles.history} href={`/documents/${documentId}/gold`}>
           Edit gold
-        </Link>
+        </PageLink>
       )}
     </div>
   );
@@ -73,8 +71,8 @@ export function SetSwitcher({
 /** The way to how the shown set came to be. */
 function HistoryLink({ documentId, setId }: { documentId: string; setId: string }) {
   return (
-    <Link className={styles.history} href={`/documents/${documentId}/history?set=${setId}`} prefetch={false}>
+    <PageLink className={styles.history} href={`/documents/${documentId}/history?set=${setId}`}>
       History
-    </Link>
+    </PageLink>
   );
 }

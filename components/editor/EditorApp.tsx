@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import layout from "@/components/document/text-layout.module.css";
 import type { SetNumbering } from "@/lib/annotation/index-allocation";
@@ -96,8 +96,8 @@ export function EditorApp(props: EditorAppProps) {
           <script type="module" dangerouslySetInnerHTML={{ __html: EARLY_KEYS_SCRIPT }} />
           <header className={styles.header}>
             <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-              <Link href={`/projects/${props.projectId}`}>{props.projectName}</Link> /{" "}
-              <Link href={`/documents/${props.documentId}`}>{props.documentName}</Link> / annotate
+              <PageLink href={`/projects/${props.projectId}`}>{props.projectName}</PageLink> /{" "}
+              <PageLink href={`/documents/${props.documentId}`}>{props.documentName}</PageLink> / annotate
             </nav>
             <h1 className={styles.title}>{document.info?.title || props.documentName}</h1>
             {props.workflow}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { HistoryPage } from "@/lib/annotation-sets/set-history";
 import type { CasieDocument } from "@/lib/casie/types";
 import type { DocumentSet } from "@/lib/documents/document-sets";
@@ -33,8 +33,8 @@ export function HistoryView({ document, sets, set, viewerId, page, version, stat
   return (
     <div className={`${layout.page} ${styles.view}`}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <Link href={`/projects/${document.projectId}`}>{document.projectName}</Link> / <Link href={`/documents/${document.id}`}>{document.name}</Link>{" "}
-        / history
+        <PageLink href={`/projects/${document.projectId}`}>{document.projectName}</PageLink> /{" "}
+        <PageLink href={`/documents/${document.id}`}>{document.name}</PageLink> / history
       </nav>
       <h1 className={styles.title}>
         History of {setLabel(set, viewerId).replace(/^Your annotations$/, "your annotations")}
@@ -43,14 +43,13 @@ export function HistoryView({ document, sets, set, viewerId, page, version, stat
       {sets.length > 1 && (
         <nav aria-label="Annotation sets" className={styles.sets}>
           {sets.map((other) => (
-            <Link
+            <PageLink
               key={other.setId}
               href={`/documents/${document.id}/history?set=${other.setId}`}
-              prefetch={false}
               aria-current={other.setId === set.setId ? "page" : undefined}
             >
               {setLabel(other, viewerId)}
-            </Link>
+            </PageLink>
           ))}
         </nav>
       )}

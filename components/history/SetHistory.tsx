@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { HistoryPage } from "@/lib/annotation-sets/set-history";
 import styles from "./SetHistory.module.css";
 
@@ -23,28 +23,28 @@ export function SetHistory({
       <ol className={styles.entries} data-testid="history-entries">
         {page.entries.map((entry) => (
           <li key={entry.version} data-version={entry.version}>
-            <Link href={href({ version: entry.version })} prefetch={false} aria-current={entry.version === shownVersion ? "true" : undefined}>
+            <PageLink href={href({ version: entry.version })} aria-current={entry.version === shownVersion ? "true" : undefined}>
               <span className={styles.version}>v{entry.version}</span>
               <span className={styles.what}>{entry.description}</span>
               <span className={styles.who}>
                 {entry.author ?? "imported"} · <time dateTime={entry.at.toISOString()}>{WHEN.format(entry.at)} UTC</time>
               </span>
-            </Link>
+            </PageLink>
           </li>
         ))}
         {page.olderBefore === null && (
           <li data-version={0}>
-            <Link href={href({ version: 0 })} prefetch={false} aria-current={shownVersion === 0 ? "true" : undefined}>
+            <PageLink href={href({ version: 0 })} aria-current={shownVersion === 0 ? "true" : undefined}>
               <span className={styles.version}>v0</span>
               <span className={styles.what}>The set as it began</span>
-            </Link>
+            </PageLink>
           </li>
         )}
       </ol>
       {page.olderBefore !== null && (
-        <Link className={styles.more} href={href({ before: page.olderBefore })} prefetch={false}>
+        <PageLink className={styles.more} href={href({ before: page.olderBefore })}>
           Older changes
-        </Link>
+        </PageLink>
       )}
     </section>
   );

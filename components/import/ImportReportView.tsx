@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { Button } from "@/components/ui/Button";
 import { countNoun } from "@/lib/count-noun";
 import type { ImportReport } from "@/lib/import/import-files";
@@ -36,7 +36,7 @@ export function ImportReportView({ report, text }: { report: ImportReport; text:
           <ul className={styles.documents}>
             {report.imported.map((document) => (
               <li key={document.documentId}>
-                <Link href={`/documents/${document.documentId}`}>{document.file}</Link>: {countNoun(document.events, "event")}
+                <PageLink href={`/documents/${document.documentId}`}>{document.file}</PageLink>: {countNoun(document.events, "event")}
                 {document.warnings.length > 0 && `, ${countNoun(document.warnings.length, "warning")}`}
               </li>
             ))}

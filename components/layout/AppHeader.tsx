@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import type { CurrentUser } from "@/lib/auth/access";
 import styles from "./AppHeader.module.css";
@@ -7,18 +7,18 @@ import styles from "./AppHeader.module.css";
 export function AppHeader({ user }: { user: CurrentUser }) {
   return (
     <header className={styles.header}>
-      <Link href="/" className={styles.brand}>
+      <PageLink href="/" className={styles.brand}>
         Hopper
-      </Link>
+      </PageLink>
       <nav aria-label="Main" className={styles.nav}>
-        <Link href="/projects">Projects</Link>
-        {user.role === "ADMIN" && <Link href="/admin/users">Users</Link>}
+        <PageLink href="/projects">Projects</PageLink>
+        {user.role === "ADMIN" && <PageLink href="/admin/users">Users</PageLink>}
       </nav>
       <div className={styles.account}>
-        <Link href="/account" className={styles.user} title={`${user.email}: your account`}>
+        <PageLink href="/account" className={styles.user} title={`${user.email}: your account`}>
           {user.name || user.email}
           <span className={styles.role}>{user.role.toLowerCase()}</span>
-        </Link>
+        </PageLink>
         <SignOutButton />
       </div>
     </header>

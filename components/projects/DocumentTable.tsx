@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { DOCUMENT_STATUS_LABELS } from "@/lib/assignments/document-statuses";
 import { DOCUMENTS_PER_PAGE, documentListSearch, type DocumentListQuery, type DocumentSortKey } from "@/lib/projects/document-list-query";
 import type { DocumentPage } from "@/lib/projects/queries";
@@ -24,10 +24,10 @@ export function DocumentTable({ projectId, listing, query, showGold }: Props) {
         className={numeric ? styles.numeric : undefined}
         aria-sort={active ? (query.order === "asc" ? "ascending" : "descending") : undefined}
       >
-        <Link href={href({ sort: key, order: nextOrder, page: 1 })} className={styles.sort}>
+        <PageLink href={href({ sort: key, order: nextOrder, page: 1 })} className={styles.sort}>
           {label}
           {active && <span aria-hidden="true">{query.order === "asc" ? " ▲" : " ▼"}</span>}
-        </Link>
+        </PageLink>
       </th>
     );
   };
@@ -35,9 +35,9 @@ export function DocumentTable({ projectId, listing, query, showGold }: Props) {
   const problemsFilter = showGold && (
     <p className={styles.filter}>
       {query.tagsetProblems ? (
-        <Link href={href({ tagsetProblems: false, page: 1 })}>Show all documents</Link>
+        <PageLink href={href({ tagsetProblems: false, page: 1 })}>Show all documents</PageLink>
       ) : (
-        <Link href={href({ tagsetProblems: true, page: 1 })}>Only documents with tagset problems</Link>
+        <PageLink href={href({ tagsetProblems: true, page: 1 })}>Only documents with tagset problems</PageLink>
       )}
     </p>
   );
@@ -80,7 +80,7 @@ export function DocumentTable({ projectId, listing, query, showGold }: Props) {
           {listing.documents.map((document) => (
             <tr key={document.id} data-document={document.name}>
               <td>
-                <Link href={`/documents/${document.id}`}>{document.name}</Link>
+                <PageLink href={`/documents/${document.id}`}>{document.name}</PageLink>
               </td>
               <td className={styles.title}>{document.title}</td>
               <td className={styles.date}>{document.date.replaceAll("_", "-")}</td>
@@ -113,11 +113,11 @@ function Pagination({ listing, href }: { listing: DocumentPage; href: (page: num
       </span>
       {pageCount > 1 && (
         <span className={styles.pages}>
-          {page > 1 ? <Link href={href(page - 1)}>‹ Previous</Link> : <span aria-disabled="true">‹ Previous</span>}
+          {page > 1 ? <PageLink href={href(page - 1)}>‹ Previous</PageLink> : <span aria-disabled="true">‹ Previous</span>}
           <span>
             Page {page} of {pageCount}
           </span>
-          {page < pageCount ? <Link href={href(page + 1)}>Next ›</Link> : <span aria-disabled="true">Next ›</span>}
+          {page < pageCount ? <PageLink href={href(page + 1)}>Next ›</PageLink> : <span aria-disabled="true">Next ›</span>}
         </span>
       )}
     </nav>

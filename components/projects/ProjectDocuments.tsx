@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { DocumentListQuery } from "@/lib/projects/document-list-query";
 import type { DocumentPage, ProjectSummary } from "@/lib/projects/queries";
 import { DocumentTable } from "./DocumentTable";
@@ -20,7 +20,7 @@ export function ProjectDocuments({ project, listing, query, showGold, manages = 
   return (
     <div className={styles.page}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <Link href="/">Projects</Link> /
+        <PageLink href="/">Projects</PageLink> /
       </nav>
       <h1 className={styles.title}>{project.name}</h1>
       {project.description && <p className={styles.description}>{project.description}</p>}

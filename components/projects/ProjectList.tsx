@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { ProjectSummary } from "@/lib/projects/queries";
 import styles from "./ProjectList.module.css";
 import { countNoun } from "@/lib/count-noun";
@@ -11,9 +11,9 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
     <ul className={styles.list} aria-label="Projects">
       {projects.map((project) => (
         <li key={project.id} className={styles.project} data-project={project.name}>
-          <Link href={`/projects/${project.id}`} className={styles.name}>
+          <PageLink href={`/projects/${project.id}`} className={styles.name}>
             {project.name}
-          </Link>
+          </PageLink>
           <span className={styles.count}>
             {countNoun(project.documentCount, "document")}
             {project.archivedAt && " · archived"}

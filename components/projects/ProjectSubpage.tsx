@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { ReactNode } from "react";
 import styles from "./ProjectAdmin.module.css";
 
@@ -29,9 +29,9 @@ export function ProjectManageNav(props: { projectId: string; current: ProjectSec
   return (
     <nav aria-label="Project" className={styles.nav}>
       {SECTIONS.filter((entry) => sees[entry.audience]).map(({ section, label, path }) => (
-        <Link key={section} href={`/projects/${projectId}${path}`} aria-current={section === current ? "page" : undefined}>
+        <PageLink key={section} href={`/projects/${projectId}${path}`} aria-current={section === current ? "page" : undefined}>
           {label}
-        </Link>
+        </PageLink>
       ))}
     </nav>
   );
@@ -50,7 +50,7 @@ export function ProjectSubpage(props: {
   return (
     <div className={styles.page}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <Link href="/projects">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> /
+        <PageLink href="/projects">Projects</PageLink> / <PageLink href={`/projects/${project.id}`}>{project.name}</PageLink> /
       </nav>
       <h1 className={styles.title}>{title}</h1>
       <ProjectManageNav projectId={project.id} current={section} manages={manages} reviews />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { DocumentShiftRepairs } from "@/lib/annotation-sets/repair-shifted-spans";
 import { countNoun } from "@/lib/count-noun";
 import styles from "./ProjectAdmin.module.css";
@@ -28,9 +28,7 @@ export function ShiftRepairList({ documents }: { documents: DocumentShiftRepairs
             repairs.map(({ spanIndex, text, from, to }) => (
               <tr key={`${documentId}:${spanIndex}`}>
                 <td>
-                  <Link href={`/documents/${documentId}/gold`} prefetch={false}>
-                    {documentName}
-                  </Link>
+                  <PageLink href={`/documents/${documentId}/gold`}>{documentName}</PageLink>
                 </td>
                 <td>{spanIndex}</td>
                 <td>{text}</td>

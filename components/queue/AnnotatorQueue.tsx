@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import type { QueueItem, QueueState } from "@/lib/assignments/queue";
 import { countNoun } from "@/lib/count-noun";
 import styles from "./Queue.module.css";
@@ -16,9 +16,9 @@ export function AnnotatorQueue({ queue, next }: { queue: QueueItem[]; next: Queu
       <div className={styles.heading}>
         <h1 id="queue-title">Your documents</h1>
         {next ? (
-          <Link href={`/documents/${next.documentId}/annotate`} className={styles.openNext} data-testid="open-next">
+          <PageLink href={`/documents/${next.documentId}/annotate`} className={styles.openNext} data-testid="open-next">
             Open next: {next.documentName}
-          </Link>
+          </PageLink>
         ) : (
           <span className={styles.empty}>All submitted: nothing left to annotate.</span>
         )}
@@ -36,9 +36,9 @@ export function AnnotatorQueue({ queue, next }: { queue: QueueItem[]; next: Queu
               <ul className={styles.list}>
                 {items.map((item) => (
                   <li key={item.documentId} data-document={item.documentName}>
-                    <Link href={state === "submitted" ? `/documents/${item.documentId}` : `/documents/${item.documentId}/annotate`}>
+                    <PageLink href={state === "submitted" ? `/documents/${item.documentId}` : `/documents/${item.documentId}/annotate`}>
                       {item.documentName}
-                    </Link>{" "}
+                    </PageLink>{" "}
                     {item.title}
                     <span className={styles.project}>{item.projectName}</span>
                     {item.reopenNote && (

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { Notice } from "@/components/ui/Notice";
 import styles from "./Queue.module.css";
 
@@ -9,8 +9,8 @@ export function NotAssignedNotice({ why, documentId }: { why: string; documentId
       <h1>Not assigned to you</h1>
       <Notice tone="info">{why} A project manager hands out the documents to annotate.</Notice>
       <div className={styles.actions}>
-        <Link href="/">Your documents</Link>
-        <Link href={`/documents/${documentId}`}>Read the document</Link>
+        <PageLink href="/">Your documents</PageLink>
+        <PageLink href={`/documents/${documentId}`}>Read the document</PageLink>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { Notice } from "@/components/ui/Notice";
 import styles from "./Queue.module.css";
 
@@ -9,9 +9,9 @@ export function SubmittedNotice({ documentId, setId, documentName }: { documentI
       <h1>{documentName}: submitted</h1>
       <Notice tone="success">You submitted this document. It is read-only to you until a reviewer reopens it.</Notice>
       <div className={styles.actions}>
-        <Link href={`/queue/next?afterSet=${setId}`}>Open next</Link>
-        <Link href={`/documents/${documentId}`}>View your annotations</Link>
-        <Link href="/">Your documents</Link>
+        <PageLink href={`/queue/next?afterSet=${setId}`}>Open next</PageLink>
+        <PageLink href={`/documents/${documentId}`}>View your annotations</PageLink>
+        <PageLink href="/">Your documents</PageLink>
       </div>
     </div>
   );

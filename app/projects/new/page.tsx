@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { SignedInPage } from "@/components/layout/SignedInPage";
 import { ProjectDetailsForm } from "@/components/projects/ProjectDetailsForm";
 import styles from "@/components/projects/ProjectAdmin.module.css";
@@ -14,7 +14,7 @@ export default async function NewProjectPage() {
     <SignedInPage user={admin}>
       <div className={styles.page}>
         <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-          <Link href="/projects">Projects</Link> /
+          <PageLink href="/projects">Projects</PageLink> /
         </nav>
         <h1 className={styles.title}>New project</h1>
         <p className={styles.muted}>A new project starts with the CASIE tagset; you can change it afterwards.</p>
