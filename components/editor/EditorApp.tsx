@@ -12,7 +12,7 @@ import { CommandFeedback } from "./CommandFeedback";
 import { writeDomSelection } from "./dom-selection";
 import { EARLY_KEYS_SCRIPT, replayEarlyKeys } from "./early-keys";
 import styles from "./EditorApp.module.css";
-import { browserEnvironment } from "./browser-environment";
+import { afterNextPaint, browserEnvironment } from "./browser-environment";
 import { EditorStore } from "./editor-store";
 import { EditorComments } from "./EditorComments";
 import { EditorText } from "./EditorText";
@@ -55,7 +55,11 @@ export function EditorApp(props: EditorAppProps) {
     const presence = new PresenceStore(postPresence(setId, clientId));
     const comments = new CommentThreadsStore(setId);
     const transport = httpTransport(setId, { clientId, presence: presence.received, commentsChanged: comments.refresh });
-    const editor = new EditorStore({ setId, version, document, numbering, tagset }, { transport, environment: browserEnvironment }, clientId);
+    const editor = new EditorStore(
+      { setId, version, document, numbering, tagset },
+      { transport, environment: browserEnvironment, afterPaint: afterNextPaint },
+      clientId,
+    );
     return { editor, presence, comments, document };
   });
   const textRef = useRef<HTMLDivElement>(null);

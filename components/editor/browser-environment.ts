@@ -1,4 +1,5 @@
-// The sync client's environment in a browser window: timers, and whether the window is looked at.
+// The sync client's environment in a browser window: timers, and whether the
+// window is looked at; and when a frame has been drawn.
 
 import type { SyncEnvironment } from "@/lib/annotation/sync-client";
 
@@ -18,3 +19,17 @@ export const browserEnvironment: SyncEnvironment = {
     };
   },
 };
+
+const HIDDEN_WINDOW_DELAY_MS = 100;
+
+/** Calls back after the next frame is drawn (a task queued from its animation frame); a hidden window draws none: a timer stands in. */
+export function afterNextPaint(callback: () => void): void {
+  let called = false;
+  const call = () => {
+    if (called) return;
+    called = true;
+    callback();
+  };
+  requestAnimationFrame(() => setTimeout(call, 0));
+  setTimeout(call, HIDDEN_WINDOW_DELAY_MS);
+}

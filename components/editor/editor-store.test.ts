@@ -285,3 +285,30 @@ test("a reload brings back this session's steps, behind any taken before they we
   assert.equal(findEvent(after.getSnapshot().document, "E2")!.event.realis, findEvent(clinicDocument(), "E2")!.event.realis);
   stop();
 });
+
+test("an edit is sent once the frame that shows it is drawn, not before", async () => {
+  Object.assign(globalThis, { sessionStorage: memoryStorage(), localStorage: memoryStorage() });
+  const authority = new MemoryAuthority(clinicDocument());
+  const sent: number[] = [];
+  const transport: SyncTransport = {
+    ...transportTo(authority),
+    save: (request) => (sent.push(request.operations.length), Promise.resolve(authority.save(request))),
+  };
+  const painted: (() => void)[] = [];
+  const document = clinicDocument();
+  const editor = new EditorStore(
+    { setId: "set", version: 0, document, numbering: documentNumbering(document), tagset: DEFAULT_CASIE_TAGSET },
+    { transport, environment: new ManualClock(), afterPaint: (callback) => painted.push(callback) },
+  );
+  const stop = editor.start();
+  await settle();
+  editor.setEventAttributes("E1", { realis: "Other" });
+  await settle();
+  assert.deepEqual(sent, [], "nothing goes out before the frame");
+  assert.equal(editor.getSnapshot().pending.length, 1);
+  for (const callback of painted.splice(0)) callback();
+  await settle();
+  assert.deepEqual(sent, [1]);
+  assert.equal(editor.getSnapshot().save.state, "saved");
+  stop();
+});

@@ -74,6 +74,11 @@ export interface EditorInit {
 export interface EditorConnection {
   transport: SyncTransport;
   environment: SyncEnvironment;
+  /**
+   * Calls back once the screen shows what was just rendered. An edit is sent then: its request, and its answer when
+   * quick, would otherwise run before the frame that shows the edit. Without it (tests), at once.
+   */
+  afterPaint?: (callback: () => void) => void;
 }
 
 const INFO_NOTICE_MS = 8000;
@@ -84,6 +89,7 @@ export class EditorStore {
   private readonly listeners = new Set<() => void>();
   private readonly sync: SyncClient;
   private readonly environment: SyncEnvironment;
+  private readonly afterPaint: (callback: () => void) => void;
   private readonly initialState: EditorSnapshot;
   private nextNoticeId = 1;
   private nextFeedbackId = 1;
@@ -106,6 +112,7 @@ export class EditorStore {
     };
     this.initialState = this.state;
     this.environment = connection.environment;
+    this.afterPaint = connection.afterPaint ?? ((callback) => callback());
     this.sync = new SyncClient(
       {
         collab: () => this.state,
@@ -247,7 +254,7 @@ export class EditorStore {
       popup: popup && popupFits(document, popup) ? popup : null,
       announcement,
     });
-    this.sync.queued();
+    this.afterPaint(() => this.sync.queued());
   }
 
   // --- annotation commands -------------------------------------------------
