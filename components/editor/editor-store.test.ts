@@ -5,7 +5,7 @@ import { setEventAttributesOperation } from "@/lib/annotation/editor-commands";
 import { documentNumbering } from "@/lib/annotation/index-allocation";
 import { MemoryAuthority } from "@/lib/annotation/test-authority";
 import { blankDocument, clinicDocument } from "@/lib/annotation/test-documents";
-import { ManualClock, settle } from "@/lib/annotation/test-windows";
+import { ManualClock, settle, until } from "@/lib/annotation/test-windows";
 import type { SyncTransport } from "@/lib/annotation/sync-client";
 import { DEFAULT_CASIE_TAGSET } from "@/lib/casie/tagset";
 import type { CasieDocument } from "@/lib/casie/types";
@@ -254,8 +254,6 @@ test("a reload brings back this session's steps, behind any taken before they we
   await settle();
   stopBefore();
 
-  // Loaded once, as a browser keeps a module it loaded: the store's own import of it then resolves at once.
-  await import("@/lib/annotation/parse-history");
   const after = new EditorStore(
     {
       setId: "set",
@@ -269,7 +267,7 @@ test("a reload brings back this session's steps, behind any taken before they we
   const stop = after.start();
   // A step taken at once, before the stored ones are read back.
   after.setEventAttributes("E2", { realis: "Generic" });
-  await settle();
+  await until(() => after.getSnapshot().history.undo.length > 1, "the stored steps are read back");
   assert.deepEqual(
     after.getSnapshot().history.undo.map((step) => step.label),
     before

@@ -133,6 +133,18 @@ export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/**
+ * Waits until `condition` holds, for work whose length the test does not set:
+ * a dynamic import goes through the module loader, which may answer late on a busy machine.
+ */
+export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Gave up waiting after ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 export class TestWindow {
   state: CollabState;
   status: SyncStatus = { state: "saved" };
