@@ -3,6 +3,7 @@
 import { memo, useCallback, useMemo } from "react";
 import { checkAnnotations, type AnnotationProblem } from "@/lib/annotation/checks";
 import styles from "./Panels.module.css";
+import { problemKeys } from "./problem-keys";
 import { useEditor, useEditorState } from "./use-editor";
 
 /** What is wrong or worth a look, each with a jump to it and, when the data says how, a one-click repair. */
@@ -11,6 +12,7 @@ export function ChecksPanel() {
   const document = useEditorState((state) => state.document);
   const tagset = useEditorState((state) => state.tagset);
   const problems = useMemo(() => checkAnnotations(document, tagset), [document, tagset]);
+  const keys = useMemo(() => problemKeys(problems), [problems]);
 
   const jump = useCallback(
     (problem: AnnotationProblem) => {
@@ -30,7 +32,7 @@ export function ChecksPanel() {
       {problems.length > 0 && (
         <ul className={styles.problems}>
           {problems.map((problem, i) => (
-            <ProblemItem key={`${problem.code} ${i}`} problem={problem} onJump={jump} />
+            <ProblemItem key={keys[i]} problem={problem} onJump={jump} />
           ))}
         </ul>
       )}
