@@ -71,3 +71,14 @@ test("an argument's text is sent only where it is not the content's slice; equal
   assert.equal(sent.split('"stole"').length - 1, 0);
   assert.equal(sent.split('"startOffset"').length - 1, 1);
 });
+
+test("layouts with the same keys but other extra members stay apart", () => {
+  const document = documentWithEvents(3);
+  const keys = ["index", "startOffset", "endOffset", "text"];
+  document.hoppers[0].events[0].nugget.layout = { keys, extra: {} };
+  document.hoppers[1].events[0].nugget.layout = { keys: [...keys], extra: { note: "1" } };
+  document.hoppers[2].events[0].nugget.layout = { keys: [...keys], extra: { note: "2" } };
+  const received = decodeDocumentFromTransport(encodeDocumentForTransport(document));
+  assert.deepStrictEqual(received, document);
+  assert.equal(encodeDocumentForTransport(document).split('"startOffset"').length - 1, 3);
+});

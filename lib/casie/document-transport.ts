@@ -34,7 +34,7 @@ export function encodeDocumentForTransport(document: CasieDocument): string {
   const layoutRefs = new Map<string, number>();
   const layout = (value: ObjectLayout | undefined): LayoutRef => {
     if (value === undefined) return null;
-    const key = JSON.stringify(value);
+    const key = layoutKey(value);
     let ref = layoutRefs.get(key);
     if (ref === undefined) {
       layoutRefs.set(key, (ref = layouts.length));
@@ -67,6 +67,11 @@ export function encodeDocumentForTransport(document: CasieDocument): string {
   ];
   const encoded = hoppers.map((h): EncodedHopper => [h.index, h.relation ?? null, h.events.map(event), layout(h.layout)]);
   return JSON.stringify([head, encoded, layouts] satisfies EncodedDocument);
+}
+
+/** Equal for equal layouts; most have no extra members, and their key is the cheaper one. */
+function layoutKey({ keys, extra }: ObjectLayout): string {
+  return Object.keys(extra).length === 0 ? JSON.stringify(keys) : JSON.stringify([keys, extra]);
 }
 
 /** The document encodeDocumentForTransport wrote. Objects with the same layout share one (layouts are never changed in place). */
