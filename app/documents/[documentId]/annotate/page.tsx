@@ -20,10 +20,10 @@ export const metadata: Metadata = { title: "Annotate · Hopper" };
 export default async function AnnotatePage({ params }: { params: Promise<{ documentId: string }> }) {
   const user = await requirePageUser();
   const { documentId } = await params;
-  const document = await loadEditorDocumentContext(documentId);
+  // Read side by side: opening the set checks the document and the user's access on its own.
+  const [document, set] = await Promise.all([loadEditorDocumentContext(documentId), openOwnAnnotatorSet(user, documentId)]);
   if (!document) notFound();
   // A document in a project the user may not view is answered as if it did not exist.
-  const set = await openOwnAnnotatorSet(user, documentId);
   if ("refused" in set) {
     if (set.refused === "not-found") notFound();
     return (

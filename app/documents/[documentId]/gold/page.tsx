@@ -14,10 +14,10 @@ export const metadata: Metadata = { title: "Edit gold · Hopper" };
 export default async function GoldEditorPage({ params }: { params: Promise<{ documentId: string }> }) {
   const user = await requirePageUser();
   const { documentId } = await params;
-  const document = await loadEditorDocumentContext(documentId);
+  // Read side by side: opening the set checks the document and the user's access on its own.
+  const [document, set] = await Promise.all([loadEditorDocumentContext(documentId), openGoldSet(user, documentId)]);
   if (!document) notFound();
   // Annotators, and everyone outside the project, are answered as if there were no such page.
-  const set = await openGoldSet(user, documentId);
   if ("refused" in set) {
     if (set.refused === "not-found") notFound();
     return (
