@@ -7,6 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
+import { finished } from "node:stream/promises";
 import { uploadTooLarge, type UploadLimits } from "./upload-limits";
 
 export interface ReceivedUpload {
@@ -42,6 +43,8 @@ export async function receiveUpload(body: ReadableStream<Uint8Array> | null, lim
     await once(out, "finish");
   } catch (error) {
     out.destroy();
+    // The file may still be opening: its folder goes once the stream is closed, else the open fails after it, uncaught.
+    await finished(out).catch(() => undefined);
     await discard();
     throw error;
   }
