@@ -1,6 +1,17 @@
 "use client";
 
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, type ClipboardEvent, type MouseEvent, type RefObject } from "react";
+import {
+  memo,
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type MouseEvent,
+  type RefObject,
+} from "react";
 import { describeMark } from "@/components/document/mark-attributes";
 import { findSpan } from "@/lib/annotation/document-lookup";
 import layout from "@/components/document/text-layout.module.css";
@@ -28,7 +39,11 @@ export function EditorText({ textRef }: { textRef: RefObject<HTMLDivElement | nu
   const text = useEditorState((state) => state.selection.text);
   const { content, hoppers } = document;
   const highlights = useMemo(() => new TextHighlights(content), [content]);
-  const paragraphs = useMemo(() => highlights.paragraphs(hoppers), [highlights, hoppers]);
+  // The server renders, and the browser hydrates, the highlights of the blocks drawn from the start; the others' come
+  // once the editor is ready, in a transition a key interrupts (a far block drawn before then is drawn again with them).
+  const [eagerOnly, setEagerOnly] = useState(true);
+  useEffect(() => startTransition(() => setEagerOnly(false)), []);
+  const paragraphs = useMemo(() => highlights.paragraphs(hoppers, { eagerOnly }), [highlights, hoppers, eagerOnly]);
   const [drawn, draw] = useDrawnBlocks(paragraphs, textRef);
   // The selected span's block is drawn at once (J, K and the panels select spans anywhere), and stays drawn.
   const span = useEditorState((state) => state.selection.span);

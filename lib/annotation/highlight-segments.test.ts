@@ -235,3 +235,28 @@ test("eventSpanIndexes lists the nugget then each argument span once", () => {
   ]);
   assert.deepEqual(eventSpanIndexes(e), ["T1", "T2", "T3"]);
 });
+
+test("marks collected up to an offset are those of spans starting before it; collected in full later, they are kept", () => {
+  // T2 starts before 30 and runs past it; T3 and T4 start after it, T4 as an argument of E1, whose nugget starts before.
+  const e1 = event("E1", span(CONTENT, "T1", 8, 19), [
+    argument(span(CONTENT, "T2", 20, 40), "Victim"),
+    argument(span(CONTENT, "T4", 58, 67), "Place"),
+  ]);
+  const e2 = event("E2", span(CONTENT, "T3", 48, 54));
+  const hoppers = [
+    { index: 0, events: [e1] },
+    { index: 1, events: [e2] },
+  ];
+  const marks = new HighlightMarks(CONTENT);
+  const early = marks.collect(hoppers, 30);
+  assert.deepEqual(
+    early.map((mark) => mark.spanIndex),
+    ["T1", "T2"],
+  );
+  const all = marks.collect(hoppers);
+  assert.deepEqual(all, collectHighlightMarks(CONTENT, hoppers));
+  assert.equal(
+    all.find((mark) => mark.spanIndex === "T2"),
+    early[1],
+  );
+});

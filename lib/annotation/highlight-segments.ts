@@ -86,11 +86,17 @@ export class HighlightMarks {
 
   constructor(private readonly content: string) {}
 
-  collect(hoppers: CasieHopper[]): HighlightMark[] {
+  /**
+   * `before`: only the marks of spans starting before it, for a text drawn up to there so far (the editor's first
+   * screens). Collected again in full later, the marks already given are kept as they were.
+   */
+  collect(hoppers: CasieHopper[], before = Infinity): HighlightMark[] {
     const groups = new Map<string, MarkEntry[]>();
     for (const hopper of hoppers) {
       for (const event of hopper.events) {
+        if (!startsBefore(event, before)) continue;
         for (const entry of this.entriesOf(event, hopper.index)) {
+          if (entry.span.startOffset >= before) continue;
           const group = groups.get(entry.key);
           if (group) group.push(entry);
           else groups.set(entry.key, [entry]);
@@ -136,6 +142,11 @@ export class HighlightMarks {
     this.entries.set(event, { hopperIndex, entries });
     return entries;
   }
+}
+
+/** Whether some span of `event` starts before `offset`. */
+function startsBefore(event: CasieEvent, offset: number): boolean {
+  return event.nugget.startOffset < offset || event.arguments.some((argument) => argument.startOffset < offset);
 }
 
 /** The mark of a span's uses (`group`, all with the same kind, index and offsets), or null when it is empty or past the content. */
