@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { copyFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
 import { createDatabaseClient } from "@/lib/db/client";
 import { documentWithEvents } from "@/lib/testing/synthetic-documents";
@@ -81,5 +84,22 @@ test("no set, or no set id, is null", async () => {
   for (const load of [loadSetForEditing, loadSetForReading]) {
     assert.equal(await load("not-an-id"), null);
     assert.equal(await load("00000000-0000-4000-8000-000000000000"), null);
+  }
+});
+
+test("the cache is the process's: a second copy of its module (a page bundled apart from a route) sees what the first cached", async () => {
+  const setId = await annotatedSetOf(world, world.ann, documentWithEvents(3, "process-cache"));
+  const state = await loadSetForEditing(setId);
+  assert.ok(state && cachedSet(setId));
+  // A copy of the module's file beside it: loaded as a module of its own, as a bundler's copy is.
+  const file = path.join(import.meta.dirname, `.set-cache-copy-${process.pid}.ts`);
+  copyFileSync(path.join(import.meta.dirname, "set-cache.ts"), file);
+  try {
+    const copy = (await import(pathToFileURL(file).href)) as typeof import("./set-cache");
+    assert.equal(copy.cachedSet(setId), cachedSet(setId));
+    copy.forgetSet(setId);
+    assert.equal(cachedSet(setId), undefined);
+  } finally {
+    rmSync(file, { force: true });
   }
 });
