@@ -5,6 +5,7 @@
 // another process changed meanwhile is simply read again.
 
 import { parseTagset, type Tagset } from "@/lib/casie/tagset";
+import { processSingleton } from "@/lib/process-singleton";
 import type { AnnotationRows } from "./annotation-rows";
 import { snapshotOf, type SetSnapshot } from "./set-snapshot";
 import type { AnnotationSetState, SetHead } from "./set-state";
@@ -15,18 +16,11 @@ export interface CachedSet {
   tagsetHash: string;
 }
 
-const PROCESS_CACHE = Symbol.for("hopper.set-cache");
-type ProcessGlobals = typeof globalThis & { [PROCESS_CACHE]?: Map<string, CachedSet> };
-
 /** Enough for every set being edited on a busy server; each holds one document and its rows. */
 const MAX_SETS = 500;
 
-/**
- * Least recently used goes first (a Map iterates in insertion order). Kept on the process, not in this module: the app's
- * pages and route handlers are bundled apart, each with its own copy of the module, and the pages would otherwise never
- * see a save made through a route.
- */
-const sets: Map<string, CachedSet> = ((globalThis as ProcessGlobals)[PROCESS_CACHE] ??= new Map<string, CachedSet>());
+/** Least recently used goes first (a Map iterates in insertion order). The process's: pages see what routes saved. */
+const sets = processSingleton("set-cache", () => new Map<string, CachedSet>());
 
 /** What the cache holds of a set read under `head`, as `state` from its `rows`. */
 export function cacheEntryOf(head: SetHead, state: AnnotationSetState, rows: AnnotationRows): CachedSet {

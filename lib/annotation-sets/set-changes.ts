@@ -10,6 +10,7 @@
 import pg from "pg";
 import { COMMENTS_CHANNEL } from "@/lib/comments/comment-store";
 import { PRESENCE_CHANNEL } from "@/lib/presence/presence-store";
+import { processSingleton } from "@/lib/process-singleton";
 
 export const SET_CHANGES_CHANNEL = "hopper_set_changes";
 
@@ -127,14 +128,14 @@ export function createSetChangeFeed(databaseUrl: string): SetChangeFeed {
   };
 }
 
-let shared: SetChangeFeed | undefined;
-
-/** The process's feed, on DATABASE_URL, created on first use (nothing may connect at import time: `next build` imports routes). */
+/**
+ * The process's feed (one listening connection for every route: see process-singleton.ts), on DATABASE_URL, created on
+ * first use (nothing may connect at import time: `next build` imports routes).
+ */
 export function setChangeFeed(): SetChangeFeed {
-  if (!shared) {
+  return processSingleton("set-change-feed", () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start Hopper with `npm start` or set it to a PostgreSQL URL.");
-    shared = createSetChangeFeed(url);
-  }
-  return shared;
+    return createSetChangeFeed(url);
+  });
 }

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { processSingleton } from "@/lib/process-singleton";
 
 /**
  * Prisma for everyday data access, plus its connection pool for the few bulk
@@ -20,17 +21,14 @@ export function createDatabaseClient(databaseUrl: string): Database {
   return Object.assign(client, { pool });
 }
 
-let shared: Database | undefined;
-
 /**
- * The process's client, created on first use: `next build` imports route
- * modules without a database, so nothing may connect at import time.
+ * The process's client (one pool for every page and route: see process-singleton.ts), created on first use: `next build`
+ * imports route modules without a database, so nothing may connect at import time.
  */
 export function db(): Database {
-  if (!shared) {
+  return processSingleton("database", () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start Hopper with `npm start` or set it to a PostgreSQL URL.");
-    shared = createDatabaseClient(url);
-  }
-  return shared;
+    return createDatabaseClient(url);
+  });
 }
