@@ -98,3 +98,12 @@ test("an edit gives new blocks only where highlights changed; the others are the
     whole.map((segment) => [segment.start, segment.end, segment.marks.map((mark) => mark.spanIndex)]),
   );
 });
+
+test("laid out again with nothing changed, the paragraphs are the previous list itself", () => {
+  const content = Array.from({ length: 12 }, (_, i) => sentence(i))
+    .join("")
+    .trim();
+  const marks = new HighlightMarks(content);
+  const first = layout(content, [], undefined, marks);
+  assert.equal(layout(content, [], first, marks), first);
+});

@@ -54,14 +54,14 @@ export function blockStarts(content: string, paragraphs: readonly Range[]): numb
 
 /**
  * The paragraphs, cut into blocks at `starts`, with the segments of `marks` in each. A block of `previous` whose
- * marks are the same objects is reused, and so is a paragraph all of whose blocks are: only blocks an edit
- * touched are segmented again.
+ * marks are the same objects is reused, and so is a paragraph all of whose blocks are, and `previous` itself when
+ * all its paragraphs are: only blocks an edit touched are segmented again, and an edit that touched none changes nothing.
  */
 export function textParagraphs(
   paragraphs: readonly Range[],
   starts: readonly number[],
   marks: readonly HighlightMark[],
-  previous: readonly TextParagraph[] = [],
+  previous: TextParagraph[] = [],
 ): TextParagraph[] {
   const ranges: Range[] = [];
   const firstBlock: number[] = [];
@@ -87,7 +87,7 @@ export function textParagraphs(
   const before = new Map<number, TextBlock>();
   for (const paragraph of previous) for (const block of paragraph.blocks) before.set(block.start, block);
   const previousParagraphs = new Map(previous.map((paragraph) => [paragraph.start, paragraph]));
-  return paragraphs.map((paragraph, p) => {
+  const laidOut = paragraphs.map((paragraph, p) => {
     let reused = true;
     const blocks = ranges.slice(firstBlock[p], firstBlock[p + 1]).map((range, i) => {
       const own = blockMarks[firstBlock[p] + i];
@@ -100,6 +100,7 @@ export function textParagraphs(
     if (reused && old && old.end === paragraph.end && old.blocks.length === blocks.length) return old;
     return { start: paragraph.start, end: paragraph.end, blocks };
   });
+  return sameList(laidOut, previous) ? previous : laidOut;
 }
 
 function newBlock({ start, end }: Range, marks: HighlightMark[]): TextBlock {

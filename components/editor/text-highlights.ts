@@ -31,8 +31,7 @@ export class TextHighlights {
    */
   paragraphs(hoppers: CasieHopper[], { eagerOnly = false } = {}): TextParagraph[] {
     this.marks = this.collected.collect(hoppers, eagerOnly ? this.eagerEnd : Infinity);
-    const next = textParagraphs(this.ranges, this.starts, this.marks, this.last);
-    if (next.length !== this.last.length || next.some((paragraph, i) => paragraph !== this.last[i])) this.last = next;
+    this.last = textParagraphs(this.ranges, this.starts, this.marks, this.last);
     return this.last;
   }
 
