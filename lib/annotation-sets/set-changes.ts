@@ -10,6 +10,7 @@
 import pg from "pg";
 import { COMMENTS_CHANNEL } from "@/lib/comments/comment-store";
 import { PRESENCE_CHANNEL } from "@/lib/presence/presence-store";
+import { requiredDatabaseUrl } from "@/lib/db/required-database-url";
 import { processSingleton } from "@/lib/process-singleton";
 
 export const SET_CHANGES_CHANNEL = "hopper_set_changes";
@@ -133,9 +134,5 @@ export function createSetChangeFeed(databaseUrl: string): SetChangeFeed {
  * first use (nothing may connect at import time: `next build` imports routes).
  */
 export function setChangeFeed(): SetChangeFeed {
-  return processSingleton("set-change-feed", () => {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start Hopper with `npm start` or set it to a PostgreSQL URL.");
-    return createSetChangeFeed(url);
-  });
+  return processSingleton("set-change-feed", () => createSetChangeFeed(requiredDatabaseUrl()));
 }

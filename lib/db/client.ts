@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { requiredDatabaseUrl } from "@/lib/db/required-database-url";
 import { processSingleton } from "@/lib/process-singleton";
 
 /**
@@ -26,9 +27,5 @@ export function createDatabaseClient(databaseUrl: string): Database {
  * imports route modules without a database, so nothing may connect at import time.
  */
 export function db(): Database {
-  return processSingleton("database", () => {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start Hopper with `npm start` or set it to a PostgreSQL URL.");
-    return createDatabaseClient(url);
-  });
+  return processSingleton("database", () => createDatabaseClient(requiredDatabaseUrl()));
 }
